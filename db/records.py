@@ -1,0 +1,94 @@
+"""Plain objects the store hands out: no session, no lazy loading, safe to keep in a view."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Optional
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """One line of the article list: what a list shows, never the text."""
+
+    id: int
+    uid: str
+    title: Optional[str]
+    published: Optional[str]
+    n_facts: int
+    n_pending: int
+
+    @property
+    def n_reviewed(self) -> int:
+        return self.n_facts - self.n_pending
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    id: int
+    uid: str
+    origin: str
+    text: str
+    content: list[list[int]]
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+    author: Optional[str]
+    url: Optional[str]
+    extracted_with: Optional[str]
+    n_facts: int
+    n_pending: int
+
+
+@dataclass(slots=True)
+class FactRecord:
+    id: int
+    article_id: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    fields: dict[str, str]  # the kind fields of FACTS.md for this kind
+    confidence: float
+    extractor: str
+    status: str
+    reviewer: Optional[str] = None
+    reviewed_at: Optional[datetime] = None
+    note: Optional[str] = None
+    original: Optional[dict[str, Any]] = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The reviewable state of the fact, as the review log stores it."""
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            **self.fields,
+            "status": self.status,
+            "note": self.note,
+        }
+
+
+@dataclass(slots=True)
+class ReviewEventRecord:
+    id: int
+    fact_id: int
+    article_id: int
+    action: str
+    reviewer: Optional[str]
+    at: datetime
+    before: Optional[dict[str, Any]]
+    after: Optional[dict[str, Any]]
+    note: Optional[str]
+
+
+@dataclass(slots=True)
+class Stats:
+    articles: int
+    facts: int
+    by_kind: dict[str, int]
+    by_status: dict[str, int]
+    by_kind_status: dict[tuple[str, str], int]

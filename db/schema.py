@@ -1,0 +1,120 @@
+"""Tables of a workspace, as SQLAlchemy 2 typed mappings.
+
+The migrations in db/migrations create exactly these; a test compares the two.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String, index=True)  # the id it came with (file stem, CSV id)
+    origin: Mapped[str] = mapped_column(String)  # file it was imported from
+    text: Mapped[str] = mapped_column(Text)
+    content: Mapped[list] = mapped_column(JSON, default=list)  # [[start, end], ...]
+    title: Mapped[Optional[str]] = mapped_column(String)
+    published: Mapped[Optional[str]] = mapped_column(String)
+    source: Mapped[Optional[str]] = mapped_column(String)
+    author: Mapped[Optional[str]] = mapped_column(String)
+    url: Mapped[Optional[str]] = mapped_column(String)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    imported_at: Mapped[datetime]
+    # Set when an extractor has run on the article: "name@version".
+    extracted_with: Mapped[Optional[str]] = mapped_column(String)
+    # Denormalised counters so the article list never aggregates facts.
+    n_facts: Mapped[int] = mapped_column(Integer, default=0)
+    n_pending: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Reviewer(Base):
+    __tablename__ = "reviewers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    __table_args__ = (
+        Index("ix_facts_article_start", "article_id", "start"),
+        Index("ix_facts_status_kind", "status", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    # Kind fields, one column each so they can be queried; NULL where the kind has no such field.
+    unit: Mapped[Optional[str]] = mapped_column(String)
+    approx: Mapped[Optional[str]] = mapped_column(String)
+    currency: Mapped[Optional[str]] = mapped_column(String)
+    title: Mapped[Optional[str]] = mapped_column(String)
+    honorific: Mapped[Optional[str]] = mapped_column(String)
+    acronym: Mapped[Optional[str]] = mapped_column(String)
+    level: Mapped[Optional[str]] = mapped_column(String)
+    doc_type: Mapped[Optional[str]] = mapped_column(String)
+    issuer: Mapped[Optional[str]] = mapped_column(String)
+    date: Mapped[Optional[str]] = mapped_column(String)
+    # Fields beyond FACTS.md that an imported fact carried.
+    extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    extractor: Mapped[str] = mapped_column(String, default="")
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    reviewer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("reviewers.id"))
+    reviewed_at: Mapped[Optional[datetime]]
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    # The fact as the extractor gave it, kept on the first edit.
+    original: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+
+
+class ReviewEvent(Base):
+    """Append-only log: one row per decision, undo included."""
+
+    __tablename__ = "review_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fact_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: the log outlives deletions
+    article_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    reviewer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("reviewers.id"))
+    at: Mapped[datetime]
+    before: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    after: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class State(Base):
+    """Where the reviewer is, filters: small JSON values by key."""
+
+    __tablename__ = "state"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class ExtractionRun(Base):
+    """One run of an extractor over some articles: which version produced what."""
+
+    __tablename__ = "extraction_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    extractor: Mapped[str] = mapped_column(String)  # "name@version"
+    started_at: Mapped[datetime]
+    finished_at: Mapped[Optional[datetime]]
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    facts_added: Mapped[int] = mapped_column(Integer, default=0)
+    facts_removed: Mapped[int] = mapped_column(Integer, default=0)

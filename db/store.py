@@ -1,0 +1,516 @@
+"""The store: the one API the rest of the code calls to read and write a workspace.
+
+Every public method is one transaction. Writes return what they changed so a
+view can repaint only that.
+"""
+from __future__ import annotations
+
+import hashlib
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status
+
+from .engine import CorruptWorkspaceError, WorkspaceError, make_engine, migrate
+from .records import ArticleRecord, ArticleRow, FactRecord, ReviewEventRecord, Stats
+from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
+
+
+class StoreWriteError(WorkspaceError):
+    """A write that did not reach the disk; nothing of it was saved."""
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+_FACT_COLS = (
+    Fact.id, Fact.article_id, Fact.kind, Fact.start, Fact.end, Fact.text, Fact.value,
+    *(getattr(Fact, f) for f in ALL_KIND_FIELDS),
+    Fact.confidence, Fact.extractor, Fact.status, Reviewer.name, Fact.reviewed_at,
+    Fact.note, Fact.original, Fact.extra,
+)
+_ARTICLE_COLS = (
+    Article.id, Article.uid, Article.origin, Article.text, Article.content, Article.title,
+    Article.published, Article.source, Article.author, Article.url, Article.extracted_with,
+    Article.n_facts, Article.n_pending,
+)
+_ROW_COLS = (Article.id, Article.uid, Article.title, Article.published, Article.n_facts, Article.n_pending)
+
+
+def _fact_record(row) -> FactRecord:
+    (fid, aid, kind, start, end, text, value, *rest) = row
+    kf = dict(zip(ALL_KIND_FIELDS, rest[: len(ALL_KIND_FIELDS)]))
+    conf, extractor, status, reviewer, reviewed_at, note, original, extra = rest[len(ALL_KIND_FIELDS):]
+    fields = {f: kf[f] or "" for f in KIND_FIELDS[kind]}
+    return FactRecord(
+        id=fid, article_id=aid, kind=kind, start=start, end=end, text=text, value=value,
+        fields=fields, confidence=conf, extractor=extractor, status=status, reviewer=reviewer,
+        reviewed_at=reviewed_at, note=note, original=original, extra=extra or {},
+    )
+
+
+def fact_columns(fact: FactBase | dict[str, Any]) -> dict[str, Any]:
+    """Column values of the facts table for a validated fact (or a dict of its fields)."""
+    data = fact.model_dump() if isinstance(fact, FactBase) else dict(fact)
+    kind = data["kind"]
+    cols: dict[str, Any] = {
+        "kind": kind,
+        "start": data["start"],
+        "end": data["end"],
+        "text": data["text"],
+        "value": data["value"],
+        "confidence": data.get("confidence", 1.0),
+        "extractor": data.get("extractor", ""),
+    }
+    for f in ALL_KIND_FIELDS:
+        cols[f] = (data.get(f) or "") if f in KIND_FIELDS[kind] else None
+    known = set(cols) | {"status", "reviewer", "reviewed_at", "note", "original"}
+    extra = {k: v for k, v in data.items() if k not in known}
+    cols["extra"] = extra or None
+    return cols
+
+
+class Writer:
+    """Bulk writes inside one transaction (import, extraction)."""
+
+    def __init__(self, store: "Store", conn: Connection):
+        self.store = store
+        self.conn = conn
+
+    @contextmanager
+    def savepoint(self):
+        """All or nothing for one file inside a larger transaction."""
+        sp = self.conn.begin_nested()
+        try:
+            yield
+        except IntegrityError as exc:
+            sp.rollback()
+            raise ValueError(f"could not be stored: {exc.orig}") from exc
+        except BaseException:
+            sp.rollback()
+            raise
+        else:
+            sp.commit()
+
+    def add_article(self, art: ArticleIn) -> Optional[int]:
+        """Insert an article and its facts; None if the same text is already stored."""
+        h = content_hash(art.text)
+        if self.conn.execute(select(Article.id).where(Article.content_hash == h)).first():
+            return None
+        content = [list(r) for r in art.content] or [[0, len(art.text)]]
+        aid = self.conn.execute(
+            insert(Article).values(
+                uid=art.uid, origin=art.origin, text=art.text, content=content,
+                title=art.title, published=art.published, source=art.source,
+                author=art.author, url=art.url, content_hash=h, imported_at=now(),
+                n_facts=0, n_pending=0,
+            )
+        ).inserted_primary_key[0]
+        if art.facts:
+            rows = []
+            for i, fact in enumerate(art.facts):
+                review = art.reviews[i] if i < len(art.reviews) else Review()
+                cols = fact_columns(fact)
+                cols.update(
+                    article_id=aid,
+                    status=review.status.value,
+                    reviewer_id=self.store.reviewer_id(review.reviewer, self.conn),
+                    reviewed_at=_parse_dt(review.reviewed_at),
+                    note=review.note,
+                    original=review.original,
+                )
+                rows.append(cols)
+            self.conn.execute(insert(Fact), rows)
+            self.store._recount(self.conn, [aid])
+        return aid
+
+    def replace_pending(
+        self, article_id: int, facts: Sequence[dict[str, Any]], extractor: str
+    ) -> tuple[int, int]:
+        """Re-extraction: keep reviewed facts, drop pending ones no longer produced,
+        add new ones where no reviewed fact of the same kind overlaps. Returns (added, removed)."""
+        existing = self.conn.execute(
+            select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.status, Fact.value,
+                   Fact.extractor).where(Fact.article_id == article_id)
+        ).all()
+        reviewed = [r for r in existing if r.status != Status.pending]
+        pending = {(r.kind, r.start, r.end, r.value, r.extractor): r.id for r in existing
+                   if r.status == Status.pending}
+        keep: set[int] = set()
+        new_rows = []
+        for f in facts:
+            key = (f["kind"], f["start"], f["end"], f["value"], f.get("extractor", ""))
+            if key in pending:
+                keep.add(pending[key])
+                continue
+            if any(r.kind == f["kind"] and r.start < f["end"] and f["start"] < r.end for r in reviewed):
+                continue
+            cols = fact_columns(f)
+            cols.update(article_id=article_id, status=Status.pending.value)
+            new_rows.append(cols)
+        # Only this extractor's pending facts are its to remove.
+        name = extractor.split("@")[0]
+        stale = [fid for key, fid in pending.items()
+                 if fid not in keep and key[4].split("/")[0] == name]
+        if stale:
+            self.conn.execute(delete(Fact).where(Fact.id.in_(stale)))
+        if new_rows:
+            self.conn.execute(insert(Fact), new_rows)
+        self.conn.execute(
+            update(Article).where(Article.id == article_id).values(extracted_with=extractor)
+        )
+        self.store._recount(self.conn, [article_id])
+        return len(new_rows), len(stale)
+
+    def set_metadata(self, article_id: int, **values: Any) -> None:
+        if values:
+            self.conn.execute(update(Article).where(Article.id == article_id).values(**values))
+
+
+def _parse_dt(value: Optional[str | datetime]) -> Optional[datetime]:
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+class Store:
+    """A workspace file and the operations on it."""
+
+    def __init__(self, engine: Engine, path: Path):
+        self.engine = engine
+        self.path = path
+        self._reviewers: dict[str, int] = {}
+
+    # -- opening ---------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str) -> "Store":
+        """Open (creating if needed) and migrate a workspace; raises WorkspaceError."""
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise WorkspaceError(f"{path} is a folder, not a workspace file.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path)
+        try:
+            migrate(engine, path)
+        except WorkspaceError:
+            engine.dispose()
+            raise
+        except (SADatabaseError, OSError) as exc:
+            engine.dispose()
+            raise CorruptWorkspaceError(f"{path} cannot be opened as a workspace: {exc}") from exc
+        return cls(engine, path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise StoreWriteError(f"could not save to {self.path}: {exc.orig}") from exc
+
+    @contextmanager
+    def writer(self) -> Iterator[Writer]:
+        """One large transaction for bulk work."""
+        with self._tx() as conn:
+            yield Writer(self, conn)
+
+    # -- reviewers and state ----------------------------------------------
+    def reviewer_id(self, name: Optional[str], conn: Optional[Connection] = None) -> Optional[int]:
+        if not name:
+            return None
+        if name in self._reviewers:
+            return self._reviewers[name]
+        if conn is None:
+            with self._tx() as c:
+                return self.reviewer_id(name, c)
+        rid = conn.execute(select(Reviewer.id).where(Reviewer.name == name)).scalar()
+        if rid is None:
+            rid = conn.execute(insert(Reviewer).values(name=name)).inserted_primary_key[0]
+        # Cached only once the transaction is known to commit would be stricter; a
+        # rolled-back insert is re-created on the next miss because we clear on error.
+        self._reviewers[name] = rid
+        return rid
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        with self.engine.connect() as conn:
+            v = conn.execute(select(State.value).where(State.key == key)).first()
+        return default if v is None else v[0]
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self._tx() as conn:
+            conn.execute(delete(State).where(State.key == key))
+            conn.execute(insert(State).values(key=key, value=value))
+
+    # -- reading -----------------------------------------------------------
+    def article_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count(Article.id))).scalar_one()
+
+    def article_ids(self, *, pending_only: bool = False, search: str = "") -> list[int]:
+        """Ids in workspace order; the list a view holds instead of rows."""
+        q = select(Article.id).order_by(Article.id)
+        if pending_only:
+            q = q.where(Article.n_pending > 0)
+        if search:
+            like = f"%{_escape_like(search)}%"
+            q = q.where(Article.title.ilike(like, escape="\\") | Article.text.ilike(like, escape="\\"))
+        with self.engine.connect() as conn:
+            return list(conn.execute(q).scalars())
+
+    def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
+        out: dict[int, ArticleRow] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids, 500):
+                for r in conn.execute(select(*_ROW_COLS).where(Article.id.in_(chunk))):
+                    out[r[0]] = ArticleRow(*r)
+        return out
+
+    def article(self, article_id: int) -> Optional[ArticleRecord]:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(*_ARTICLE_COLS).where(Article.id == article_id)).first()
+        return ArticleRecord(*r) if r else None
+
+    def articles_to_extract(self, extractor: str, *, everything: bool = False) -> list[int]:
+        q = select(Article.id).order_by(Article.id)
+        if not everything:
+            q = q.where((Article.extracted_with.is_(None)) | (Article.extracted_with != extractor))
+        with self.engine.connect() as conn:
+            return list(conn.execute(q).scalars())
+
+    def facts(self, article_id: int) -> list[FactRecord]:
+        """An article's facts in reading order."""
+        q = (
+            select(*_FACT_COLS)
+            .outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
+            .where(Fact.article_id == article_id)
+            .order_by(Fact.start, Fact.end, Fact.id)
+        )
+        with self.engine.connect() as conn:
+            return [_fact_record(r) for r in conn.execute(q)]
+
+    def fact(self, fact_id: int, conn: Optional[Connection] = None) -> Optional[FactRecord]:
+        q = select(*_FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id).where(
+            Fact.id == fact_id
+        )
+        if conn is not None:
+            r = conn.execute(q).first()
+        else:
+            with self.engine.connect() as c:
+                r = c.execute(q).first()
+        return _fact_record(r) if r else None
+
+    def pending_total(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.coalesce(func.sum(Article.n_pending), 0))).scalar_one()
+
+    def next_article_with_pending(self, after_id: int, *, wrap: bool = True) -> Optional[int]:
+        with self.engine.connect() as conn:
+            q = select(Article.id).where(Article.n_pending > 0).order_by(Article.id).limit(1)
+            nxt = conn.execute(q.where(Article.id > after_id)).scalar()
+            if nxt is None and wrap:
+                nxt = conn.execute(q).scalar()
+        return nxt
+
+    def stats(self) -> Stats:
+        with self.engine.connect() as conn:
+            articles = conn.execute(select(func.count(Article.id))).scalar_one()
+            rows = conn.execute(
+                select(Fact.kind, Fact.status, func.count()).group_by(Fact.kind, Fact.status)
+            ).all()
+        by_kind: dict[str, int] = {}
+        by_status: dict[str, int] = {}
+        for kind, status, n in rows:
+            by_kind[kind] = by_kind.get(kind, 0) + n
+            by_status[status] = by_status.get(status, 0) + n
+        return Stats(
+            articles=articles, facts=sum(by_kind.values()), by_kind=by_kind,
+            by_status=by_status, by_kind_status={(k, s): n for k, s, n in rows},
+        )
+
+    def status_counts(self, article_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        out: dict[int, dict[str, int]] = {i: {} for i in article_ids}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(article_ids, 500):
+                q = (
+                    select(Fact.article_id, Fact.status, func.count())
+                    .where(Fact.article_id.in_(chunk))
+                    .group_by(Fact.article_id, Fact.status)
+                )
+                for aid, status, n in conn.execute(q):
+                    out[aid][status] = n
+        return out
+
+    def iter_articles(self, batch: int = 200) -> Iterator[tuple[ArticleRecord, list[FactRecord]]]:
+        """Every article with its facts, streamed in id order (exports)."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                arts = [ArticleRecord(*r) for r in conn.execute(
+                    select(*_ARTICLE_COLS).where(Article.id > last).order_by(Article.id).limit(batch)
+                )]
+                if not arts:
+                    return
+                ids = [a.id for a in arts]
+                facts: dict[int, list[FactRecord]] = {i: [] for i in ids}
+                q = (
+                    select(*_FACT_COLS)
+                    .outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
+                    .where(Fact.article_id.in_(ids))
+                    .order_by(Fact.article_id, Fact.start, Fact.end, Fact.id)
+                )
+                for r in conn.execute(q):
+                    facts[r[1]].append(_fact_record(r))
+            for a in arts:
+                yield a, facts[a.id]
+            last = ids[-1]
+
+    def review_log(self, fact_id: Optional[int] = None, limit: int = 200) -> list[ReviewEventRecord]:
+        q = (
+            select(ReviewEvent.id, ReviewEvent.fact_id, ReviewEvent.article_id, ReviewEvent.action,
+                   Reviewer.name, ReviewEvent.at, ReviewEvent.before, ReviewEvent.after,
+                   ReviewEvent.note)
+            .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
+            .order_by(ReviewEvent.id.desc())
+            .limit(limit)
+        )
+        if fact_id is not None:
+            q = q.where(ReviewEvent.fact_id == fact_id)
+        with self.engine.connect() as conn:
+            return [ReviewEventRecord(*r) for r in conn.execute(q)]
+
+    # -- review decisions --------------------------------------------------
+    def decide(
+        self,
+        fact_id: int,
+        action: str,
+        reviewer: Optional[str],
+        *,
+        status: Optional[str] = None,
+        changes: Optional[dict[str, Any]] = None,
+        note: Optional[str] = None,
+    ) -> FactRecord:
+        """Apply one decision and log it. `action` is what the log says (accept,
+        reject, edit, reset, undo, redo); `status` the fact's new status; `changes`
+        new values of span, value or kind fields. Returns the fact as saved."""
+        try:
+            with self._tx() as conn:
+                before = self.fact(fact_id, conn)
+                if before is None:
+                    raise WorkspaceError(f"fact {fact_id} no longer exists")
+                values: dict[str, Any] = {}
+                if changes:
+                    merged = {**before.snapshot(), **changes}
+                    values.update(
+                        {k: v for k, v in fact_columns(merged).items()
+                         if k not in ("confidence", "extractor", "extra")}
+                    )
+                    if before.original is None and before.status != Status.added:
+                        values["original"] = before.snapshot()
+                if status is not None:
+                    values["status"] = status
+                if note is not None:
+                    values["note"] = note or None
+                rid = self.reviewer_id(reviewer, conn)
+                values.update(reviewer_id=rid, reviewed_at=now())
+                conn.execute(update(Fact).where(Fact.id == fact_id).values(**values))
+                after = self.fact(fact_id, conn)
+                conn.execute(insert(ReviewEvent).values(
+                    fact_id=fact_id, article_id=before.article_id, action=action,
+                    reviewer_id=rid, at=now(), before=before.snapshot(), after=after.snapshot(),
+                    note=note,
+                ))
+                self._recount(conn, [before.article_id])
+        except BaseException:
+            self._reviewers.clear()
+            raise
+        return after
+
+    def add_fact(self, article_id: int, fact: FactBase, reviewer: Optional[str],
+                 note: Optional[str] = None) -> FactRecord:
+        try:
+            with self._tx() as conn:
+                rid = self.reviewer_id(reviewer, conn)
+                cols = fact_columns(fact)
+                cols.update(article_id=article_id, status=Status.added.value, reviewer_id=rid,
+                            reviewed_at=now(), note=note)
+                fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
+                after = self.fact(fid, conn)
+                conn.execute(insert(ReviewEvent).values(
+                    fact_id=fid, article_id=article_id, action="add", reviewer_id=rid, at=now(),
+                    before=None, after=after.snapshot(), note=note,
+                ))
+                self._recount(conn, [article_id])
+        except BaseException:
+            self._reviewers.clear()
+            raise
+        return after
+
+    def remove_fact(self, fact_id: int, reviewer: Optional[str], action: str = "remove") -> FactRecord:
+        """Delete a fact the reviewer added (undo of an add); logged with its last state."""
+        with self._tx() as conn:
+            before = self.fact(fact_id, conn)
+            if before is None:
+                raise WorkspaceError(f"fact {fact_id} no longer exists")
+            conn.execute(delete(Fact).where(Fact.id == fact_id))
+            conn.execute(insert(ReviewEvent).values(
+                fact_id=fact_id, article_id=before.article_id, action=action,
+                reviewer_id=self.reviewer_id(reviewer, conn), at=now(),
+                before=before.snapshot(), after=None,
+            ))
+            self._recount(conn, [before.article_id])
+        return before
+
+    def update_article(self, article_id: int, **values: Any) -> None:
+        allowed = {"title", "published", "source", "author", "content"}
+        bad = set(values) - allowed
+        if bad:
+            raise ValueError(f"not editable: {', '.join(sorted(bad))}")
+        with self._tx() as conn:
+            conn.execute(update(Article).where(Article.id == article_id).values(**values))
+
+    # -- extraction runs -------------------------------------------------------
+    def record_run(self, extractor: str, started: datetime, articles: int, added: int,
+                   removed: int) -> None:
+        with self._tx() as conn:
+            conn.execute(insert(ExtractionRun).values(
+                extractor=extractor, started_at=started, finished_at=now(),
+                articles=articles, facts_added=added, facts_removed=removed,
+            ))
+
+    # -- internals -------------------------------------------------------------
+    @staticmethod
+    def _recount(conn: Connection, article_ids: Iterable[int]) -> None:
+        for aid in article_ids:
+            n = select(func.count()).where(Fact.article_id == aid).scalar_subquery()
+            p = (
+                select(func.count())
+                .where(Fact.article_id == aid, Fact.status == Status.pending.value)
+                .scalar_subquery()
+            )
+            conn.execute(update(Article).where(Article.id == aid).values(n_facts=n, n_pending=p))
+
+
+def _chunks(seq: Sequence[int], n: int) -> Iterator[Sequence[int]]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

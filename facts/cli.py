@@ -1,0 +1,246 @@
+"""The `fact-review` command."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .workspace import ENV_REVIEWER, resolve_path, seed_files
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH",
+        help="workspace file (default: $FACT_REVIEW_DB, else one in your user data folder)",
+    )
+    p = argparse.ArgumentParser(
+        prog="fact-review", parents=[common],
+        description="Review facts extracted from news articles. "
+        "With no command, opens the review window.",
+    )
+    p.add_argument("--reviewer", metavar="NAME",
+                   help=f"name recorded on every decision (or ${ENV_REVIEWER})")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import", parents=[common], help="import article files or folders",
+                         description="Import .txt, .md, .html, .json, .jsonl and .csv files; "
+                         "folders are searched recursively. Each file is imported whole or not at all.")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--max-size", type=float, default=50, metavar="MB",
+                     help="refuse files larger than this (default 50 MB)")
+    imp.add_argument("--no-extract", action="store_true",
+                     help="do not run the extractor on the new articles")
+
+    arts = sub.add_parser("articles", parents=[common], help="list articles with their facts by status")
+    arts.add_argument("--pending", action="store_true", help="only articles with pending facts")
+
+    sub.add_parser("stats", parents=[common], help="articles, and facts by kind and by status")
+
+    exp = sub.add_parser("export", parents=[common], help="export articles and facts",
+                         description="Export the workspace. JSONL is lossless: it can be imported again.")
+    exp.add_argument("--format", choices=["jsonl"], default="jsonl")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    exp.add_argument("--status", action="append", metavar="STATUS",
+                     help="only facts with this status (repeatable; default: all)")
+
+    ext = sub.add_parser("extract", parents=[common], help="run the extractor",
+                         description="Extract facts from every article not yet extracted by this "
+                         "extractor version. Reviewed facts are never changed.")
+    g = ext.add_mutually_exclusive_group()
+    g.add_argument("--article", type=int, metavar="ID", help="only this article")
+    g.add_argument("--all", action="store_true", help="every article again")
+
+    ev = sub.add_parser("evaluate", help="score the extractor against a gold file",
+                        description="Score the built-in extractor against gold annotations "
+                        "(FACTS.md): precision, recall and F1 per kind, value accuracy, content IoU.")
+    ev.add_argument("gold", metavar="GOLD.jsonl")
+    ev.add_argument("--articles", required=True, metavar="DIR", help="folder with the gold's article files")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "evaluate":
+            return _evaluate(args)
+        store = _open(args)
+    except _UserError as exc:
+        print(f"fact-review: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command is None:
+            return _window(args, store)
+        return {
+            "import": _import,
+            "articles": _articles,
+            "stats": _stats,
+            "export": _export,
+            "extract": _extract,
+        }[args.command](args, store)
+    except _UserError as exc:
+        print(f"fact-review: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+class _UserError(Exception):
+    pass
+
+
+def _open(args):
+    from db.engine import WorkspaceError
+    from db.store import Store
+
+    path, is_default = resolve_path(args.db)
+    is_new = not path.exists() or path.stat().st_size == 0
+    try:
+        store = Store.open(path)
+    except WorkspaceError as exc:
+        raise _UserError(str(exc)) from None
+    if is_new and is_default:
+        _seed(store)
+    return store
+
+
+def _seed(store) -> None:
+    from .importer import import_paths
+
+    report = import_paths(store, seed_files())
+    _extract_new(store, report.article_ids)
+    print(f"New workspace at {store.path} with {report.articles} sample articles.", file=sys.stderr)
+
+
+def _extract_new(store, article_ids) -> None:
+    try:
+        from .extract.runner import extract_articles
+    except ImportError:  # extractor not installed in this build
+        return
+    if article_ids:
+        extract_articles(store, article_ids)
+
+
+def _reviewer(args) -> str:
+    import getpass
+
+    return args.reviewer or os.environ.get(ENV_REVIEWER) or getpass.getuser()
+
+
+def _import(args, store) -> int:
+    from .importer import import_paths
+    from .progress import Progress
+
+    report = import_paths(store, args.paths, max_bytes=int(args.max_size * 1024 * 1024),
+                          progress=Progress("import"))
+    for f in report.files:
+        if f.error:
+            print(f"FAILED  {f.path}: {f.error}", file=sys.stderr)
+        elif f.imported == 0 and f.duplicates:
+            print(f"same    {f.path}: already in the workspace, nothing added")
+        elif f.duplicates:
+            print(f"ok      {f.path}: {f.imported} articles ({f.duplicates} already in the workspace)")
+    if not args.no_extract:
+        _extract_new(store, report.article_ids)
+    print(report.summary())
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _articles(args, store) -> int:
+    ids = store.article_ids(pending_only=args.pending)
+    counts = store.status_counts(ids)
+    rows = store.article_rows(ids)
+    print(f"{'id':>6}  {'pending':>7} {'accepted':>8} {'edited':>6} {'rejected':>8} {'added':>5}  title")
+    for i in ids:
+        c, r = counts[i], rows[i]
+        title = r.title or r.uid
+        print(f"{i:>6}  {c.get('pending', 0):>7} {c.get('accepted', 0):>8} {c.get('edited', 0):>6} "
+              f"{c.get('rejected', 0):>8} {c.get('added', 0):>5}  {title}")
+    return EXIT_OK
+
+
+def _stats(args, store) -> int:
+    from .model import Kind, Status
+
+    s = store.stats()
+    print(f"workspace  {store.path}")
+    print(f"articles   {s.articles}")
+    print(f"facts      {s.facts}")
+    statuses = [st.value for st in Status]
+    print()
+    print(f"{'kind':<16}" + "".join(f"{st:>10}" for st in statuses) + f"{'total':>10}")
+    for k in Kind:
+        row = [s.by_kind_status.get((k.value, st), 0) for st in statuses]
+        print(f"{k.value:<16}" + "".join(f"{n:>10}" for n in row) + f"{sum(row):>10}")
+    print(f"{'all':<16}" + "".join(f"{s.by_status.get(st, 0):>10}" for st in statuses) + f"{s.facts:>10}")
+    return EXIT_OK
+
+
+def _export(args, store) -> int:
+    from .exporter import write_jsonl
+    from .model import Status
+    from .progress import Progress
+
+    statuses = None
+    if args.status:
+        bad = [s for s in args.status if s not in {st.value for st in Status}]
+        if bad:
+            raise _UserError(f"unknown status {', '.join(bad)}; use {', '.join(s.value for s in Status)}")
+        statuses = set(args.status)
+    if args.output:
+        out_path = Path(args.output)
+        tmp = out_path.with_name(out_path.name + ".part")
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                n, nf = write_jsonl(store, out, statuses=statuses, progress=Progress("export"))
+            os.replace(tmp, out_path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise _UserError(f"cannot write {out_path}: {exc.strerror}") from None
+        print(f"{n} articles, {nf} facts written to {out_path}", file=sys.stderr)
+    else:
+        write_jsonl(store, sys.stdout, statuses=statuses)
+    return EXIT_OK
+
+
+def _extract(args, store) -> int:
+    try:
+        from .extract.runner import run_extraction
+    except ImportError:
+        raise _UserError("the extractor is not available in this build") from None
+    from .progress import Progress
+
+    summary = run_extraction(store, article=args.article, everything=args.all,
+                             progress=Progress("extract"))
+    print(summary)
+    return EXIT_OK
+
+
+def _evaluate(args) -> int:
+    try:
+        from .extract.evaluate import evaluate_cli
+    except ImportError:
+        raise _UserError("the extractor is not available in this build") from None
+    return evaluate_cli(args.gold, args.articles, as_json=args.json)
+
+
+def _window(args, store) -> int:
+    try:
+        from desktop.app import run
+    except ImportError:
+        print(f"workspace {store.path}: {store.article_count()} articles, "
+              f"{store.pending_total()} facts pending. The review window is not available "
+              "in this build; see `fact-review --help`.")
+        return EXIT_OK
+    return run(store, reviewer=_reviewer(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Exports that stream from the store: nothing is built whole in memory."""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable, Iterable, Optional, TextIO
+
+from .model import ALL_KIND_FIELDS
+
+
+def fact_dict(f) -> dict[str, Any]:
+    """A stored fact with the FACTS.md field names, flat, plus its review."""
+    d: dict[str, Any] = {
+        "kind": f.kind, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
+        **f.fields,
+        "confidence": f.confidence, "extractor": f.extractor, "status": f.status,
+        "reviewer": f.reviewer,
+        "reviewed_at": f.reviewed_at.isoformat() if f.reviewed_at else None,
+        "note": f.note,
+    }
+    if f.original:
+        d["original"] = f.original
+    for k, v in (f.extra or {}).items():
+        d.setdefault(k, v)
+    return d
+
+
+def article_dict(a, facts: Iterable) -> dict[str, Any]:
+    return {
+        "id": a.uid, "origin": a.origin, "title": a.title, "published": a.published,
+        "source": a.source, "author": a.author, "url": a.url, "text": a.text,
+        "content": a.content, "facts": [fact_dict(f) for f in facts],
+    }
+
+
+def write_jsonl(
+    store,
+    out: TextIO,
+    *,
+    statuses: Optional[set[str]] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> tuple[int, int]:
+    """One article a line; returns (articles, facts) written."""
+    total = store.article_count() if progress else 0
+    n_art = n_fact = 0
+    for art, facts in store.iter_articles():
+        if statuses is not None:
+            facts = [f for f in facts if f.status in statuses]
+        out.write(json.dumps(article_dict(art, facts), ensure_ascii=False) + "\n")
+        n_art += 1
+        n_fact += len(facts)
+        if progress and n_art % 200 == 0:
+            progress(n_art, total)
+    if progress:
+        progress(n_art, total)
+    return n_art, n_fact
+
+
+__all__ = ["write_jsonl", "article_dict", "fact_dict", "ALL_KIND_FIELDS"]

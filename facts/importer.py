@@ -1,0 +1,416 @@
+"""One importer for every entry point: files and folders to articles in a store.
+
+Each file is read and validated whole before anything of it is written, and
+written inside its own savepoint: a file is imported entirely or not at all.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from pydantic import ValidationError
+
+from .htmltext import html_to_text
+from .model import ArticleIn, Review, error_text, validate_fact
+from .textio import BadInput, decode, normalise, reanchor
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv"}
+META = ("title", "published", "source", "author", "url")
+
+
+@dataclass
+class FileResult:
+    path: str
+    imported: int = 0
+    duplicates: int = 0
+    error: Optional[str] = None  # "line 3: reason" or "reason"
+    article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "failed"
+        if self.imported == 0 and self.duplicates:
+            return "duplicate"
+        return "imported"
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.error]
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def articles(self) -> int:
+        return sum(f.imported for f in self.files)
+
+    @property
+    def duplicate_articles(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def article_ids(self) -> list[int]:
+        return [i for f in self.files for i in f.article_ids]
+
+    def summary(self) -> str:
+        return (
+            f"{self.count('imported')} files imported ({self.articles} articles), "
+            f"{self.count('duplicate')} duplicate"
+            f"{'' if self.duplicate_articles in (0, self.count('duplicate')) else f' ({self.duplicate_articles} articles already in the workspace)'}"
+            f", {self.count('failed')} failed"
+        )
+
+
+# -- finding files ---------------------------------------------------------------
+def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]:
+    """Files to import under the given paths; (path, error) for ones that cannot be."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if f.suffix.lower() in SUFFIXES and not name.startswith("."):
+                        yield f, None
+        elif path.exists():
+            if path.suffix.lower() in SUFFIXES:
+                yield path, None
+            else:
+                yield path, (
+                    f"unsupported file type {path.suffix or '(none)'}; "
+                    f"expected one of {', '.join(sorted(SUFFIXES))}"
+                )
+        else:
+            yield path, "no such file or folder"
+
+
+# -- reading one file --------------------------------------------------------------
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]:
+    """Parse one file into validated articles; raises BadInput."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+    if size > max_bytes:
+        raise BadInput(
+            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            "(raise it with --max-size)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+    raw = decode(data)
+    suffix = path.suffix.lower()
+    origin = str(path)
+    if suffix in (".txt", ".md"):
+        return [_plain_article(raw, path.stem, origin, markdown=suffix == ".md")]
+    if suffix in (".html", ".htm"):
+        text, title = html_to_text(raw)
+        if not text:
+            raise BadInput("the page has no visible text")
+        return [ArticleIn(uid=path.stem, origin=origin, text=normalise(text), title=title)]
+    if suffix == ".json":
+        return _json_articles(raw, path.stem, origin)
+    if suffix == ".jsonl":
+        return _jsonl_articles(raw, path.stem, origin)
+    if suffix == ".csv":
+        return _csv_articles(raw, path.stem, origin)
+    raise BadInput(f"unsupported file type {suffix}")
+
+
+def _plain_article(raw: str, stem: str, origin: str, markdown: bool) -> ArticleIn:
+    text = normalise(raw).strip("\n")
+    if not text.strip():
+        raise BadInput("the file has no text")
+    first = text.split("\n", 1)[0].strip()
+    if markdown:
+        first = first.lstrip("#").strip()
+    return ArticleIn(uid=stem, origin=origin, text=text, title=first if _headline(first) else None)
+
+
+def _headline(line: str) -> bool:
+    """A first line reads as a headline: short, one sentence, not a date or a URL."""
+    if not line or len(line) > 200 or len(line.split()) < 2:
+        return False
+    if re.match(r"^(https?://|www\.)", line) or re.fullmatch(r"[\d\s/:.\-|APM]+", line):
+        return False
+    return not (line.endswith(".") and line.count(". ") >= 1)
+
+
+def _check_depth(obj: Any, line: Optional[int] = None) -> None:
+    stack = [(obj, 0)]
+    while stack:
+        o, d = stack.pop()
+        if d > MAX_JSON_DEPTH:
+            raise BadInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line)
+        if isinstance(o, dict):
+            stack.extend((v, d + 1) for v in o.values())
+        elif isinstance(o, list):
+            stack.extend((v, d + 1) for v in o)
+
+
+def _loads(raw: str, line_offset: int = 0) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        line = exc.lineno + line_offset
+        raise BadInput(f"invalid JSON: {exc.msg} (column {exc.colno})", line) from exc
+    except RecursionError as exc:
+        raise BadInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line_offset + 1) from exc
+
+
+def _json_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
+    data = _loads(raw)
+    _check_depth(data)
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        raise BadInput("the JSON list holds no articles")
+    many = len(items) > 1
+    return [
+        _article_from_obj(obj, f"{stem}#{i + 1}" if many else stem, origin,
+                          where=f"article {i + 1}: " if many else "")
+        for i, obj in enumerate(items)
+    ]
+
+
+def _jsonl_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
+    out = []
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        obj = _loads(line, line_offset=n - 1)
+        _check_depth(obj, n)
+        try:
+            out.append(_article_from_obj(obj, f"{stem}#{n}", origin))
+        except BadInput as exc:
+            raise BadInput(exc.reason, n) from exc
+    if not out:
+        raise BadInput("the file holds no articles")
+    return out
+
+
+def _str_or_none(obj: dict, key: str, where: str) -> Optional[str]:
+    v = obj.get(key)
+    if v is None or v == "":
+        return None
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)
+    if not isinstance(v, str):
+        raise BadInput(f"{where}'{key}' must be text")
+    return normalise(v).strip() or None
+
+
+def _article_from_obj(obj: Any, uid: str, origin: str, where: str = "") -> ArticleIn:
+    if not isinstance(obj, dict):
+        raise BadInput(f"{where}expected a JSON object with 'text', got {type(obj).__name__}")
+    raw = obj.get("text")
+    if not isinstance(raw, str) or not raw.strip():
+        raise BadInput(f"{where}missing 'text' (the article's text)")
+    if "\x00" in raw:
+        raise BadInput(f"{where}'text' contains NUL characters")
+    text = normalise(raw)
+    meta = {k: _str_or_none(obj, k, where) for k in META}
+    ident = obj.get("id", obj.get("article"))
+    uid = str(ident) if ident not in (None, "") else uid
+    content = _content(obj.get("content"), raw, text, where)
+    facts, reviews = [], []
+    raw_facts = obj.get("facts") or []
+    if not isinstance(raw_facts, list):
+        raise BadInput(f"{where}'facts' must be a list")
+    for i, f in enumerate(raw_facts, start=1):
+        fact, review = _fact(f, raw, text, f"{where}fact {i}: ")
+        facts.append(fact)
+        reviews.append(review)
+    return ArticleIn(uid=uid, origin=origin, text=text, content=content, facts=facts,
+                     reviews=reviews, **meta)
+
+
+def _content(value: Any, raw: str, text: str, where: str) -> list[tuple[int, int]]:
+    if value in (None, []):
+        return []
+    ok = isinstance(value, list) and all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(x, int) for x in r) for r in value
+    )
+    if not ok:
+        raise BadInput(f"{where}'content' must be a list of [start, end] pairs")
+    out = []
+    for s, e in value:
+        if not 0 <= s < e <= len(raw):
+            raise BadInput(f"{where}content range [{s}, {e}] lies outside the text ({len(raw)} characters)")
+        out.append((len(normalise(raw[:s])), len(normalise(raw[:e]))))
+    return out
+
+
+def _fact(f: Any, raw: str, text: str, where: str):
+    if not isinstance(f, dict):
+        raise BadInput(f"{where}expected an object")
+    f = dict(f)
+    review = Review()
+    try:
+        review = Review(**{k: f.pop(k) for k in ("status", "reviewer", "reviewed_at", "note", "original")
+                           if k in f})
+    except ValidationError as exc:
+        raise BadInput(f"{where}{error_text(exc)}") from exc
+    for key in ("start", "end"):
+        if not isinstance(f.get(key), int) or isinstance(f.get(key), bool):
+            raise BadInput(f"{where}'{key}' must be a whole number")
+    start, end = f["start"], f["end"]
+    if start < 0 or end > len(raw) or end <= start:
+        raise BadInput(f"{where}span {start}-{end} lies outside the text ({len(raw)} characters)")
+    if not isinstance(f.get("text"), str):
+        f["text"] = raw[start:end]
+    if raw[start:end] != f["text"]:
+        raise BadInput(
+            f"{where}text {f['text']!r} does not match the article at {start}-{end} "
+            f"({raw[start:end]!r})"
+        )
+    span = reanchor(raw, text, start, end, f["text"])
+    if span is None:
+        raise BadInput(f"{where}text {f['text']!r} is not in the article once normalised")
+    f["start"], f["end"] = span
+    f["text"] = text[span[0]:span[1]]
+    for k, v in list(f.items()):
+        if k not in ("start", "end", "confidence") and isinstance(v, (int, float)) and not isinstance(v, bool):
+            f[k] = str(v)
+        elif v is None and k not in ("confidence",):
+            f[k] = ""
+    if "kind" not in f:
+        raise BadInput(f"{where}missing 'kind'")
+    try:
+        return validate_fact(f), review
+    except ValidationError as exc:
+        raise BadInput(f"{where}{error_text(exc)}") from exc
+
+
+def _csv_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
+    text = normalise(raw)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise BadInput("the CSV file is empty", 1) from None
+    except csv.Error as exc:
+        raise BadInput(f"invalid CSV: {exc}", 1) from exc
+    names = [h.strip().lower() for h in header]
+    dupes = sorted({n for n in names if n and names.count(n) > 1})
+    if dupes:
+        raise BadInput(f"the CSV header repeats the column {', '.join(dupes)}", 1)
+    if "text" not in names:
+        raise BadInput("the CSV header has no 'text' column (found: " + ", ".join(names) + ")", 1)
+    out = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(names):
+                raise BadInput(f"expected {len(names)} columns, found {len(row)}", line)
+            obj = dict(zip(names, row))
+            if not obj["text"].strip():
+                raise BadInput("empty 'text'", line)
+            uid = obj.get("id") or f"{stem}#{len(out) + 1}"
+            meta = {k: (obj.get(k) or "").strip() or None for k in META}
+            out.append(ArticleIn(uid=uid, origin=origin, text=obj["text"], **meta))
+    except csv.Error as exc:
+        raise BadInput(f"invalid CSV: {exc}", reader.line_num) from exc
+    if not out:
+        raise BadInput("the CSV file has a header but no articles", 2)
+    return out
+
+
+# -- into the store ---------------------------------------------------------------
+Progress = Callable[[int, int, str], None]
+
+
+def import_paths(
+    store,
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Optional[Progress] = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    batch_bytes: int = 8 * 1024 * 1024,
+) -> ImportReport:
+    """Import files and folders into `store`. Files are committed in batches of
+    about `batch_bytes`, each file inside its own savepoint."""
+    report = ImportReport()
+    todo = list(collect(paths))
+    pending: list[tuple[FileResult, list[ArticleIn]]] = []
+    pending_bytes = 0
+
+    def flush() -> None:
+        nonlocal pending_bytes
+        if not pending:
+            return
+        with store.writer() as w:
+            for result, articles in pending:
+                ids, dupes = [], 0
+                try:
+                    with w.savepoint():
+                        for art in articles:
+                            aid = w.add_article(art)
+                            if aid is None:
+                                dupes += 1
+                            else:
+                                ids.append(aid)
+                except ValueError as exc:  # the store refused this file's rows
+                    result.error = str(exc)
+                    continue
+                result.imported, result.duplicates, result.article_ids = len(ids), dupes, ids
+        pending.clear()
+        pending_bytes = 0
+
+    for i, (path, error) in enumerate(todo):
+        if cancelled():
+            break
+        if progress:
+            progress(i, len(todo), str(path))
+        result = FileResult(str(path), error=error)
+        report.files.append(result)
+        if error:
+            continue
+        try:
+            articles = read_file(path, max_bytes)
+        except BadInput as exc:
+            result.error = f"line {exc.line}: {exc.reason}" if exc.line else exc.reason
+            continue
+        except (ValidationError, ValueError) as exc:
+            result.error = error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+            continue
+        pending.append((result, articles))
+        pending_bytes += sum(len(a.text) for a in articles)
+        if pending_bytes >= batch_bytes:
+            try:
+                flush()
+            except Exception:
+                _mark_batch_failed(pending)
+                pending.clear()
+                pending_bytes = 0
+                raise
+    flush()
+    if progress:
+        progress(len(todo), len(todo), "")
+    return report
+
+
+def _mark_batch_failed(batch) -> None:
+    for result, _ in batch:
+        result.imported = result.duplicates = 0
+        result.article_ids.clear()
+        result.error = "not saved: the workspace could not be written"

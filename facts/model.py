@@ -1,0 +1,243 @@
+"""The fact contract of FACTS.md (version 1) as pydantic models.
+
+One model per kind, so that validation, the edit form and the exports all
+read the same declaration of which fields a kind has.
+"""
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+
+FACTS_VERSION = 1
+
+
+class Kind(StrEnum):
+    quantity = "quantity"
+    money = "money"
+    percentage = "percentage"
+    date = "date"
+    person = "person"
+    organization = "organization"
+    location = "location"
+    legal_reference = "legal_reference"
+
+
+class Status(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    edited = "edited"
+    rejected = "rejected"
+    added = "added"
+
+
+CURATED = (Status.accepted, Status.edited, Status.added)
+
+APPROX = ("", "exact", "more_than", "less_than", "about", "nearly", "at_least", "up_to")
+LEVELS = ("", "country", "province", "district", "commune", "region", "other")
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_ISO_POINT = (
+    r"(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?"  # 2024, 2024-12, 2024-12-06T14:38
+    r"|--\d{2}(-\d{2})?"  # --10-06 (no year)
+    r"|T\d{2}:\d{2}(:\d{2})?)"  # a clock time alone
+)
+_ISO_DATE = re.compile(rf"^{_ISO_POINT}(/{_ISO_POINT})?$")
+
+
+def is_number(value: str) -> bool:
+    return bool(_NUMBER.match(value))
+
+
+def is_iso_date(value: str) -> bool:
+    return bool(_ISO_DATE.match(value))
+
+
+class FactBase(BaseModel):
+    """Fields every fact has. Extra fields are kept: code may add fields."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=False)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+    value: str
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    extractor: str = ""
+
+    @model_validator(mode="after")
+    def _span(self):
+        if self.end <= self.start:
+            raise ValueError(f"span end {self.end} is not after start {self.start}")
+        if self.end - self.start != len(self.text):
+            raise ValueError(
+                f"span {self.start}-{self.end} is {self.end - self.start} characters "
+                f"but text {self.text!r} has {len(self.text)}"
+            )
+        return self
+
+
+def _approx(v: str) -> str:
+    if v not in APPROX:
+        raise ValueError(f"approx must be one of {', '.join(a for a in APPROX if a)}")
+    return v
+
+
+def _number(v: str) -> str:
+    if not is_number(v):
+        raise ValueError(f"value {v!r} is not a number written with '.' as decimal mark")
+    return v
+
+
+class Quantity(FactBase):
+    kind: Literal["quantity"] = "quantity"
+    unit: str = ""
+    approx: str = ""
+    _v = field_validator("value")(_number)
+    _a = field_validator("approx")(_approx)
+
+
+class Money(FactBase):
+    kind: Literal["money"] = "money"
+    currency: str = ""
+    approx: str = ""
+    _v = field_validator("value")(_number)
+    _a = field_validator("approx")(_approx)
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, v: str) -> str:
+        if v and not re.fullmatch(r"[A-Z]{3}", v):
+            raise ValueError(f"currency {v!r} is not an ISO 4217 code such as VND, USD, EUR")
+        return v
+
+
+class Percentage(FactBase):
+    kind: Literal["percentage"] = "percentage"
+    approx: str = ""
+    _v = field_validator("value")(_number)
+    _a = field_validator("approx")(_approx)
+
+
+class Date(FactBase):
+    kind: Literal["date"] = "date"
+
+    @field_validator("value")
+    @classmethod
+    def _iso(cls, v: str) -> str:
+        if not is_iso_date(v):
+            raise ValueError(f"value {v!r} is not an ISO 8601 date, time or range")
+        return v
+
+
+class Person(FactBase):
+    kind: Literal["person"] = "person"
+    title: str = ""
+    honorific: str = ""
+
+
+class Organization(FactBase):
+    kind: Literal["organization"] = "organization"
+    acronym: str = ""
+
+
+class Location(FactBase):
+    kind: Literal["location"] = "location"
+    level: str = ""
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        if v not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(x for x in LEVELS if x)}")
+        return v
+
+
+class LegalReference(FactBase):
+    kind: Literal["legal_reference"] = "legal_reference"
+    doc_type: str = ""
+    issuer: str = ""
+    date: str = ""
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: str) -> str:
+        if v and not is_iso_date(v):
+            raise ValueError(f"date {v!r} is not an ISO 8601 date")
+        return v
+
+
+AnyFact = Annotated[
+    Union[Quantity, Money, Percentage, Date, Person, Organization, Location, LegalReference],
+    Field(discriminator="kind"),
+]
+FACT_ADAPTER: TypeAdapter = TypeAdapter(AnyFact)
+
+MODELS: dict[str, type[FactBase]] = {
+    "quantity": Quantity,
+    "money": Money,
+    "percentage": Percentage,
+    "date": Date,
+    "person": Person,
+    "organization": Organization,
+    "location": Location,
+    "legal_reference": LegalReference,
+}
+
+_BASE_FIELDS = set(FactBase.model_fields) | {"kind"}
+#: The extra fields of each kind, in declaration order.
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    k: tuple(f for f in m.model_fields if f not in _BASE_FIELDS) for k, m in MODELS.items()
+}
+#: Every kind field of every kind, once, in a stable order (database columns, CSV columns).
+ALL_KIND_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(f for fields in KIND_FIELDS.values() for f in fields)
+)
+
+
+def validate_fact(data: dict) -> FactBase:
+    """Validate one fact dict; raises pydantic.ValidationError."""
+    return FACT_ADAPTER.validate_python(data)
+
+
+def fact_fields(fact: FactBase) -> dict[str, str]:
+    """The kind fields of a fact as a dict (only those of its kind)."""
+    return {f: getattr(fact, f) for f in KIND_FIELDS[fact.kind]}
+
+
+def error_text(exc) -> str:
+    """A one-line, user-readable text for a pydantic ValidationError."""
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in MODELS)
+        msg = err.get("msg", "invalid").removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}" if loc else msg)
+    return "; ".join(parts)
+
+
+class Review(BaseModel):
+    """A review decision carried by an imported fact (a JSONL export read back)."""
+
+    status: Status = Status.pending
+    reviewer: str | None = None
+    reviewed_at: str | None = None
+    note: str | None = None
+    original: dict | None = None  # the fact before its first edit
+
+
+class ArticleIn(BaseModel):
+    """An article as the importer hands it to the store: text already normalised."""
+
+    uid: str
+    origin: str
+    text: str = Field(min_length=1)
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    content: list[tuple[int, int]] = Field(default_factory=list)
+    facts: list[AnyFact] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=list)  # parallel to facts, may be empty

@@ -1,0 +1,30 @@
+"""Where the workspace lives, and what a new one holds."""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+ENV_DB = "FACT_REVIEW_DB"
+ENV_REVIEWER = "FACT_REVIEW_REVIEWER"
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("fact-review", appauthor=False) / "workspace.sqlite"
+
+
+def resolve_path(cli_value: str | None) -> tuple[Path, bool]:
+    """(workspace path, whether it is the default one)."""
+    if cli_value:
+        return Path(cli_value).expanduser(), False
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB]).expanduser(), False
+    return default_path(), True
+
+
+def seed_files() -> list[Path]:
+    """The sample articles shipped inside the package."""
+    root = resources.files("seeds")
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
