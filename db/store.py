@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -81,6 +81,11 @@ def fact_columns(fact: FactBase | dict[str, Any]) -> dict[str, Any]:
     return cols
 
 
+# Built once: statements SQLAlchemy compiles and caches, for the per-article path.
+_BY_HASH = select(Article.id).where(Article.content_hash == bindparam("h"))
+_INSERT_ARTICLE = insert(Article)
+
+
 class Writer:
     """Bulk writes inside one transaction (import, extraction)."""
 
@@ -106,17 +111,15 @@ class Writer:
     def add_article(self, art: ArticleIn) -> Optional[int]:
         """Insert an article and its facts; None if the same text is already stored."""
         h = content_hash(art.text)
-        if self.conn.execute(select(Article.id).where(Article.content_hash == h)).first():
+        if self.conn.execute(_BY_HASH, {"h": h}).first():
             return None
         content = [list(r) for r in art.content] or [[0, len(art.text)]]
-        aid = self.conn.execute(
-            insert(Article).values(
-                uid=art.uid, origin=art.origin, text=art.text, content=content,
-                title=art.title, published=art.published, source=art.source,
-                author=art.author, url=art.url, content_hash=h, imported_at=now(),
-                n_facts=0, n_pending=0,
-            )
-        ).inserted_primary_key[0]
+        aid = self.conn.execute(_INSERT_ARTICLE, {
+            "uid": art.uid, "origin": art.origin, "text": art.text, "content": content,
+            "title": art.title, "published": art.published, "source": art.source,
+            "author": art.author, "url": art.url, "content_hash": h, "imported_at": now(),
+            "n_facts": 0, "n_pending": 0,
+        }).inserted_primary_key[0]
         if art.facts:
             rows = []
             for i, fact in enumerate(art.facts):

@@ -13,16 +13,17 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    db_help = "workspace file (default: $FACT_REVIEW_DB, else one in your user data folder)"
+    # Accepted before or after the command; SUPPRESS keeps a subcommand from
+    # resetting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db", metavar="PATH",
-        help="workspace file (default: $FACT_REVIEW_DB, else one in your user data folder)",
-    )
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     p = argparse.ArgumentParser(
-        prog="fact-review", parents=[common],
+        prog="fact-review",
         description="Review facts extracted from news articles. "
         "With no command, opens the review window.",
     )
+    p.add_argument("--db", metavar="PATH", help=db_help)
     p.add_argument("--reviewer", metavar="NAME",
                    help=f"name recorded on every decision (or ${ENV_REVIEWER})")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")

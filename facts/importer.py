@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
@@ -108,7 +109,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]
         raise BadInput(f"cannot read the file: {exc.strerror}") from exc
     if size > max_bytes:
         raise BadInput(
-            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            f"the file is {_size(size)}, over the {_size(max_bytes)} limit "
             "(raise it with --max-size)"
         )
     try:
@@ -132,6 +133,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]
     if suffix == ".csv":
         return _csv_articles(raw, path.stem, origin)
     raise BadInput(f"unsupported file type {suffix}")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
 
 
 def _plain_article(raw: str, stem: str, origin: str, markdown: bool) -> ArticleIn:
@@ -361,8 +366,11 @@ def import_paths(
         with store.writer() as w:
             for result, articles in pending:
                 ids, dupes = [], 0
+                # One statement is atomic already; several need a savepoint.
+                several = len(articles) > 1 or any(a.facts for a in articles)
+                guard = w.savepoint() if several else nullcontext()
                 try:
-                    with w.savepoint():
+                    with guard:
                         for art in articles:
                             aid = w.add_article(art)
                             if aid is None:
