@@ -1,0 +1,179 @@
+"""The story versus page furniture, and the metadata a page states."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .dates import published_from
+
+# A line that ends the story: everything after it is furniture.
+TAIL_MARKERS = re.compile(
+    r"^\s*(?:Tin cùng chuyên mục|Tin liên quan|Bài liên quan|Related news|Related articles|"
+    r"Thăm dò ý kiến|Đối tác|Trở lại đầu trang|Xem thêm|Đọc thêm|Tin mới nhất|Tin khác|"
+    r"Các tin khác|Bài viết liên quan|Tin nổi bật|Tin xem nhiều|Chia sẻ|Bình luận)\s*:?\s*$",
+    re.I,
+)
+# A line after which the story begins (a portal's widget title).
+HEAD_MARKERS = re.compile(r"^\s*(?:Asset Publisher|(?:Xuất bản thông tin\s*)+)\s*$", re.I)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Thứ\s+\w+|Chủ\s+nhật|Chủ\s+Nhật)"
+# Time stamps of a list of other headlines.
+LIST_STAMP = re.compile(
+    rf"^\s*(?:{WEEKDAY},?\s+(?:ngày\s+)?\d{{1,4}}[-/]\d{{1,2}}[-/]\d{{1,4}}\s+\d{{1,2}}:\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}\s+\d{{1,2}}:\d{{2}}\s*$)",
+    re.I,
+)
+IMAGE_FILE = re.compile(r"^\s*\S+\.(?:jpe?g|png|gif|webp|bmp|svg)\s*$", re.I)
+BRACKET_LINK = re.compile(r"^\s*\[[^\]]{5,}\]\s*$")
+DATE_LINE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*\|\s*\d{1,2}:\d{2}(?:\s*[AP]M)?\s*$", re.I)
+PHOTO_MARK = re.compile(r"\s*ảnh\s+\d+\s*", re.I)
+
+
+@dataclass
+class Page:
+    content: list[tuple[int, int]]
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+    author: Optional[str]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _has_word(s: str) -> bool:
+    return bool(re.search(r"[^\W_]", s))
+
+
+def analyse(text: str) -> Page:
+    lines = _lines(text)
+    n = len(lines)
+    keep = [True] * n
+    starts = [s for s, _ in lines]
+    body = [text[s:e] for s, e in lines]
+
+    # Headline lists: a run of time-stamp lines, each with the headline above it.
+    stamps = [i for i in range(n) if LIST_STAMP.match(body[i])]
+    if len(stamps) >= 2:
+        for i in stamps:
+            keep[i] = False
+            j = i - 1
+            while j >= 0 and not body[j].strip():
+                j -= 1
+            if j >= 0:
+                keep[j] = False
+        first = min(stamps)
+        # A section label above the list ("HOẠT ĐỘNG CỦA LÃNH ĐẠO BỘ") goes with it.
+        for j in range(first):
+            keep[j] = False
+    for i in range(n):
+        if HEAD_MARKERS.match(body[i]):
+            for j in range(i + 1):
+                keep[j] = False
+    for i in range(n):
+        if TAIL_MARKERS.match(body[i]):
+            for j in range(i, n):
+                keep[j] = False
+            break
+    for i in range(n):
+        line = body[i]
+        if not keep[i]:
+            continue
+        if (IMAGE_FILE.match(line) or BRACKET_LINK.match(line) or not _has_word(line)):
+            keep[i] = False
+
+    # The title: the first kept line that reads as a headline.
+    title_i = next((i for i in range(n) if keep[i] and body[i].strip()), None)
+    title = None
+    if title_i is not None:
+        t = body[title_i].strip()
+        if len(t) <= 200 and not t.endswith((".", ":")) and not re.match(r"^(Ngày|Sáng|Chiều|Tối)\s+\d", t):
+            title = t
+    # The title repeated (as image alt text) is furniture; so is its prefix on a caption line.
+    ranges: list[tuple[int, int]] = []
+    for i in range(n):
+        if not keep[i]:
+            continue
+        s, e = lines[i]
+        if title and i != title_i:
+            stripped = body[i].strip()
+            if stripped == title:
+                continue
+            if stripped.startswith(title):
+                rest = body[i][body[i].index(title) + len(title):]
+                pm = PHOTO_MARK.match(rest)
+                if pm:
+                    s = s + body[i].index(title) + len(title) + pm.end()
+        # trim spaces at the edges of the range
+        while s < e and text[s] in " \t\u00a0":
+            s += 1
+        while e > s and text[e - 1] in " \t\u00a0":
+            e -= 1
+        if s < e:
+            ranges.append((s, e))
+    content = _merge(ranges, text)
+    story = "\n".join(text[s:e] for s, e in content)
+    published = None
+    for s, e in content[:6]:
+        if DATE_LINE.match(text[s:e]):
+            published = published_from(text[s:e])
+            break
+    source = _source(text, content)
+    author = _author(text, content)
+    return Page(content=content, title=title, published=published, source=source, author=author)
+
+
+def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join ranges separated only by blank lines: a story is one block."""
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if out and not text[out[-1][1]:s].strip():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+_SOURCE = re.compile(r"^\s*(?:Nguồn\s*:\s*(?P<a>.+?)|Theo\s+(?:https?://)?(?:www\.)?(?P<b>[\w-]+(?:\.[\w-]+)+)\S*|\((?P<c>[^()]{2,40})\))\s*$")
+
+
+def _source(text: str, content) -> Optional[str]:
+    for s, e in reversed(content):
+        for line in reversed(text[s:e].split("\n")[-4:]):
+            m = _SOURCE.match(line)
+            if m:
+                v = (m.group("a") or m.group("b") or m.group("c")).strip()
+                v = re.sub(r"^(?:https?://)?(?:www\.)?", "", v).split("/")[0] if "." in v and " " not in v else v
+                return v
+        break
+    return None
+
+
+_BYLINE = re.compile(r"^\s*(?P<n>(?:[A-ZĐÂĂÊÔƠƯ][^\W\d_]*\s){1,3}[A-ZĐÂĂÊÔƠƯ][^\W\d_]*)\s*$")
+
+
+def _author(text: str, content) -> Optional[str]:
+    """A byline: a short name alone on a line at the end of the story."""
+    if not content:
+        return None
+    s, e = content[-1]
+    tail = [ln for ln in text[s:e].split("\n")[-3:] if ln.strip()]
+    for line in tail:
+        m = _BYLINE.match(line)
+        if m and not _SOURCE.match(line):
+            return m.group("n").strip()
+    return None
+
+
+def byline_span(text: str, content) -> Optional[tuple[int, int]]:
+    a = _author(text, content)
+    if not a or not content:
+        return None
+    s, e = content[-1]
+    i = text.rfind(a, s, e)
+    return (i, i + len(a)) if i >= 0 else None

@@ -1,0 +1,367 @@
+"""Organisations, people and places."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .base import Cand, is_cap
+from .gazetteer import Gazetteer, alternation, tone_variants
+from .words import (ADMIN_WORDS, GENERIC_BEFORE, HONORIFICS, ORG_HEADS, ORG_HEADS_WITH_PLACE,
+                    ORG_STOP, TITLES, WEAK_HONORIFICS)
+
+TOKEN = re.compile(r"[^\W_]+\+?|[^\W\d_]\.(?:[^\W\d_]\.?)+")
+_SPACE = (" ", "\u00a0")
+ROMAN = re.compile(r"^[IVXLC]+$")
+# After these a head noun is an ordinary word, not an organisation ("Hội nghị", "Bộ trưởng").
+HEAD_EXCLUDE = {
+    "Hội": {"nghị", "thảo", "thi", "chợ", "diễn", "viên", "trại", "nhập", "Nghị", "Thảo"},
+    "Ban": {"hành", "đầu", "ngày", "đêm", "giám", "Giám"},
+    "Trường": {"hợp", "Hợp", "học", "hợp,"},
+    "Bộ": {"trưởng", "phận", "máy", "đội", "ngành", "môn", "Trưởng", "phim", "sưu"},
+    "Viện": {"trưởng", "phí", "Trưởng"},
+    "Cục": {"trưởng", "Trưởng"},
+    "Vụ": {"trưởng", "việc", "án", "Trưởng"},
+    "Sở": {"hữu", "dĩ", "thích"},
+    "Quỹ": {"đạo", "thời", "tích"},
+    "Trung tâm": {"điểm", "của"},
+    "Tổ chức": {"các", "thực", "triển", "tập", "lễ", "hội"},
+    "Văn phòng": {"phẩm"},
+    "Công an": {"viên"},
+    "Hội đồng": {"hương"},
+    "Cơ quan": {"chức", "chủ", "đầu"},
+}
+_HEADS = sorted(set(ORG_HEADS) | {v for h in ORG_HEADS for v in tone_variants(h)}, key=len, reverse=True)
+HEAD_RE = alternation(_HEADS)
+_TITLES = sorted({v for t in TITLES for v in tone_variants(t)}, key=len, reverse=True)
+TITLE_RE = alternation(_TITLES)
+_HON = sorted(set(HONORIFICS), key=len, reverse=True)
+HON_RE = re.compile(r"(?<![\w.])(?:%s)(?=\s)" % "|".join(re.escape(h) for h in _HON))
+_ADMIN = sorted(ADMIN_WORDS, key=len, reverse=True)
+ADMIN_RE = re.compile(r"(?<![\w.])(?:%s)(?=[\s])" % "|".join(re.escape(a) for a in _ADMIN))
+ACRONYM_AFTER = re.compile(r"\s?\((?P<acr>[A-ZĐ][A-ZĐ0-9&\-]{1,11})\)")
+PHOTO_CREDIT = re.compile(r"\((?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*(?P<who>[^/()\n]{1,40}?)\s*/\s*(?P<outlet>[^()\n/]{2,40}?)\)")
+SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:\s*|Theo\s+(?:https?://)?(?=\S+\.\w{2,}))(?P<src>(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+))", re.M)
+OUTLET_LINE = re.compile(r"^\s*\((?P<o>[^()\n]{2,40})\)\s*$", re.M)
+
+
+@dataclass
+class Tok:
+    s: int
+    e: int
+    w: str
+
+
+def tokens_after(text: str, pos: int, limit: int = 30) -> list[tuple[Tok, str]]:
+    """Tokens after pos on the same line with the gap before each."""
+    out, p = [], pos
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    for m in TOKEN.finditer(text, pos, end):
+        out.append((Tok(m.start(), m.end(), m.group()), text[p:m.start()]))
+        p = m.end()
+        if len(out) >= limit:
+            break
+    return out
+
+
+class EntityFinder:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    # -- shared tests ----------------------------------------------------------
+    def place_at(self, text: str, pos: int) -> Optional[re.Match]:
+        m = self.gaz.place_re.match(text, pos)
+        if m and m.group() in self.gaz.ambiguous_countries:
+            return None
+        return m
+
+    def name_at(self, text: str, pos: int, min_parts: int = 2) -> Optional[tuple[int, int]]:
+        """A person's name starting at pos: 2–4 capitalised syllables, first a family name."""
+        toks = tokens_after(text, pos, 5)
+        if not toks or toks[0][0].s != pos or toks[0][0].w not in self.gaz.surnames:
+            return None
+        if self.place_at(text, pos) or self._org_known_at(text, pos):
+            return None
+        parts = [toks[0][0]]
+        for tok, gap in toks[1:]:
+            if gap not in _SPACE or not _is_name_part(tok.w) or len(parts) >= 4:
+                break
+            parts.append(tok)
+        if len(parts) < min_parts:
+            return None
+        return parts[0].s, parts[-1].e
+
+    def _org_known_at(self, text: str, pos: int) -> bool:
+        m = self.gaz.org_re.match(text, pos)
+        return bool(m)
+
+    # -- organisations ---------------------------------------------------------
+    def organisations(self, text: str) -> list[Cand]:
+        out: list[Cand] = []
+        for m in HEAD_RE.finditer(text):
+            c = self._org_from_head(text, m)
+            if c:
+                out.append(c)
+        for m in self.gaz.org_re.finditer(text):
+            if not m.group()[0].isupper():
+                continue
+            if _generic_before(text, m.start()):
+                continue
+            end, acr = m.end(), ""
+            a = ACRONYM_AFTER.match(text, end)
+            if a:
+                end, acr = a.end(), a.group("acr")
+            out.append(Cand("organization", m.start(), end, m.group(), {"acronym": acr}, 0.95,
+                            "org.known"))
+        return out
+
+    def _org_from_head(self, text: str, m: re.Match) -> Optional[Cand]:
+        head = m.group()
+        start = m.start()
+        if _generic_before(text, start):
+            return None
+        toks = tokens_after(text, m.end())
+        excl = HEAD_EXCLUDE.get(head, set())
+        if toks and toks[0][0].w in excl:
+            return None
+        end = m.end()
+        i, named = 0, False
+        while i < len(toks):
+            tok, gap = toks[i]
+            if gap not in _SPACE:
+                break
+            if is_cap(tok.w) or (named and ROMAN.match(tok.w)) or (named and tok.w.isdigit()):
+                if named and (self.name_at(text, tok.s) or TITLE_RE.match(text, tok.s)
+                              or HON_RE.match(text, tok.s)):
+                    break
+                pm = self.place_at(text, tok.s)
+                if pm and pm.end() > tok.e:
+                    end = pm.end()
+                    while i < len(toks) and toks[i][0].s < pm.end():
+                        i += 1
+                    named = True
+                    continue
+                end, named, i = tok.e, True, i + 1
+                continue
+            # lowercase words: part of the name only when a capitalised word follows
+            # ("Hội Thầy thuốc trẻ Việt Nam"), or as the tail of the last word ("Y tế").
+            k = i
+            while (k < len(toks) and k - i < 3 and not is_cap(toks[k][0].w)
+                   and toks[k][0].w.lower() not in ORG_STOP and toks[k][1] in _SPACE
+                   and not toks[k][0].w.isdigit()):
+                k += 1
+            if (k < len(toks) and k > i and toks[k][1] in _SPACE and is_cap(toks[k][0].w)
+                    and not self.name_at(text, toks[k][0].s) and not TITLE_RE.match(text, toks[k][0].s)):
+                end, i = toks[k - 1][0].e, k
+                continue
+            if (k < len(toks) and k > i and named and toks[k][1] in _SPACE
+                    and ROMAN.match(toks[k][0].w)):
+                end, i = toks[k][0].e, k + 1
+                continue
+            if named and k > i and i > 0 and is_cap(toks[i - 1][0].w):
+                end = toks[i][0].e  # one trailing syllable: "Bộ Y tế"
+                i += 1
+            break
+        if not named:
+            return None
+        # Representations abroad keep their place: "Phái đoàn … tại Việt Nam".
+        if head in ORG_HEADS_WITH_PLACE:
+            t = re.match(r" tại ", text[end:end + 5])
+            if t:
+                pm = self.place_at(text, end + 5)
+                if pm:
+                    end = pm.end()
+        value_end = end
+        acr = ""
+        a = ACRONYM_AFTER.match(text, end)
+        if a:
+            end, acr = a.end(), a.group("acr")
+        value = text[start:value_end]
+        conf = 0.8 if value_end - start > len(head) + 2 else 0.6
+        return Cand("organization", start, end, value, {"acronym": acr}, conf, "org.head")
+
+    def acronyms(self, text: str, defined: dict[str, str]) -> list[Cand]:
+        names = set(self.gaz.acronyms) | set(defined)
+        if not names:
+            return []
+        rx = re.compile(r"(?<![\w(])(?:%s)(?![\w)])" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        return [Cand("organization", m.start(), m.end(), m.group(), {"acronym": ""}, 0.85,
+                     "org.acronym") for m in rx.finditer(text)]
+
+    def outlets(self, text: str) -> list[Cand]:
+        out = []
+        for m in PHOTO_CREDIT.finditer(text):
+            o = m.group("outlet").strip()
+            s = m.start("outlet") + m.group("outlet").index(o)
+            out.append(Cand("organization", s, s + len(o), o, {"acronym": ""}, 0.8, "org.photo_credit"))
+        for m in SOURCE_LINE.finditer(text):
+            dom = m.group("dom")
+            out.append(Cand("organization", m.start("dom"), m.end("dom"), dom, {"acronym": ""}, 0.85,
+                            "org.source_line"))
+        for m in OUTLET_LINE.finditer(text):
+            o = m.group("o")
+            if self.gaz.outlet_re.fullmatch(o) or re.fullmatch(r"[\w.-]+\.(?:vn|com|net|org)", o):
+                out.append(Cand("organization", m.start("o"), m.end("o"), o, {"acronym": ""}, 0.9,
+                                "org.outlet_line"))
+        for m in self.gaz.outlet_re.finditer(text):
+            out.append(Cand("organization", m.start(), m.end(), m.group(), {"acronym": ""}, 0.7,
+                            "org.outlet"))
+        return out
+
+    # -- places ------------------------------------------------------------------
+    def places(self, text: str) -> list[Cand]:
+        out = []
+        for m in ADMIN_RE.finditer(text):
+            word = m.group()
+            p = m.end()
+            while p < len(text) and text[p] in _SPACE:
+                p += 1
+            pm = self.gaz.place_re.match(text, p)
+            if pm:
+                end = pm.end()
+            else:
+                toks = tokens_after(text, p, 4)
+                parts = []
+                for tok, gap in toks:
+                    if (parts and gap not in _SPACE) or not (is_cap(tok.w) or tok.w.isdigit()):
+                        break
+                    if parts and (TITLE_RE.match(text, tok.s) or HEAD_RE.match(text, tok.s)):
+                        break
+                    parts.append(tok)
+                if not parts or (toks and toks[0][0].s != p):
+                    continue
+                end = parts[-1].e
+            level = ADMIN_WORDS[word]
+            name = text[p:end]
+            if word.lower() in ("thành phố", "tp", "tp.") and self.gaz.places.get(name) != "province":
+                level = "district"
+            out.append(Cand("location", m.start(), end, text[m.start():end], {"level": level}, 0.85,
+                            "location.admin"))
+        for m in self.gaz.place_re.finditer(text):
+            surface = m.group()
+            level = self.gaz.places[surface]
+            if surface in self.gaz.ambiguous_countries:
+                before = text[max(0, m.start() - 12):m.start()]
+                if not re.search(r"(?:nước|Vương quốc|Liên bang|CHLB|Cộng hòa|Cộng hoà)\s+$", before):
+                    continue
+            out.append(Cand("location", m.start(), m.end(), surface, {"level": level}, 0.9,
+                            f"location.{level}"))
+        return out
+
+    # -- people --------------------------------------------------------------------
+    def people(self, text: str) -> list[Cand]:
+        out: list[Cand] = []
+        for m in HON_RE.finditer(text):
+            hon = m.group()
+            p = m.end()
+            while p < len(text) and text[p] in _SPACE:
+                p += 1
+            span = self._any_name(text, p, min_parts=2 if hon in WEAK_HONORIFICS or hon.istitle() and len(hon) <= 3 else 1)
+            if not span:
+                continue
+            title = self._title_after(text, span[1])
+            out.append(Cand("person", span[0], span[1], text[span[0]:span[1]],
+                            {"title": title, "honorific": hon}, 0.9, "person.honorific"))
+        for m in TITLE_RE.finditer(text):
+            p = m.end()
+            title_end = p
+            # "Thứ trưởng Bộ Y tế Nguyễn Trường Sơn": the organisation is part of the title.
+            hm = HEAD_RE.match(text, p + 1) if text[p:p + 1] in _SPACE else None
+            if hm:
+                org = self._org_from_head(text, hm)
+                if org:
+                    title_end = org.end
+                    p = org.end
+            if text[p:p + 1] not in _SPACE:
+                continue
+            p += 1
+            hm2 = HON_RE.match(text, p)
+            hon = ""
+            if hm2:
+                hon = hm2.group()
+                p = hm2.end() + 1
+            span = self.name_at(text, p) or (self._any_name(text, p, 2) if hon else None)
+            if not span:
+                continue
+            out.append(Cand("person", span[0], span[1], text[span[0]:span[1]],
+                            {"title": text[m.start():title_end], "honorific": hon}, 0.9,
+                            "person.title"))
+        for m in re.finditer(r"(?<![\w])[A-ZĐÂĂÊÔƠƯ][^\W\d_]*", text):
+            if m.group() not in self.gaz.surnames:
+                continue
+            span = self.name_at(text, m.start(), min_parts=3)
+            if span:
+                out.append(Cand("person", span[0], span[1], text[span[0]:span[1]],
+                                {"title": self._title_after(text, span[1]), "honorific": ""}, 0.7,
+                                "person.surname"))
+        for m in PHOTO_CREDIT.finditer(text):
+            who = m.group("who").strip()
+            if re.fullmatch(r"(?:[A-ZĐ][\w]*\.?\s?){1,4}", who) and not self.gaz.outlet_re.fullmatch(who):
+                s = m.start("who") + m.group("who").index(who)
+                out.append(Cand("person", s, s + len(who), who, {"title": "", "honorific": ""}, 0.75,
+                                "person.photo_credit"))
+        return out
+
+    def _any_name(self, text: str, pos: int, min_parts: int) -> Optional[tuple[int, int]]:
+        """A name in any language after an honorific: capitalised words."""
+        toks = tokens_after(text, pos, 5)
+        parts = []
+        for tok, gap in toks:
+            if (parts and gap not in _SPACE) or not _is_name_part(tok.w):
+                break
+            if parts and (TITLE_RE.match(text, tok.s) or HEAD_RE.match(text, tok.s)):
+                break
+            parts.append(tok)
+            if len(parts) == 4:
+                break
+        if not parts or parts[0].s != pos or len(parts) < min_parts:
+            return None
+        if self.place_at(text, pos) and self.place_at(text, pos).end() >= parts[-1].e:
+            return None
+        return parts[0].s, parts[-1].e
+
+    def _title_after(self, text: str, end: int) -> str:
+        """'Name, Chủ tịch Tổng hội …' or 'Name - Giám đốc …': the role after a name."""
+        m = re.match(r"\s*(?:,|-|–)\s*", text[end:end + 4])
+        if not m:
+            return ""
+        p = end + m.end()
+        t = TITLE_RE.match(text, p)
+        if not t:
+            return ""
+        q = t.end()
+        # the title runs through the organisations and roles that follow it
+        while True:
+            hm = HEAD_RE.match(text, q + 1) if text[q:q + 1] in _SPACE else None
+            if hm:
+                org = self._org_from_head(text, hm)
+                if org:
+                    q = org.end
+            else:
+                caps = re.match(r"(?: [A-ZĐ][^\W\d_]*(?: [a-zđ][^\W\d_]*)?)+", text[q:q + 60])
+                if caps and not self.name_at(text, q + 1):
+                    q += caps.end()
+            nxt = re.match(r", (?=[A-ZĐ])", text[q:q + 3])
+            if nxt and (TITLE_RE.match(text, q + 2) or HEAD_RE.match(text, q + 2)):
+                q2 = q + 2
+                t2 = TITLE_RE.match(text, q2)
+                if t2:
+                    q = t2.end()
+                    continue
+                hm = HEAD_RE.match(text, q2)
+                org = self._org_from_head(text, hm) if hm else None
+                if org:
+                    q = org.end
+                    continue
+            break
+        return text[p:q].strip(" ,")
+
+
+def _is_name_part(w: str) -> bool:
+    return bool(w) and w[0].isupper() and (w.isalpha() or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?", w)) and not w.isupper() or (len(w) == 1 and w.isupper())
+
+
+def _generic_before(text: str, pos: int) -> bool:
+    m = re.search(r"([^\W\d_]+)\s+$", text[max(0, pos - 12):pos])
+    return bool(m) and m.group(1).lower() in GENERIC_BEFORE
