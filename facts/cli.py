@@ -121,12 +121,11 @@ def _seed(store) -> None:
 
 
 def _extract_new(store, article_ids) -> None:
-    try:
-        from .extract.runner import extract_articles
-    except ImportError:  # extractor not installed in this build
-        return
+    from .extract.runner import extract_articles
+    from .progress import Progress
+
     if article_ids:
-        extract_articles(store, article_ids)
+        print(extract_articles(store, article_ids, progress=Progress("extract")), file=sys.stderr)
 
 
 def _reviewer(args) -> str:
@@ -212,23 +211,21 @@ def _export(args, store) -> int:
 
 
 def _extract(args, store) -> int:
-    try:
-        from .extract.runner import run_extraction
-    except ImportError:
-        raise _UserError("the extractor is not available in this build") from None
+    from .extract.runner import run_extraction
     from .progress import Progress
 
-    summary = run_extraction(store, article=args.article, everything=args.all,
-                             progress=Progress("extract"))
+    try:
+        summary = run_extraction(store, article=args.article, everything=args.all,
+                                 progress=Progress("extract"))
+    except ValueError as exc:
+        raise _UserError(str(exc)) from None
     print(summary)
     return EXIT_OK
 
 
 def _evaluate(args) -> int:
-    try:
-        from .extract.evaluate import evaluate_cli
-    except ImportError:
-        raise _UserError("the extractor is not available in this build") from None
+    from .extract.evaluate import evaluate_cli
+
     return evaluate_cli(args.gold, args.articles, as_json=args.json)
 
 

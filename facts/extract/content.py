@@ -119,9 +119,10 @@ def analyse(text: str) -> Page:
     content = _merge(ranges, text)
     story = "\n".join(text[s:e] for s, e in content)
     published = None
-    for s, e in content[:6]:
-        if DATE_LINE.match(text[s:e]):
-            published = published_from(text[s:e])
+    head_lines = [ln for s, e in content[:3] for ln in text[s:e].split("\n")[:8]]
+    for line in head_lines[:8]:
+        if DATE_LINE.match(line):
+            published = published_from(line)
             break
     source = _source(text, content)
     author = _author(text, content)

@@ -7,8 +7,8 @@ from typing import Optional
 
 from .base import Cand, is_cap
 from .gazetteer import Gazetteer, alternation, tone_variants
-from .words import (ADMIN_WORDS, GENERIC_BEFORE, HONORIFICS, ORG_HEADS, ORG_HEADS_WITH_PLACE,
-                    ORG_STOP, TITLES, WEAK_HONORIFICS)
+from .words import (ADMIN_WORDS, DOC_TYPES, GENERIC_BEFORE, HONORIFICS, ORG_HEADS,
+                    ORG_HEADS_WITH_PLACE, ORG_STOP, TITLES, TRAIL_STOP, WEAK_HONORIFICS)
 
 TOKEN = re.compile(r"[^\W_]+\+?|[^\W\d_]\.(?:[^\W\d_]\.?)+")
 _SPACE = (" ", "\u00a0")
@@ -39,9 +39,11 @@ _HON = sorted(set(HONORIFICS), key=len, reverse=True)
 HON_RE = re.compile(r"(?<![\w.])(?:%s)(?=\s)" % "|".join(re.escape(h) for h in _HON))
 _ADMIN = sorted(ADMIN_WORDS, key=len, reverse=True)
 ADMIN_RE = re.compile(r"(?<![\w.])(?:%s)(?=[\s])" % "|".join(re.escape(a) for a in _ADMIN))
+DOC_TYPE_RE = alternation(DOC_TYPES)
 ACRONYM_AFTER = re.compile(r"\s?\((?P<acr>[A-ZĐ][A-ZĐ0-9&\-]{1,11})\)")
 PHOTO_CREDIT = re.compile(r"\((?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*(?P<who>[^/()\n]{1,40}?)\s*/\s*(?P<outlet>[^()\n/]{2,40}?)\)")
 SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:\s*|Theo\s+(?:https?://)?(?=\S+\.\w{2,}))(?P<src>(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+))", re.M)
+PROGRAMME_AFTER_TITLE = re.compile(r"(?:Giám đốc|Điều phối viên|Trưởng|Quản lý)\s+(?P<prog>Chương trình)(?=\s)")
 OUTLET_LINE = re.compile(r"^\s*\((?P<o>[^()\n]{2,40})\)\s*$", re.M)
 
 
@@ -103,6 +105,11 @@ class EntityFinder:
             c = self._org_from_head(text, m)
             if c:
                 out.append(c)
+        # A programme office is named by its leader's title: "Giám đốc Chương trình …".
+        for m in PROGRAMME_AFTER_TITLE.finditer(text):
+            c = self._org_from_head(text, m, "prog")
+            if c:
+                out.append(c)
         for m in self.gaz.org_re.finditer(text):
             if not m.group()[0].isupper():
                 continue
@@ -116,50 +123,66 @@ class EntityFinder:
                             "org.known"))
         return out
 
-    def _org_from_head(self, text: str, m: re.Match) -> Optional[Cand]:
-        head = m.group()
-        start = m.start()
-        if _generic_before(text, start):
-            return None
-        toks = tokens_after(text, m.end())
+    def _org_from_head(self, text: str, m: re.Match, group: int | str = 0) -> Optional[Cand]:
+        head = m.group(group)
+        start = m.start(group)
+        generic = _generic_before(text, start)
+        toks = tokens_after(text, m.end(group))
         excl = HEAD_EXCLUDE.get(head, set())
         if toks and toks[0][0].w in excl:
             return None
-        end = m.end()
-        i, named = 0, False
+        end = m.end(group)
+        i, named, last_place = 0, False, False
         while i < len(toks):
             tok, gap = toks[i]
             if gap not in _SPACE:
                 break
             if is_cap(tok.w) or (named and ROMAN.match(tok.w)) or (named and tok.w.isdigit()):
                 if named and (self.name_at(text, tok.s) or TITLE_RE.match(text, tok.s)
-                              or HON_RE.match(text, tok.s)):
+                              or HON_RE.match(text, tok.s) or DOC_TYPE_RE.match(text, tok.s)):
                     break
                 pm = self.place_at(text, tok.s)
-                if pm and pm.end() > tok.e:
+                # After a complete known name only a place may follow ("Bộ Y tế Liên Bang Nga …").
+                if named and not pm and self.gaz.org_re.fullmatch(text, start, end):
+                    break
+                if pm:
                     end = pm.end()
                     while i < len(toks) and toks[i][0].s < pm.end():
                         i += 1
-                    named = True
+                    named = last_place = True
                     continue
-                end, named, i = tok.e, True, i + 1
+                end, named, i, last_place = tok.e, True, i + 1, False
                 continue
             # lowercase words: part of the name only when a capitalised word follows
             # ("Hội Thầy thuốc trẻ Việt Nam"), or as the tail of the last word ("Y tế").
             k = i
-            while (k < len(toks) and k - i < 3 and not is_cap(toks[k][0].w)
+            while (k < len(toks) and k - i < 5 and not is_cap(toks[k][0].w)
                    and toks[k][0].w.lower() not in ORG_STOP and toks[k][1] in _SPACE
                    and not toks[k][0].w.isdigit()):
                 k += 1
             if (k < len(toks) and k > i and toks[k][1] in _SPACE and is_cap(toks[k][0].w)
-                    and not self.name_at(text, toks[k][0].s) and not TITLE_RE.match(text, toks[k][0].s)):
-                end, i = toks[k - 1][0].e, k
+                    and not self.name_at(text, toks[k][0].s) and not TITLE_RE.match(text, toks[k][0].s)
+                    and not DOC_TYPE_RE.match(text, toks[k][0].s)):
+                end, i, last_place = toks[k - 1][0].e, k, False
+                continue
+            if (named and k == i and toks[i][0].w == "và" and i + 1 < len(toks)
+                    and toks[i + 1][1] in _SPACE and is_cap(toks[i + 1][0].w)
+                    and not HEAD_RE.match(text, toks[i + 1][0].s)
+                    and not self.gaz.org_re.match(text, toks[i + 1][0].s)
+                    and not self.place_at(text, toks[i + 1][0].s)
+                    and not self.name_at(text, toks[i + 1][0].s)
+                    and not HON_RE.match(text, toks[i + 1][0].s)
+                    and not TITLE_RE.match(text, toks[i + 1][0].s)
+                    and not toks[i + 1][0].w.isupper()):
+                end, i = toks[i + 1][0].e, i + 2  # "Vụ Truyền thông và Thi đua"
                 continue
             if (k < len(toks) and k > i and named and toks[k][1] in _SPACE
                     and ROMAN.match(toks[k][0].w)):
                 end, i = toks[k][0].e, k + 1
                 continue
-            if named and k > i and i > 0 and is_cap(toks[i - 1][0].w):
+            known = self.gaz.org_re.fullmatch(text, start, end)
+            if (named and i > 0 and is_cap(toks[i - 1][0].w) and not known and not last_place
+                    and toks[i][0].w.lower() not in TRAIL_STOP and not toks[i][0].w.isdigit()):
                 end = toks[i][0].e  # one trailing syllable: "Bộ Y tế"
                 i += 1
             break
@@ -172,14 +195,22 @@ class EntityFinder:
                 pm = self.place_at(text, end + 5)
                 if pm:
                     end = pm.end()
+        # Inside parentheses an affiliation runs to the closing one: "(Vụ …, khen thưởng)".
+        if text[start - 1:start] == "(":
+            close = text.find(")", end, end + 60)
+            if close > 0 and "(" not in text[end:close] and "\n" not in text[end:close]:
+                end = close
         value_end = end
         acr = ""
         a = ACRONYM_AFTER.match(text, end)
         if a:
             end, acr = a.end(), a.group("acr")
-        value = text[start:value_end]
+        value = " ".join(text[start:value_end].split())
         conf = 0.8 if value_end - start > len(head) + 2 else 0.6
-        return Cand("organization", start, end, value, {"acronym": acr}, conf, "org.head")
+        # A generic mention ("các Tổ chức Phi Chính phủ") is kept only to block the
+        # names inside it, then dropped.
+        return Cand("organization", start, end, value, {"acronym": acr}, conf,
+                    "org.generic" if generic else "org.head")
 
     def acronyms(self, text: str, defined: dict[str, str]) -> list[Cand]:
         names = set(self.gaz.acronyms) | set(defined)
@@ -288,7 +319,7 @@ class EntityFinder:
                             {"title": text[m.start():title_end], "honorific": hon}, 0.9,
                             "person.title"))
         for m in re.finditer(r"(?<![\w])[A-ZĐÂĂÊÔƠƯ][^\W\d_]*", text):
-            if m.group() not in self.gaz.surnames:
+            if m.group() not in self.gaz.surnames or m.group() in HONORIFICS:
                 continue
             span = self.name_at(text, m.start(), min_parts=3)
             if span:

@@ -12,14 +12,14 @@ _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 # Word boundaries: Python's \b treats Vietnamese letters as word characters, which is what we want.
 MONEY = re.compile(
     rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<pre>\$|US\$|€)\s?)?(?P<num>{NUMBER})"
-    rf"(?:\s*(?P<scale>{SCALE}))?(?:\s*(?P<cur>{_CUR}))?(?![\w])",
+    rf"(?:\s*(?P<scale>{SCALE})(?![\w]))?(?:\s*(?P<cur>{_CUR}))?(?![\w])",
     re.IGNORECASE,
 )
 PERCENT = re.compile(
     rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)", re.IGNORECASE
 )
 QUANTITY = re.compile(
-    rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE}))?(?![\w,.]\d)",
+    rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE})(?![\w]))?(?![\w,.]\d)",
     re.IGNORECASE,
 )
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE_COUNTS, key=len, reverse=True))
@@ -38,7 +38,7 @@ COUNT_NOUNS = {
 }
 
 
-def _unit(text: str, pos: int, max_words: int = 5) -> tuple[str, int]:
+def _unit(text: str, pos: int, max_words: int = 6) -> tuple[str, int]:
     """The noun phrase after a number: words up to a stop word or punctuation."""
     words, end = [], pos
     while len(words) < max_words:
@@ -46,7 +46,7 @@ def _unit(text: str, pos: int, max_words: int = 5) -> tuple[str, int]:
         if not m or "\n" in text[end:m.start(1)]:
             break
         w = m.group(1)
-        if w.lower() in UNIT_STOP or (words and is_cap(w)) or w.lower() in CURRENCIES:
+        if w.lower() in UNIT_STOP or is_cap(w) or w.lower() in CURRENCIES:
             break
         words.append(w)
         end = m.end(1)

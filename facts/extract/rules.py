@@ -77,7 +77,10 @@ class RuleExtractor:
         ents = inside(orgs + people + ef.places(text))
         # Entities never sit inside a number, a date or a legal reference.
         ents = [e for e in ents if not any(e.overlaps(n) for n in numeric)]
-        ents = _keep_entities(ents)
+        ents = [e for e in _keep_entities(ents) if e.rule != "org.generic"]
+        for e in ents:
+            if e.kind in ("person", "organization", "location"):
+                e.value = " ".join(e.value.split())
         ents = self._propagate_people(text, content, ents)
         quantities = inside(find_quantities(text))
         quantities = _keep_greedy(quantities, ("quantity",), against=numeric + ents)

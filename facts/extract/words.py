@@ -52,7 +52,7 @@ UNIT_STOP = {
 # Words after which a number is a code or an ordinal, not a count.
 CODE_WORDS = {"phần", "số", "khóa", "khoá", "mã", "điều", "khoản", "chương", "mục", "tầng",
               "lô", "phòng", "thứ", "hạng", "cấp", "tuyến", "kỳ", "đợt", "lần", "quận", "phường",
-              "tổ", "ấp", "đường", "quốc", "lộ", "covid", "sars", "cov", "h5n1", "type", "loại"}
+              "tổ", "ấp", "đường", "quốc", "lộ", "đoạn", "covid", "sars", "cov", "h5n1", "type", "loại"}
 
 TITLES = [
     "Phó Thủ tướng Thường trực", "Phó Thủ tướng", "Thủ tướng", "Tổng Bí thư", "Phó Bí thư",
@@ -97,9 +97,9 @@ ORG_HEADS = [
     "Tổ chức", "Liên minh", "Liên đoàn", "Công ty", "Tập đoàn", "Phái đoàn", "Văn phòng",
     "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Cơ quan", "Thanh tra", "Kho bạc",
     "Tòa án", "Toà án", "Viện kiểm sát", "Công an", "Bộ Tư lệnh", "Quân khu", "Hội đồng",
-    "Phòng khám", "Trạm Y tế", "Trạm y tế", "Phòng", "Khoa", "Báo", "Đài", "Tạp chí",
+    "Phòng khám", "Trạm Y tế", "Trạm y tế", "Tạp chí",
     "Nhà xuất bản", "Câu lạc bộ", "Liên hiệp quốc", "Hợp tác xã", "Chi cục", "Trung ương Hội",
-    "Trung ương Đoàn", "Đoàn",
+    "Trung ương Đoàn",
 ]
 # Heads that may be followed by lowercase words before the capitalised name
 # ("Ban Chấp hành …", "Trạm y tế xã …") are in ORG_HEADS with that casing.
@@ -108,14 +108,21 @@ ORG_HEADS_WITH_PLACE = {"Phái đoàn", "Đại sứ quán", "Văn phòng", "Cơ
                         "Lãnh sự quán", "Văn phòng đại diện"}
 # Words that, before a head noun, make the mention plural or generic.
 GENERIC_BEFORE = {"các", "những", "nhiều", "mọi", "mỗi", "từng", "một", "số", "vài"}
+# Function words that never end an organisation's name as its last syllable.
+TRAIL_STOP = {
+    "đã", "được", "và", "với", "của", "cho", "tại", "trong", "từ", "về", "như", "là", "có",
+    "để", "nhằm", "theo", "đến", "sẽ", "đang", "này", "đó", "cũng", "mà", "thì", "khi", "vào",
+    "ra", "bị", "do", "ông", "bà", "các", "những", "một", "vì", "bằng", "cùng", "đều", "vẫn",
+    "rất", "ở", "lên", "xuống", "qua", "trên", "dưới", "sau", "trước", "nay", "không", "chưa",
+}
 # Lowercase words that never continue an organisation's name.
 ORG_STOP = UNIT_STOP | {
     "ông", "bà", "anh", "chị", "tổ", "chức", "ký", "kết", "trao", "tặng", "phối", "hợp",
     "đánh", "giá", "phát", "biểu", "nhấn", "mạnh", "cho", "biết", "ghi", "nhận", "khẳng",
-    "định", "chỉ", "đạo", "tiếp", "làm", "thăm", "chúc", "mừng", "gặp", "dự", "họp",
-    "các", "những", "một", "tập", "trung", "đưa", "ban", "hành", "hỗ", "trợ", "uỷ", "ủy",
+    "định", "chỉ", "đạo", "tiếp", "làm", "thăm", "chúc", "mừng", "gặp", "họp",
+    "các", "những", "một", "tập", "trung", "đưa", "ban", "hành", "hỗ", "trợ",
     "thác", "nhận", "chủ", "trì", "thông", "tin", "đồng", "hành", "quan", "tâm", "nay",
-    "vì", "bằng", "sự", "nỗ", "lực", "lãnh", "đạo", "thành", "lập", "sẽ", "cùng",
+    "vì", "bằng", "sự", "nỗ", "lực", "lãnh", "đạo", "thành", "lập", "sẽ", "cùng", "bố",
 }
 
 ADMIN_WORDS: dict[str, str] = {

@@ -1,0 +1,99 @@
+"""Running an extractor over a workspace."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional
+
+from . import Extractor, default_extractor
+
+
+@dataclass
+class RunSummary:
+    extractor: str
+    articles: int
+    added: int
+    removed: int
+
+    def __str__(self) -> str:
+        if not self.articles:
+            return f"Nothing to extract: every article is up to date with {self.extractor}."
+        return (f"{self.extractor}: {self.articles} articles, {self.added} facts added, "
+                f"{self.removed} pending facts no longer found removed")
+
+
+def _tag(extractor: Extractor) -> str:
+    return f"{extractor.name}@{extractor.version}"
+
+
+def extract_articles(
+    store,
+    article_ids: Iterable[int],
+    extractor: Optional[Extractor] = None,
+    progress: Optional[Callable[[int, int, str], None]] = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    batch: int = 200,
+) -> RunSummary:
+    """Extract the given articles; reviewed facts are never touched."""
+    from db.store import now
+
+    extractor = extractor or default_extractor()
+    tag = _tag(extractor)
+    ids = list(article_ids)
+    started = now()
+    added = removed = done = 0
+    for i in range(0, len(ids), batch):
+        if cancelled():
+            break
+        chunk = ids[i:i + batch]
+        with store.writer() as w:
+            for aid in chunk:
+                art = store.article(aid)
+                if art is None:
+                    continue
+                result = extractor.extract(art.text, {"published": art.published})
+                a, r = w.replace_pending(aid, [f.model_dump() for f in result.facts], tag)
+                added, removed = added + a, removed + r
+                w.set_metadata(aid, **_metadata_updates(art, result))
+                done += 1
+        if progress:
+            progress(done, len(ids), "")
+    store.record_run(tag, started, done, added, removed)
+    return RunSummary(tag, done, added, removed)
+
+
+def _metadata_updates(art, result) -> dict:
+    """Fill what the import left empty; never overwrite what a person or a file stated.
+    A title that lies outside the story (a section label read as the first line) is replaced."""
+    out = {}
+    meta = result.metadata
+    for key in ("published", "source", "author"):
+        if getattr(art, key) is None and meta.get(key):
+            out[key] = meta[key]
+    title = meta.get("title")
+    if title and (art.title is None or not _inside(art.text, art.title, result.content)):
+        out["title"] = title
+    full = [[0, len(art.text)]]
+    if result.content and art.content in (full, []):
+        out["content"] = [list(r) for r in result.content]
+    return out
+
+
+def _inside(text: str, needle: str, ranges) -> bool:
+    i = text.find(needle)
+    while i >= 0:
+        if any(s <= i and i + len(needle) <= e for s, e in ranges):
+            return True
+        i = text.find(needle, i + 1)
+    return False
+
+
+def run_extraction(store, *, article: Optional[int] = None, everything: bool = False,
+                   extractor: Optional[Extractor] = None, progress=None) -> RunSummary:
+    extractor = extractor or default_extractor()
+    if article is not None:
+        if store.article(article) is None:
+            raise ValueError(f"no article with id {article}")
+        ids = [article]
+    else:
+        ids = store.articles_to_extract(_tag(extractor), everything=everything)
+    return extract_articles(store, ids, extractor, progress=progress)
