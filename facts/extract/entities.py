@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from .base import Cand, is_cap
-from .gazetteer import Gazetteer, alternation, tone_variants
+from .gazetteer import Gazetteer, tone_variants
+from .lexicon import Lexicon, index
 from .words import (ADMIN_WORDS, DOC_TYPES, GENERIC_BEFORE, HONORIFICS, ORG_HEADS,
                     ORG_HEADS_WITH_PLACE, ORG_STOP, TITLES, TRAIL_STOP, WEAK_HONORIFICS)
 
-TOKEN = re.compile(r"[^\W_]+\+?|[^\W\d_]\.(?:[^\W\d_]\.?)+")
 _SPACE = (" ", "\u00a0")
 ROMAN = re.compile(r"^[IVXLC]+$")
 # After these a head noun is an ordinary word, not an organisation ("Hội nghị", "Bộ trưởng").
@@ -32,39 +31,25 @@ HEAD_EXCLUDE = {
     "Cơ quan": {"chức", "chủ", "đầu"},
 }
 _HEADS = sorted(set(ORG_HEADS) | {v for h in ORG_HEADS for v in tone_variants(h)}, key=len, reverse=True)
-HEAD_RE = alternation(_HEADS)
+HEAD_RE = Lexicon(_HEADS)
 _TITLES = sorted({v for t in TITLES for v in tone_variants(t)}, key=len, reverse=True)
-TITLE_RE = alternation(_TITLES)
+TITLE_RE = Lexicon(_TITLES)
 _HON = sorted(set(HONORIFICS), key=len, reverse=True)
-HON_RE = re.compile(r"(?<![\w.])(?:%s)(?=\s)" % "|".join(re.escape(h) for h in _HON))
+HON_RE = Lexicon(_HON, before_ok=lambda t, p: p == 0 or not (t[p - 1].isalnum() or t[p - 1] == "."),
+                 after_ok=lambda t, p: p < len(t) and t[p].isspace())
 _ADMIN = sorted(ADMIN_WORDS, key=len, reverse=True)
-ADMIN_RE = re.compile(r"(?<![\w.])(?:%s)(?=[\s])" % "|".join(re.escape(a) for a in _ADMIN))
-DOC_TYPE_RE = alternation(DOC_TYPES)
+ADMIN_RE = Lexicon(_ADMIN, after_ok=lambda t, p: p < len(t) and t[p].isspace())
+DOC_TYPE_RE = Lexicon(DOC_TYPES)
 ACRONYM_AFTER = re.compile(r"\s?\((?P<acr>[A-ZĐ][A-ZĐ0-9&\-]{1,11})\)")
 PHOTO_CREDIT = re.compile(r"\((?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*(?P<who>[^/()\n]{1,40}?)\s*/\s*(?P<outlet>[^()\n/]{2,40}?)\)")
 SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:\s*|Theo\s+(?:https?://)?(?=\S+\.\w{2,}))(?P<src>(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+))", re.M)
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W_]+)")
 PROGRAMME_AFTER_TITLE = re.compile(r"(?:Giám đốc|Điều phối viên|Trưởng|Quản lý)\s+(?P<prog>Chương trình)(?=\s)")
 OUTLET_LINE = re.compile(r"^\s*\((?P<o>[^()\n]{2,40})\)\s*$", re.M)
 
 
-@dataclass
-class Tok:
-    s: int
-    e: int
-    w: str
-
-
-def tokens_after(text: str, pos: int, limit: int = 30) -> list[tuple[Tok, str]]:
-    """Tokens after pos on the same line with the gap before each."""
-    out, p = [], pos
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    for m in TOKEN.finditer(text, pos, end):
-        out.append((Tok(m.start(), m.end(), m.group()), text[p:m.start()]))
-        p = m.end()
-        if len(out) >= limit:
-            break
-    return out
+def tokens_after(text: str, pos: int, limit: int = 30):
+    return index(text).after(pos, limit)
 
 
 class EntityFinder:
@@ -72,7 +57,7 @@ class EntityFinder:
         self.gaz = gaz
 
     # -- shared tests ----------------------------------------------------------
-    def place_at(self, text: str, pos: int) -> Optional[re.Match]:
+    def place_at(self, text: str, pos: int):
         m = self.gaz.place_re.match(text, pos)
         if m and m.group() in self.gaz.ambiguous_countries:
             return None
@@ -123,14 +108,15 @@ class EntityFinder:
                             "org.known"))
         return out
 
-    def _org_from_head(self, text: str, m: re.Match, group: int | str = 0) -> Optional[Cand]:
+    def _org_from_head(self, text: str, m, group: int | str = 0) -> Optional[Cand]:
         head = m.group(group)
         start = m.start(group)
+        excl = HEAD_EXCLUDE.get(head, ())
+        nxt = _NEXT_WORD.match(text, m.end(group))
+        if not nxt or nxt.group(1) in excl:
+            return None  # "Bộ trưởng", "Hội nghị": an ordinary word, no name follows
         generic = _generic_before(text, start)
-        toks = tokens_after(text, m.end(group))
-        excl = HEAD_EXCLUDE.get(head, set())
-        if toks and toks[0][0].w in excl:
-            return None
+        toks = tokens_after(text, m.end(group), 16)
         end = m.end(group)
         i, named, last_place = 0, False, False
         while i < len(toks):
@@ -318,10 +304,13 @@ class EntityFinder:
             out.append(Cand("person", span[0], span[1], text[span[0]:span[1]],
                             {"title": text[m.start():title_end], "honorific": hon}, 0.9,
                             "person.title"))
-        for m in re.finditer(r"(?<![\w])[A-ZĐÂĂÊÔƠƯ][^\W\d_]*", text):
-            if m.group() not in self.gaz.surnames or m.group() in HONORIFICS:
+        surnames = self.gaz.surnames
+        for tok in index(text).toks:
+            if tok.w not in surnames or tok.w in HONORIFICS:
                 continue
-            span = self.name_at(text, m.start(), min_parts=3)
+            if tok.s and text[tok.s - 1].isalnum():
+                continue
+            span = self.name_at(text, tok.s, min_parts=3)
             if span:
                 out.append(Cand("person", span[0], span[1], text[span[0]:span[1]],
                                 {"title": self._title_after(text, span[1]), "honorific": ""}, 0.7,

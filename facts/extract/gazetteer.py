@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .lexicon import Lexicon
+
 # Old and new tone placement on oa/oe/uy: "Hóa" and "Hoá" are the same word.
 _TONE_SWAPS = [
     ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
@@ -45,10 +47,10 @@ def alternation(names, flags=0) -> re.Pattern:
 class Gazetteer:
     places: dict[str, str]  # surface form -> level
     ambiguous_countries: frozenset[str]
-    place_re: re.Pattern
+    place_re: Lexicon
     surnames: frozenset[str]
     orgs: dict[str, tuple[str, str]]  # lowercased surface -> (canonical, acronym)
-    org_re: re.Pattern
+    org_re: Lexicon
     acronyms: dict[str, str]  # acronym -> name
     outlets: frozenset[str]
     outlet_re: re.Pattern
@@ -82,10 +84,10 @@ def load() -> Gazetteer:
     return Gazetteer(
         places=places,
         ambiguous_countries=frozenset(ambiguous),
-        place_re=alternation(places),
+        place_re=Lexicon(places),
         surnames=surnames,
         orgs=orgs,
-        org_re=alternation(orgs, re.IGNORECASE),
+        org_re=Lexicon([v for v, _ in orgs.values()], ignore_case=True),
         acronyms=acronyms,
         outlets=outlets,
         outlet_re=alternation(outlets),

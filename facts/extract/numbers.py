@@ -15,6 +15,19 @@ _approx_alts = sorted(APPROX_WORDS, key=len, reverse=True)
 APPROX = r"(?:%s)" % "|".join(re.escape(a) for a in _approx_alts)
 
 
+# An approximator right before a position: searched in a short window, not at every position.
+_APPROX_TAIL = re.compile(rf"(?<![^\W\d_])(?P<a>{APPROX})\s+$", re.IGNORECASE)
+
+
+def approx_before(text: str, pos: int) -> tuple[int, Optional[str]]:
+    """(start of the approximator, the approximator) before pos, or (pos, None)."""
+    lo = max(0, pos - 20)
+    m = _APPROX_TAIL.search(text, lo, pos)
+    if not m or (m.start() == lo and lo > 0 and text[lo - 1].isalpha()):
+        return pos, None
+    return m.start(), m.group("a")
+
+
 def parse_number(text: str) -> Optional[Decimal]:
     """'8.900' -> 8900, '1,52' -> 1.52, '1.5' (decimal before a scale) -> 1.5."""
     t = text.strip().replace("\u00a0", "").replace(" ", "")

@@ -5,29 +5,25 @@ import re
 from decimal import Decimal
 
 from .base import Cand, is_cap, prev_words
-from .numbers import APPROX, NUMBER, SCALE, approx_kind, format_value, parse_number, scale_of
+from .numbers import NUMBER, SCALE, approx_before, approx_kind, format_value, parse_number, scale_of
 from .words import CODE_WORDS, CURRENCIES, NUMBER_WORDS, UNIT_STOP, VAGUE_COUNTS
 
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 # Word boundaries: Python's \b treats Vietnamese letters as word characters, which is what we want.
+# Patterns start at the digits (fast to scan for); the approximator before is looked up after.
 MONEY = re.compile(
-    rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<pre>\$|US\$|€)\s?)?(?P<num>{NUMBER})"
-    rf"(?:\s*(?P<scale>{SCALE})(?![\w]))?(?:\s*(?P<cur>{_CUR}))?(?![\w])",
-    re.IGNORECASE,
+    rf"(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE})(?![\w]))?(?:\s*(?P<cur>{_CUR}))?(?![\w])"
 )
-PERCENT = re.compile(
-    rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)", re.IGNORECASE
-)
-QUANTITY = re.compile(
-    rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE})(?![\w]))?(?![\w,.]\d)",
-    re.IGNORECASE,
-)
-_VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE_COUNTS, key=len, reverse=True))
-VAGUE = re.compile(rf"(?<![\w])(?P<vague>{_VAGUE})(?![\w])", re.IGNORECASE)
-_NUMW = "|".join(NUMBER_WORDS)
-WORD_COUNT = re.compile(
-    rf"(?<![\w])(?:(?P<approx>{APPROX})\s+)?(?P<word>{_NUMW})\s+(?=[^\W\d_])", re.IGNORECASE
-)
+PRE_CURRENCY = re.compile(r"(?:US\$|\$|€)\s?$")
+PERCENT = re.compile(rf"(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)")
+QUANTITY = re.compile(rf"(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE})(?![\w]))?(?![\w,.]\d)")
+def _both_cases(words) -> str:
+    alts = {w for v in words for w in (v, v[0].upper() + v[1:])}
+    return "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True))
+
+
+VAGUE = re.compile(rf"(?P<vague>{_both_cases(VAGUE_COUNTS)})(?![\w])")
+WORD_COUNT = re.compile(rf"(?P<word>{_both_cases(NUMBER_WORDS)})\s+(?=[^\W\d_])")
 _UNIT_TOKEN = re.compile(r"\s*([^\W\d_]+(?:/[^\W\d_]+)?)")
 
 # Count nouns a spelled-out number counts ("một bác sĩ"); a closed, general list.
@@ -53,6 +49,25 @@ def _unit(text: str, pos: int, max_words: int = 6) -> tuple[str, int]:
     return " ".join(words), end
 
 
+class _M:
+    """A pattern match together with the approximator found before it."""
+
+    __slots__ = ("m", "a_start", "a")
+
+    def __init__(self, m, text: str, anchor: str = "num"):
+        self.m = m
+        self.a_start, self.a = approx_before(text, m.start(anchor))
+
+    def group(self, g):
+        return self.a if g == "approx" else self.m.group(g)
+
+    def start(self, g=0):
+        return self.a_start if g == "approx" else self.m.start(g)
+
+    def end(self, g=0):
+        return self.m.end(g)
+
+
 def _approx_fields(m) -> str:
     return approx_kind(m.group("approx"))
 
@@ -63,8 +78,12 @@ def _span_start(m) -> int:
 
 def find_money(text: str) -> list[Cand]:
     out = []
-    for m in MONEY.finditer(text):
-        cur = m.group("cur") or m.group("pre")
+    for raw in MONEY.finditer(text):
+        pre = PRE_CURRENCY.search(text, max(0, raw.start() - 4), raw.start())
+        m = _M(raw, text)
+        if pre:
+            m.a_start, m.a = approx_before(text, pre.start())
+        cur = raw.group("cur") or (pre.group().strip() if pre else None)
         if not cur:
             continue
         if cur == "đ" and not m.group("scale") and "." not in m.group("num"):
@@ -76,8 +95,8 @@ def find_money(text: str) -> list[Cand]:
             continue
         value = format_value(d * scale_of(m.group("scale")))
         code = CURRENCIES.get(cur) or CURRENCIES.get(cur.lower()) or CURRENCIES.get(cur.upper(), "")
-        out.append(Cand("money", _span_start(m) if not m.group("pre") else min(_span_start(m), m.start("pre")),
-                        m.end(), value, {"currency": code, "approx": _approx_fields(m)},
+        start = m.a_start if m.a else (pre.start() if pre else raw.start())
+        out.append(Cand("money", start, m.end(), value, {"currency": code, "approx": _approx_fields(m)},
                         0.95, "money.amount"))
     return out
 
@@ -90,6 +109,7 @@ def _before_word(text: str, pos: int) -> str:
 def find_percentages(text: str) -> list[Cand]:
     out = []
     for m in PERCENT.finditer(text):
+        m = _M(m, text)
         d = parse_number(m.group("num"))
         if d is None:
             continue
@@ -101,6 +121,7 @@ def find_percentages(text: str) -> list[Cand]:
 def find_quantities(text: str) -> list[Cand]:
     out = []
     for m in QUANTITY.finditer(text):
+        m = _M(m, text)
         num = m.group("num")
         start = m.start("num")
         before = text[max(0, start - 1):start]
@@ -135,6 +156,8 @@ def find_quantities(text: str) -> list[Cand]:
         if rng:  # "từ 21,5 lên 24 giường bệnh": the second number carries the unit
             pass
     for m in VAGUE.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
         unit, _ = _unit(text, m.end())
         if not unit:
             continue
@@ -142,6 +165,9 @@ def find_quantities(text: str) -> list[Cand]:
         out.append(Cand("quantity", m.start(), m.end(), value, {"unit": unit, "approx": "at_least"},
                         0.8, "quantity.vague"))
     for m in WORD_COUNT.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        m = _M(m, text, "word")
         nxt = text[m.end():m.end() + 12].split()
         head = nxt[0].lower() if nxt else ""
         if head not in COUNT_NOUNS or head in ("số", "trong", "cách"):

@@ -18,6 +18,19 @@ NUMERIC_ORDER = ("legal_reference", "money", "percentage", "date", "quantity")
 ENTITY_ORDER = ("organization", "person", "location")
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _mask(text: str, content) -> str:
+    parts, pos = [], 0
+    for s, e in content:
+        parts.append(_NOT_NEWLINE.sub(" ", text[pos:s]))
+        parts.append(text[s:e])
+        pos = e
+    parts.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    return "".join(parts)
+
+
 def _keep_greedy(cands: list[Cand], order: tuple[str, ...], against: list[Cand] = ()) -> list[Cand]:
     """Keep candidates that overlap nothing kept before them: by kind order, then longest."""
     rank = {k: i for i, k in enumerate(order)}
@@ -61,6 +74,9 @@ class RuleExtractor:
         year = int(published[:4]) if published and published[:4].isdigit() else None
         content = page.content
         inside = lambda cs: [c for c in cs if in_ranges(c.start, c.end, content)]  # noqa: E731
+        # Rules read only the story: furniture is blanked (offsets unchanged), which
+        # also keeps a match from straddling the edge of the content.
+        text = _mask(text, content)
 
         numeric = inside(find_legal(text) + find_money(text) + find_percentages(text)
                          + find_dates(text, year))
