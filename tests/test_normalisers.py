@@ -53,6 +53,7 @@ def test_money_ignores_dong_as_a_word():
     ("chiếm 28,4%.", "28,4%", "28.4", "exact"),
     ("chiếm khoảng 30%.", "khoảng 30%", "30", "about"),
     ("tăng 15 phần trăm so", "15 phần trăm", "15", "exact"),
+    ("lãi suất 1.5% một năm", "1.5%", "1.5", "exact"),
 ])
 def test_percentages(text, span, value, approx):
     c = one(find_percentages(text))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .base import Cand, is_cap
@@ -199,12 +200,14 @@ class EntityFinder:
                     "org.generic" if generic else "org.head")
 
     def acronyms(self, text: str, defined: dict[str, str]) -> list[Cand]:
-        names = set(self.gaz.acronyms) | set(defined)
-        if not names:
-            return []
-        rx = re.compile(r"(?<![\w(])(?:%s)(?![\w)])" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        return [Cand("organization", m.start(), m.end(), m.group(), {"acronym": ""}, 0.85,
-                     "org.acronym") for m in rx.finditer(text)]
+        lex = _acronym_lexicon(frozenset(self.gaz.acronyms) | frozenset(defined))
+        out = []
+        for m in lex.finditer(text):
+            if text[m.s - 1:m.s] == "(" and text[m.e:m.e + 1] == ")":
+                continue  # the definition itself, part of the full name's span
+            out.append(Cand("organization", m.s, m.e, m.group(), {"acronym": ""}, 0.85,
+                            "org.acronym"))
+        return out
 
     def outlets(self, text: str) -> list[Cand]:
         out = []
@@ -218,7 +221,7 @@ class EntityFinder:
                             "org.source_line"))
         for m in OUTLET_LINE.finditer(text):
             o = m.group("o")
-            if self.gaz.outlet_re.fullmatch(o) or re.fullmatch(r"[\w.-]+\.(?:vn|com|net|org)", o):
+            if o in self.gaz.outlets or re.fullmatch(r"[\w.-]+\.(?:vn|com|net|org)", o):
                 out.append(Cand("organization", m.start("o"), m.end("o"), o, {"acronym": ""}, 0.9,
                                 "org.outlet_line"))
         for m in self.gaz.outlet_re.finditer(text):
@@ -305,19 +308,21 @@ class EntityFinder:
                             {"title": text[m.start():title_end], "honorific": hon}, 0.9,
                             "person.title"))
         surnames = self.gaz.surnames
-        for tok in index(text).toks:
-            if tok.w not in surnames or tok.w in HONORIFICS:
+        idx = index(text)
+        for i in idx.caps:
+            w, s0 = idx.words[i], idx.starts[i]
+            if w not in surnames or w in HONORIFICS:
                 continue
-            if tok.s and text[tok.s - 1].isalnum():
+            if s0 and text[s0 - 1].isalnum():
                 continue
-            span = self.name_at(text, tok.s, min_parts=3)
+            span = self.name_at(text, s0, min_parts=3)
             if span:
                 out.append(Cand("person", span[0], span[1], text[span[0]:span[1]],
                                 {"title": self._title_after(text, span[1]), "honorific": ""}, 0.7,
                                 "person.surname"))
         for m in PHOTO_CREDIT.finditer(text):
             who = m.group("who").strip()
-            if re.fullmatch(r"(?:[A-ZĐ][\w]*\.?\s?){1,4}", who) and not self.gaz.outlet_re.fullmatch(who):
+            if re.fullmatch(r"(?:[A-ZĐ][\w]*\.?\s?){1,4}", who) and who not in self.gaz.outlets:
                 s = m.start("who") + m.group("who").index(who)
                 out.append(Cand("person", s, s + len(who), who, {"title": "", "honorific": ""}, 0.75,
                                 "person.photo_credit"))
@@ -376,6 +381,11 @@ class EntityFinder:
                     continue
             break
         return text[p:q].strip(" ,")
+
+
+@lru_cache(maxsize=64)
+def _acronym_lexicon(names: frozenset) -> Lexicon:
+    return Lexicon(names)
 
 
 def _is_name_part(w: str) -> bool:

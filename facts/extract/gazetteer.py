@@ -53,7 +53,7 @@ class Gazetteer:
     org_re: Lexicon
     acronyms: dict[str, str]  # acronym -> name
     outlets: frozenset[str]
-    outlet_re: re.Pattern
+    outlet_re: Lexicon
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +87,8 @@ def load() -> Gazetteer:
         place_re=Lexicon(places),
         surnames=surnames,
         orgs=orgs,
-        org_re=Lexicon([v for v, _ in orgs.values()], ignore_case=True),
+        org_re=Lexicon([v for v, _ in orgs.values()], ignore_case=True, capitalised_only=True),
         acronyms=acronyms,
         outlets=outlets,
-        outlet_re=alternation(outlets),
+        outlet_re=Lexicon(outlets),
     )

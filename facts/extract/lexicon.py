@@ -21,31 +21,22 @@ class Tok:
 
 
 class TokenIndex:
-    """Every token of one text, found once."""
+    """Every token of one text, found once: parallel lists, objects made on demand."""
 
     def __init__(self, text: str):
         self.text = text
         spans = [m.span() for m in TOKEN.finditer(text)]
-        self.toks = [Tok(s, e, text[s:e]) for s, e in spans]
-        self.starts = [s for s, _ in spans]
-        self._lower: list[str] | None = None
-        self._where: dict[bool, dict[str, list[int]]] = {}
-
-    def where(self, lower: bool) -> dict[str, list[int]]:
-        """Token positions by word (or by lowercased word)."""
-        if lower not in self._where:
-            d: dict[str, list[int]] = {}
-            words = self.lower if lower else [t.w for t in self.toks]
-            for i, w in enumerate(words):
-                d.setdefault(w, []).append(i)
-            self._where[lower] = d
-        return self._where[lower]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.words = [text[a:b] for a, b in spans]
+        self._caps: list[int] | None = None
 
     @property
-    def lower(self) -> list[str]:
-        if self._lower is None:
-            self._lower = [t.w.lower() for t in self.toks]
-        return self._lower
+    def caps(self) -> list[int]:
+        """Indices of tokens that begin with a capital letter."""
+        if self._caps is None:
+            self._caps = [i for i, w in enumerate(self.words) if w[0].isupper()]
+        return self._caps
 
     def after(self, pos: int, limit: int = 30) -> list[tuple[Tok, str]]:
         """Tokens from pos on the same line, with the gap before each."""
@@ -54,13 +45,14 @@ class TokenIndex:
         end = len(text) if end < 0 else end
         i = bisect_left(self.starts, pos)
         out, p = [], pos
-        toks = self.toks
-        while i < len(toks) and len(out) < limit:
-            t = toks[i]
-            if t.e > end:
+        starts, ends, words = self.starts, self.ends, self.words
+        n = len(starts)
+        while i < n and len(out) < limit:
+            s, e = starts[i], ends[i]
+            if e > end:
                 break
-            out.append((t, text[p:t.s]))
-            p = t.e
+            out.append((Tok(s, e, words[i]), text[p:s]))
+            p = e
             i += 1
         return out
 
@@ -108,7 +100,11 @@ class Lexicon:
         ignore_case: bool = False,
         before_ok: Callable[[str, int], bool] = _word_before_ok,
         after_ok: Callable[[str, int], bool] = _word_after_ok,
+        capitalised_only: bool = False,
     ):
+        """`capitalised_only`: match only where the text has a capital letter (a case-blind
+        list of proper names); lists whose names all start with one get this anyway."""
+        names = list(names)
         self.ignore_case = ignore_case
         self.before_ok = before_ok
         self.after_ok = after_ok
@@ -120,6 +116,8 @@ class Lexicon:
             key = m.group().lower() if ignore_case else m.group()
             by_first.setdefault(key, []).append(name.lower() if ignore_case else name)
         self.by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+        # Most lists hold capitalised names only: then only capitalised tokens are looked at.
+        self.capitalised = capitalised_only or all(n[:1].isupper() for n in names)
 
     def _at(self, text: str, pos: int, word: str) -> Optional[LexMatch]:
         cands = self.by_first.get(word.lower() if self.ignore_case else word)
@@ -148,17 +146,16 @@ class Lexicon:
         keys = self.by_first
         lower = self.ignore_case
         idx = index(text)
-        where = idx.where(lower)
-        if len(keys) < len(where):
-            hits = [i for k in keys if k in where for i in where[k]]
-        else:
-            hits = [i for w, pos in where.items() if w in keys for i in pos]
-        hits.sort()
-        for i in hits:
-            t = idx.toks[i]
-            if t.s < last_end or not self.before_ok(text, t.s):
+        words, starts = idx.words, idx.starts
+        for i in (idx.caps if self.capitalised else range(len(words))):
+            w = words[i]
+            if (w.lower() if lower else w) not in keys:
                 continue
-            m = self._at(text, t.s, t.w)
+            s = starts[i]
+            if s < last_end or not self.before_ok(text, s):
+                continue
+            m = self._at(text, s, w)
             if m:
                 last_end = m.e
                 yield m
+

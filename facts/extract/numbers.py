@@ -8,7 +8,7 @@ from typing import Optional
 from .words import APPROX_WORDS, SCALES
 
 # A written number: 8.900 | 8.300.000 | 1,52 | 21,5 | 1.5 (before a scale word) | 26
-NUMBER = (r"\d+\.\d{1,2}(?=\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b)"
+NUMBER = (r"\d+\.\d{1,2}(?=\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b|\s*%)"
           r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 SCALE = r"(?:nghìn|ngàn)\s+(?:tỷ|tỉ)|nghìn|ngàn|vạn|triệu|tỷ|tỉ"
 _approx_alts = sorted(APPROX_WORDS, key=len, reverse=True)

@@ -10,13 +10,53 @@ from .words import CODE_WORDS, CURRENCIES, NUMBER_WORDS, UNIT_STOP, VAGUE_COUNTS
 
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 # Word boundaries: Python's \b treats Vietnamese letters as word characters, which is what we want.
-# Patterns start at the digits (fast to scan for); the approximator before is looked up after.
-MONEY = re.compile(
-    rf"(?P<num>{NUMBER})(?:\s*(?P<scale>{SCALE})(?![\w]))?(?:\s*(?P<cur>{_CUR}))?(?![\w])"
-)
+# Numbers are found once per text; each kind then reads what follows a number
+# (scale, currency, %) and looks up the approximator before it.
+NUMBER_RE = re.compile(NUMBER)
+MONEY_AFTER = re.compile(rf"(?:\s*(?P<scale>{SCALE})(?![\w]))?(?:\s*(?P<cur>{_CUR}))?(?![\w])")
 PRE_CURRENCY = re.compile(r"(?:US\$|\$|€)\s?$")
-PERCENT = re.compile(rf"(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)")
-QUANTITY = re.compile(rf"(?P<num>{NUMBER})(?:\s+(?P<scale>{SCALE})(?![\w]))?(?![\w,.]\d)")
+PERCENT_AFTER = re.compile(r"\s*(?:%|phần\s+trăm)")
+QUANTITY_AFTER = re.compile(rf"(?:\s+(?P<scale>{SCALE})(?![\w]))?(?![\w,.]\d)")
+
+
+class _Num:
+    """A number and what a pattern read after it, answering like one regex match."""
+
+    __slots__ = ("n", "x")
+
+    def __init__(self, n, x):
+        self.n, self.x = n, x
+
+    def group(self, g=0):
+        if g == "num":
+            return self.n.group()
+        if g == 0:
+            return self.n.string[self.n.start():self.x.end()]
+        return self.x.group(g)
+
+    def start(self, g=0):
+        return self.n.start() if g in (0, "num") else self.x.start(g)
+
+    def end(self, g=0):
+        if g == "num":
+            return self.n.end()
+        return self.x.end() if g == 0 else self.x.end(g)
+
+
+_last: list = []
+
+
+def _numbers(text: str) -> list:
+    if not (_last and _last[0] is text):
+        _last[:] = [text, list(NUMBER_RE.finditer(text))]
+    return _last[1]
+
+
+def _followed(text: str, after: re.Pattern):
+    for n in _numbers(text):
+        x = after.match(text, n.end())
+        if x:
+            yield _Num(n, x)
 def _both_cases(words) -> str:
     alts = {w for v in words for w in (v, v[0].upper() + v[1:])}
     return "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True))
@@ -78,7 +118,7 @@ def _span_start(m) -> int:
 
 def find_money(text: str) -> list[Cand]:
     out = []
-    for raw in MONEY.finditer(text):
+    for raw in _followed(text, MONEY_AFTER):
         pre = PRE_CURRENCY.search(text, max(0, raw.start() - 4), raw.start())
         m = _M(raw, text)
         if pre:
@@ -108,7 +148,7 @@ def _before_word(text: str, pos: int) -> str:
 
 def find_percentages(text: str) -> list[Cand]:
     out = []
-    for m in PERCENT.finditer(text):
+    for m in _followed(text, PERCENT_AFTER):
         m = _M(m, text)
         d = parse_number(m.group("num"))
         if d is None:
@@ -120,7 +160,7 @@ def find_percentages(text: str) -> list[Cand]:
 
 def find_quantities(text: str) -> list[Cand]:
     out = []
-    for m in QUANTITY.finditer(text):
+    for m in _followed(text, QUANTITY_AFTER):
         m = _M(m, text)
         num = m.group("num")
         start = m.start("num")

@@ -114,9 +114,14 @@ class RuleExtractor:
         names = {c.value: c for c in ents if c.kind == "person" and " " in c.value}
         extra = []
         for name, first in names.items():
-            for m in re.finditer(r"(?<![\w])%s(?![\w])" % re.escape(name), text):
-                cand = Cand("person", m.start(), m.end(), name,
-                            {"title": self.entities._title_after(text, m.end()), "honorific": ""},
+            i = text.find(name)
+            while i >= 0:
+                s, e = i, i + len(name)
+                i = text.find(name, e)
+                if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+                    continue
+                cand = Cand("person", s, e, name,
+                            {"title": self.entities._title_after(text, e), "honorific": ""},
                             0.75, "person.repeat")
                 if not in_ranges(cand.start, cand.end, content):
                     continue
