@@ -39,7 +39,9 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
 def make_engine(path: Path | str) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        # Connections come from a pool and may be used by a worker thread (import,
+        # extraction) and later by the GUI thread, one at a time.
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
     return engine

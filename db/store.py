@@ -323,6 +323,18 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.coalesce(func.sum(Article.n_pending), 0))).scalar_one()
 
+    def neighbour_article(self, article_id: int, step: int, *, pending_only: bool = False) -> Optional[int]:
+        """The article after (step=1) or before (step=-1) this one in workspace order."""
+        q = select(Article.id)
+        if pending_only:
+            q = q.where(Article.n_pending > 0)
+        if step > 0:
+            q = q.where(Article.id > article_id).order_by(Article.id)
+        else:
+            q = q.where(Article.id < article_id).order_by(Article.id.desc())
+        with self.engine.connect() as conn:
+            return conn.execute(q.limit(1)).scalar()
+
     def next_article_with_pending(self, after_id: int, *, wrap: bool = True) -> Optional[int]:
         with self.engine.connect() as conn:
             q = select(Article.id).where(Article.n_pending > 0).order_by(Article.id).limit(1)
@@ -431,7 +443,11 @@ class Store:
                 if note is not None:
                     values["note"] = note or None
                 rid = self.reviewer_id(reviewer, conn)
-                values.update(reviewer_id=rid, reviewed_at=now())
+                if (status or before.status) == Status.pending:
+                    # Back to pending (an undo): nobody has decided it now.
+                    values.update(reviewer_id=None, reviewed_at=None)
+                else:
+                    values.update(reviewer_id=rid, reviewed_at=now())
                 conn.execute(update(Fact).where(Fact.id == fact_id).values(**values))
                 after = self.fact(fact_id, conn)
                 conn.execute(insert(ReviewEvent).values(

@@ -128,10 +128,9 @@ def _extract_new(store, article_ids) -> None:
         print(extract_articles(store, article_ids, progress=Progress("extract")), file=sys.stderr)
 
 
-def _reviewer(args) -> str:
-    import getpass
-
-    return args.reviewer or os.environ.get(ENV_REVIEWER) or getpass.getuser()
+def _reviewer(args) -> Optional[str]:
+    """--reviewer or $FACT_REVIEW_REVIEWER; None lets the window ask once."""
+    return args.reviewer or os.environ.get(ENV_REVIEWER) or None
 
 
 def _import(args, store) -> int:
@@ -230,13 +229,8 @@ def _evaluate(args) -> int:
 
 
 def _window(args, store) -> int:
-    try:
-        from desktop.app import run
-    except ImportError:
-        print(f"workspace {store.path}: {store.article_count()} articles, "
-              f"{store.pending_total()} facts pending. The review window is not available "
-              "in this build; see `fact-review --help`.")
-        return EXIT_OK
+    from desktop.app import run
+
     return run(store, reviewer=_reviewer(args))
 
 

@@ -1,0 +1,96 @@
+"""Every action declared once: id, text, keys, menu, tip. Menus and the key help are built from it."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    keys: tuple[str, ...]
+    menu: str
+    tip: str
+    shown: str = ""  # how the help screen writes the keys, when not the key names
+
+    @property
+    def key_text(self) -> str:
+        return self.shown or " or ".join(self.keys)
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec("new", "&New Workspace…", ("Ctrl+N",), "File", "Create an empty workspace file"),
+    ActionSpec("open", "&Open Workspace…", ("Ctrl+O",), "File", "Open another workspace file"),
+    ActionSpec("import_files", "&Import Files…", ("Ctrl+I",), "File",
+               "Import article files (.txt .md .html .json .jsonl .csv); you can also drop them on the window"),
+    ActionSpec("import_folder", "Import &Folder…", ("Ctrl+Shift+I",), "File", "Import every article file in a folder"),
+    ActionSpec("export_jsonl", "&Export JSONL…", ("Ctrl+E",), "File", "Export every article and fact as JSON lines"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File", "Close the window; every decision is already saved"),
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit", "Undo the last decision (written to the review log)"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Redo the decision undone"),
+    ActionSpec("find", "&Find in Articles", ("Ctrl+F",), "Edit", "Search article titles and text"),
+    ActionSpec("next_fact", "Next Fact", ("J", "Down"), "Review", "Select the next fact", "J or ↓"),
+    ActionSpec("prev_fact", "Previous Fact", ("K", "Up"), "Review", "Select the previous fact", "K or ↑"),
+    ActionSpec("accept", "&Accept", ("A",), "Review", "Accept the selected fact and move to the next pending one"),
+    ActionSpec("reject", "&Reject", ("R",), "Review", "Reject the selected fact and move to the next pending one"),
+    ActionSpec("edit", "&Edit…", ("E", "Return"), "Review", "Edit the selected fact's value, fields or span", "E or Enter"),
+    ActionSpec("add", "Add Fact from &Selection…", ("N",), "Review",
+               "Add a fact from the text selected in the article; pick its kind with 1–8"),
+    ActionSpec("next_pending", "Next &Pending Fact", ("Space",), "Review", "Jump to the next pending fact, across articles"),
+    ActionSpec("accept_all", "Accept All Above &Threshold", ("Shift+A",), "Review",
+               "Accept every pending fact of this article at or above the confidence threshold (one undo step)"),
+    ActionSpec("next_article", "Next Article", ("]",), "Go", "Open the next article"),
+    ActionSpec("prev_article", "Previous Article", ("[",), "Go", "Open the previous article"),
+    ActionSpec("pending_only", "Only Articles with Pending Facts", (), "View",
+               "List only the articles that still have pending facts"),
+    ActionSpec("help", "&Keyboard Shortcuts", ("F1", "?"), "Help", "Show every key", "F1 or ?"),
+]
+MENUS = ["File", "Edit", "Review", "Go", "View", "Help"]
+BY_ID = {a.id: a for a in ACTIONS}
+
+
+def build(window, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
+    """QActions for every spec, added to the window so their keys work from any pane."""
+    out: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        act = QAction(spec.text, window)
+        act.setObjectName(f"action_{spec.id}")
+        act.setShortcuts([QKeySequence(k) for k in spec.keys])
+        act.setToolTip(f"{spec.tip} ({spec.key_text})" if spec.keys else spec.tip)
+        act.setStatusTip(spec.tip)
+        if spec.id == "pending_only":
+            act.setCheckable(True)
+        if spec.id in handlers:
+            act.triggered.connect(handlers[spec.id])
+        window.addAction(act)
+        out[spec.id] = act
+    return out
+
+
+def build_menus(menubar, actions: dict[str, QAction]) -> None:
+    menus = {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    last_menu = None
+    for spec in ACTIONS:
+        menu = menus[spec.menu]
+        if spec.id in ("quit", "find", "accept_all", "next_pending") and menu is last_menu:
+            menu.addSeparator()
+        menu.addAction(actions[spec.id])
+        last_menu = menu
+
+
+def help_html() -> str:
+    rows = []
+    for menu in MENUS:
+        specs = [s for s in ACTIONS if s.menu == menu and s.keys]
+        if not specs:
+            continue
+        rows.append(f"<tr><td colspan=2 style='padding-top:8px'><b>{menu}</b></td></tr>")
+        for s in specs:
+            rows.append(f"<tr><td style='padding-right:18px'><code>{html.escape(s.key_text)}</code></td>"
+                        f"<td>{html.escape(s.text.replace('&', '').rstrip('…'))} — {html.escape(s.tip)}</td></tr>")
+    return ("<h3>Keyboard</h3><p>Single keys act whenever the cursor is not in a text field.</p>"
+            f"<table>{''.join(rows)}</table>")

@@ -1,0 +1,218 @@
+"""The centre pane: the article's metadata, its text with every fact highlighted, a legend."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTextEdit,
+                               QVBoxLayout, QWidget)
+
+from .theme import DIMMED, KIND_LABELS, KINDS, kind_colour
+
+META_FIELDS = (("published", "Published"), ("source", "Source"), ("author", "Author"))
+
+
+class OffsetMap:
+    """Python string offsets ↔ QTextDocument positions (which count UTF-16 units)."""
+
+    def __init__(self, text: str):
+        self.astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+
+    def to_doc(self, pos: int) -> int:
+        return pos + bisect_left(self.astral, pos) if self.astral else pos
+
+    def from_doc(self, pos: int) -> int:
+        if not self.astral:
+            return pos
+        lo, hi = 0, pos
+        while lo < hi:  # the largest p with to_doc(p) <= pos
+            mid = (lo + hi + 1) // 2
+            if self.to_doc(mid) <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+class ArticleView(QWidget):
+    factClicked = Signal(int)
+    metadataEdited = Signal(str, object)  # field, new value (None when cleared)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.article = None
+        self.facts: dict[int, object] = {}
+        self.selected: Optional[int] = None
+        self.offsets = OffsetMap("")
+
+        self.title = QLineEdit(objectName="headerTitle", placeholderText="Title")
+        self.title.setAccessibleName("Article title")
+        self.meta: dict[str, QLineEdit] = {}
+        meta_row = QHBoxLayout()
+        meta_row.setSpacing(12)
+        for key, label in META_FIELDS:
+            edit = QLineEdit(placeholderText=label)
+            edit.setProperty("meta", True)
+            edit.setAccessibleName(label)
+            edit.setToolTip(f"{label} (click to correct)")
+            self.meta[key] = edit
+            meta_row.addWidget(edit, 2 if key == "source" else 1)
+        for key, edit in [("title", self.title), *self.meta.items()]:
+            edit.editingFinished.connect(lambda k=key, e=edit: self._edited(k, e))
+
+        self.text = QTextBrowser(objectName="articleText")
+        self.text.setOpenLinks(False)
+        self.text.setFocusPolicy(Qt.ClickFocus)
+        font = QFont(self.text.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.25)
+        self.text.setFont(font)
+        self.text.document().setDocumentMargin(8)
+        self.text.viewport().installEventFilter(self)
+        self.text.setAccessibleName("Article text")
+
+        # One wrapped label: the legend never sets a minimum width for the window.
+        chips = " ".join(
+            f"<span style='background:{kind_colour(kind, 90).name(QColor.HexArgb)};"
+            f"border-bottom:2px solid {kind_colour(kind).name()}'>&nbsp;{i}&nbsp;"
+            f"{KIND_LABELS[kind]}&nbsp;</span>&nbsp;"
+            for i, kind in enumerate(KINDS, start=1))
+        legend = QLabel(chips)
+        legend.setWordWrap(True)
+        legend.setToolTip("Fact kinds; in the add form, 1–8 pick the kind")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addLayout(meta_row)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(legend)
+
+    # -- content --------------------------------------------------------------
+    def set_article(self, article, facts) -> None:
+        self.article = article
+        self.selected = None
+        self.facts = {f.id: f for f in facts}
+        self.title.setText(article.title or "")
+        self.title.setCursorPosition(0)
+        self.title.setToolTip(article.title or "")
+        for key, edit in self.meta.items():
+            edit.setText(getattr(article, key) or "")
+            edit.setCursorPosition(0)
+        self.offsets = OffsetMap(article.text)
+        doc = self.text.document()
+        doc.setPlainText(article.text)
+        self._dim_furniture(article)
+        self._paint()
+        self.text.verticalScrollBar().setValue(0)
+
+    def clear(self) -> None:
+        self.article = None
+        self.facts = {}
+        self.text.clear()
+        self.title.clear()
+        for e in self.meta.values():
+            e.clear()
+
+    def _dim_furniture(self, article) -> None:
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(DIMMED))
+        n = len(article.text)
+        pos = 0
+        cur = QTextCursor(self.text.document())
+        for s, e in sorted(article.content or [[0, n]]) + [[n, n]]:
+            if s > pos:
+                cur.setPosition(self.offsets.to_doc(pos))
+                cur.setPosition(self.offsets.to_doc(s), QTextCursor.KeepAnchor)
+                cur.setCharFormat(fmt)
+            pos = max(pos, e)
+
+    def _selection(self, f) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cur = QTextCursor(self.text.document())
+        cur.setPosition(self.offsets.to_doc(f.start))
+        cur.setPosition(self.offsets.to_doc(f.end), QTextCursor.KeepAnchor)
+        sel.cursor = cur
+        fmt = QTextCharFormat()
+        colour = kind_colour(f.kind)
+        if f.id == self.selected:
+            fmt.setBackground(colour)
+            fmt.setForeground(QColor("white"))
+            fmt.setFontWeight(QFont.Bold)
+        elif f.status == "rejected":
+            fmt.setFontStrikeOut(True)
+            fmt.setForeground(QColor("#9a9a9a"))
+        elif f.status == "pending":
+            fmt.setBackground(kind_colour(f.kind, 60))
+            fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
+            fmt.setUnderlineColor(colour)
+        else:  # accepted, edited, added
+            fmt.setBackground(kind_colour(f.kind, 140))
+            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+            fmt.setUnderlineColor(colour.darker(130))
+        fmt.setProperty(QTextFormat.UserProperty, f.id)
+        sel.format = fmt
+        return sel
+
+    def _paint(self) -> None:
+        # Selected last so it is drawn over any fact of another kind it overlaps.
+        facts = sorted(self.facts.values(), key=lambda f: (f.id == self.selected, f.start))
+        self.text.setExtraSelections([self._selection(f) for f in facts])
+
+    def update_fact(self, fact) -> None:
+        self.facts[fact.id] = fact
+        self._paint()
+
+    def remove_fact(self, fact_id: int) -> None:
+        self.facts.pop(fact_id, None)
+        self._paint()
+
+    def select_fact(self, fact_id: Optional[int]) -> None:
+        self.selected = fact_id
+        self._paint()
+        f = self.facts.get(fact_id) if fact_id is not None else None
+        if f is not None:
+            cur = QTextCursor(self.text.document())
+            cur.setPosition(self.offsets.to_doc(f.end))
+            self.text.setTextCursor(cur)
+            cur.setPosition(self.offsets.to_doc(f.start))
+            self.text.setTextCursor(cur)
+            self.text.ensureCursorVisible()
+
+    def selected_span(self) -> Optional[tuple[int, int]]:
+        cur = self.text.textCursor()
+        if not cur.hasSelection():
+            return None
+        s = self.offsets.from_doc(cur.selectionStart())
+        e = self.offsets.from_doc(cur.selectionEnd())
+        # A selection made by double-click may take a trailing space; the span should not.
+        text = self.article.text if self.article else ""
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        return (s, e) if e > s else None
+
+    def fact_at(self, pos: int) -> Optional[int]:
+        hits = [f for f in self.facts.values() if f.start <= pos < f.end]
+        if not hits:
+            return None
+        return min(hits, key=lambda f: f.end - f.start).id
+
+    # -- events -------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.text.viewport() and event.type() == QEvent.MouseButtonRelease:
+            if not self.text.textCursor().hasSelection():
+                doc_pos = self.text.cursorForPosition(event.position().toPoint()).position()
+                fid = self.fact_at(self.offsets.from_doc(doc_pos))
+                if fid is not None:
+                    self.factClicked.emit(fid)
+        return super().eventFilter(obj, event)
+
+    def _edited(self, key: str, edit: QLineEdit) -> None:
+        if self.article is None:
+            return
+        value = edit.text().strip() or None
+        if value != getattr(self.article, key):
+            self.metadataEdited.emit(key, value)

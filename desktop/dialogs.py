@@ -1,0 +1,50 @@
+"""Small windows: the key help, the list of files that failed to import, the reviewer's name."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
+                               QTextBrowser, QVBoxLayout)
+
+from .actions import help_html
+
+
+class HelpOverlay(QDialog):
+    """Every key, generated from the action registry. F1, ? or Esc closes it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setModal(False)
+        view = QTextBrowser()
+        view.setHtml(help_html())
+        view.setFocusPolicy(Qt.NoFocus)
+        lay = QVBoxLayout(self)
+        lay.addWidget(view)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(self.close)
+        lay.addWidget(close)
+        for key in ("F1", "?", "Esc"):
+            QShortcut(QKeySequence(key), self, activated=self.close)
+        self.resize(620, 560)
+
+
+class ImportErrors(QDialog):
+    """What could not be imported and why; the text can be selected and copied."""
+
+    def __init__(self, summary: str, failures: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Import: some files were not imported")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setPlainText("\n".join(f"{path}\n    {reason}" for path, reason in failures))
+        copy = QPushButton("Copy")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        box = QDialogButtonBox(QDialogButtonBox.Close)
+        box.addButton(copy, QDialogButtonBox.ActionRole)
+        box.rejected.connect(self.close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(summary + "\nNothing of a failed file was stored; the other files were imported."))
+        lay.addWidget(self.text)
+        lay.addWidget(box)
+        self.resize(720, 380)

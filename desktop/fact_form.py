@@ -1,0 +1,255 @@
+"""The edit form, generated from the kind's pydantic model and validated as typed."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from facts.model import APPROX, KIND_FIELDS, LEVELS, validate_fact
+
+from .theme import KIND_LABELS, KINDS, kind_colour
+
+CHOICES = {"approx": APPROX, "level": LEVELS}
+FIELD_LABELS = {"value": "Value", "unit": "Unit", "approx": "Approx.", "currency": "Currency",
+                "title": "Title", "honorific": "Honorific", "acronym": "Acronym", "level": "Level",
+                "doc_type": "Document type", "issuer": "Issuer", "date": "Date", "note": "Note"}
+HINTS = {"value": {"quantity": "8900", "money": "3000000000", "percentage": "28.4",
+                   "date": "2024-12-06", "legal_reference": "20-NQ/TW"},
+         "currency": "VND, USD, EUR", "date": "2017-10-25"}
+
+
+def guess(text: str) -> dict[str, dict[str, Any]]:
+    """What the extractor's rules read in a selected piece of text, by kind."""
+    from facts.extract import default_extractor
+
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        facts = default_extractor().extract(text).facts
+    except Exception:  # a guess is a convenience; never let it block adding a fact
+        return out
+    for f in sorted(facts, key=lambda f: -(f.end - f.start)):
+        if f.kind not in out and (f.end - f.start) >= len(text.strip()) * 0.6:
+            out[f.kind] = {k: v for k, v in f.model_dump().items() if k == "value" or k in KIND_FIELDS[f.kind]}
+    return out
+
+
+class FactForm(QWidget):
+    """Edit or add one fact. Enter saves, Esc cancels; 1–8 on the kind picker choose a kind."""
+
+    submitted = Signal(object, dict, object)  # fact id or None (add), values, note
+    cancelled = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fact_id: Optional[int] = None
+        self.article_text = ""
+        self.span: tuple[int, int] = (0, 0)
+        self.guesses: dict[str, dict[str, Any]] = {}
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+        self.heading = QLabel(objectName="paneTitle")
+        self.kind = QComboBox()
+        for i, k in enumerate(KINDS, start=1):
+            self.kind.addItem(f"{i}  {KIND_LABELS[k]}", k)
+        self.kind.setAccessibleName("Kind")
+        self.kind.installEventFilter(self)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.span_label = QLabel()
+        self.span_label.setWordWrap(True)
+        self.span_label.setToolTip("Select other text in the article to move the span")
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.note = QLineEdit(placeholderText="optional")
+        self.note.returnPressed.connect(self._save)
+        self.save_button = QPushButton("Save  ⏎")
+        self.save_button.clicked.connect(self._save)
+        cancel = QPushButton("Cancel  Esc")
+        cancel.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        lay.addWidget(self.heading)
+        top = QFormLayout()
+        top.addRow("Kind", self.kind)
+        top.addRow("Span", self.span_label)
+        lay.addLayout(top)
+        lay.addLayout(self.form)
+        notes = QFormLayout()
+        notes.addRow("Note", self.note)
+        lay.addLayout(notes)
+        lay.addLayout(buttons)
+        self.hide()
+
+    # -- opening -----------------------------------------------------------------
+    def edit(self, fact, article_text: str) -> None:
+        self.fact_id = fact.id
+        self.article_text = article_text
+        self.span = (fact.start, fact.end)
+        self.guesses = {}
+        self.heading.setText("Edit fact")
+        self._open(fact.kind, {"value": fact.value, **fact.fields}, fact.note or "")
+        self._focus_first_field()
+
+    def add(self, span: tuple[int, int], article_text: str, kind_hint: Optional[str] = None) -> None:
+        self.fact_id = None
+        self.article_text = article_text
+        self.span = span
+        self.guesses = guess(article_text[span[0]:span[1]])
+        kind = next(iter(self.guesses), None) or kind_hint or "organization"
+        self.heading.setText("Add fact — pick the kind with 1–8")
+        self._open(kind, self._values_for(kind), "")
+        self.kind.setFocus()
+
+    def _values_for(self, kind: str) -> dict[str, Any]:
+        if kind in self.guesses:
+            return self.guesses[kind]
+        text = self.article_text[self.span[0]:self.span[1]]
+        return {"value": " ".join(text.split())}
+
+    def _open(self, kind: str, values: dict[str, Any], note: str) -> None:
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(KINDS.index(kind))
+        self.kind.blockSignals(False)
+        self._build(kind, values)
+        self.note.setText(note)
+        self._show_span()
+        self.show()
+        self._validate()
+
+    def set_span(self, span: tuple[int, int]) -> None:
+        """A new selection in the article while the form is open moves the span."""
+        if self.isVisible() and span[1] > span[0]:
+            self.span = span
+            self._show_span()
+            self._validate()
+
+    def _show_span(self) -> None:
+        s, e = self.span
+        text = self.article_text[s:e].replace("\n", " ")
+        self.span_label.setText(f"“{text}”  ({s}–{e})")
+
+    def _build(self, kind: str, values: dict[str, Any]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.inputs, self.errors = {}, {}
+        for name in ("value", *KIND_FIELDS[kind]):
+            if name in CHOICES:
+                w = QComboBox()
+                for c in CHOICES[name]:
+                    w.addItem(c or "—", c)
+                w.setCurrentIndex(max(0, w.findData(values.get(name, "") or "")))
+                w.currentIndexChanged.connect(self._validate)
+            else:
+                w = QLineEdit(str(values.get(name, "") or ""))
+                hint = HINTS.get(name)
+                if isinstance(hint, dict):
+                    hint = hint.get(kind)
+                if hint:
+                    w.setPlaceholderText(hint)
+                w.textChanged.connect(self._validate)
+                w.returnPressed.connect(self._save)
+            w.setAccessibleName(FIELD_LABELS.get(name, name))
+            err = QLabel(objectName="fieldError")
+            err.setWordWrap(True)
+            err.hide()
+            row = QVBoxLayout()
+            row.setSpacing(0)
+            row.addWidget(w)
+            row.addWidget(err)
+            self.form.addRow(FIELD_LABELS.get(name, name), row)
+            self.inputs[name], self.errors[name] = w, err
+        colour = kind_colour(kind).name()
+        self.kind.setStyleSheet(f"QComboBox {{ border-left: 6px solid {colour}; padding-left: 4px; }}")
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        old = self.values()
+        values = self._values_for(kind) if self.fact_id is None else {"value": old.get("value", "")}
+        self._build(kind, values)
+        self._validate()
+
+    # -- values and validation -------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, w in self.inputs.items():
+            out[name] = w.currentData() if isinstance(w, QComboBox) else w.text().strip()
+        return out
+
+    def fact_dict(self) -> dict[str, Any]:
+        s, e = self.span
+        return {"kind": self.kind.currentData(), "start": s, "end": e,
+                "text": self.article_text[s:e], **self.values(),
+                "extractor": "manual", "confidence": 1.0}
+
+    def _validate(self) -> bool:
+        for err in self.errors.values():
+            err.hide()
+        try:
+            validate_fact(self.fact_dict())
+        except ValidationError as exc:
+            shown = False
+            for e in exc.errors():
+                loc = [p for p in e.get("loc", ()) if isinstance(p, str) and p in self.errors]
+                msg = e.get("msg", "").removeprefix("Value error, ")
+                if loc:
+                    self.errors[loc[0]].setText(msg)
+                    self.errors[loc[0]].show()
+                    shown = True
+            if not shown:
+                self.errors["value"].setText(exc.errors()[0].get("msg", "invalid").removeprefix("Value error, "))
+                self.errors["value"].show()
+            self.save_button.setEnabled(False)
+            return False
+        self.save_button.setEnabled(True)
+        return True
+
+    def _save(self) -> None:
+        if not self.isVisible() or not self._validate():
+            return
+        values = self.fact_dict()
+        note = self.note.text().strip() or None
+        self.hide()
+        self.submitted.emit(self.fact_id, values, note)
+
+    def cancel(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.cancelled.emit()
+
+    def _focus_first_field(self) -> None:
+        w = self.inputs.get("value")
+        if w is not None:
+            w.setFocus()
+            if isinstance(w, QLineEdit):
+                w.selectAll()
+
+    # -- keys -------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.cancel()
+            return
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self._save()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.kind and event.type() == QEvent.KeyPress:
+            key = event.key()
+            if Qt.Key_1 <= key <= Qt.Key_8:
+                self.kind.setCurrentIndex(key - Qt.Key_1)
+                return True
+            if key in (Qt.Key_Return, Qt.Key_Enter):
+                self._save()
+                return True
+            if key == Qt.Key_Escape:
+                self.cancel()
+                return True
+        return super().eventFilter(obj, event)

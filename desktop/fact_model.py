@@ -1,0 +1,149 @@
+"""The facts of the open article, in reading order, with a kind and status filter."""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from .theme import KIND_SHORT, STATUS_GLYPHS, kind_colour, status_colour
+
+COL_STATUS, COL_KIND, COL_TEXT, COL_VALUE, COL_FIELDS, COL_CONF = range(6)
+HEADERS = ["", "Kind", "Text", "Value", "Details", "Conf."]
+FactRole = Qt.UserRole + 1  # the FactRecord
+SortRole = Qt.UserRole + 2  # raw value to sort by
+
+
+def fields_summary(f) -> str:
+    return " · ".join(f"{v}" for k, v in f.fields.items() if v and v != "exact")
+
+
+class FactTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.facts: list = []
+
+    def set_facts(self, facts: list) -> None:
+        self.beginResetModel()
+        self.facts = list(facts)
+        self.endResetModel()
+
+    def row_of(self, fact_id: int) -> Optional[int]:
+        for i, f in enumerate(self.facts):
+            if f.id == fact_id:
+                return i
+        return None
+
+    def update_fact(self, fact) -> None:
+        """One fact changed: repaint its row only (or move it if its span moved)."""
+        row = self.row_of(fact.id)
+        if row is None:
+            return
+        old = self.facts[row]
+        self.facts[row] = fact
+        if (old.start, old.end) != (fact.start, fact.end):
+            self.remove_fact(fact.id)
+            self.insert_fact(fact)
+            return
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def insert_fact(self, fact) -> None:
+        row = 0
+        while row < len(self.facts) and (self.facts[row].start, self.facts[row].end) <= (fact.start, fact.end):
+            row += 1
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.facts.insert(row, fact)
+        self.endInsertRows()
+
+    def remove_fact(self, fact_id: int) -> None:
+        row = self.row_of(fact_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.facts[row]
+        self.endRemoveRows()
+
+    # -- Qt model ----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.facts)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.facts):
+            return None
+        f = self.facts[index.row()]
+        col = index.column()
+        if role == FactRole:
+            return f
+        if role == Qt.DisplayRole:
+            return {
+                COL_STATUS: STATUS_GLYPHS.get(f.status, "?"),
+                COL_KIND: KIND_SHORT.get(f.kind, f.kind),
+                COL_TEXT: f.text.replace("\n", " "),
+                COL_VALUE: f.value,
+                COL_FIELDS: fields_summary(f),
+                COL_CONF: f"{f.confidence:.2f}",
+            }.get(col)
+        if role == SortRole:
+            return {COL_STATUS: f.status, COL_KIND: f.kind, COL_TEXT: f.start, COL_VALUE: f.value,
+                    COL_FIELDS: fields_summary(f), COL_CONF: f.confidence}.get(col)
+        if role == Qt.ForegroundRole:
+            if col == COL_STATUS:
+                return QBrush(status_colour(f.status))
+            if col == COL_KIND:
+                return QBrush(kind_colour(f.kind).darker(115))
+            if f.status == "rejected":
+                return QBrush(status_colour("rejected").lighter(130))
+        if role == Qt.FontRole:
+            font = QFont()
+            if col in (COL_STATUS, COL_KIND):
+                font.setBold(True)
+            if f.status == "rejected" and col in (COL_TEXT, COL_VALUE):
+                font.setStrikeOut(True)
+            return font
+        if role == Qt.ToolTipRole:
+            who = f" by {f.reviewer}" if f.reviewer else ""
+            note = f"\nNote: {f.note}" if f.note else ""
+            return (f"{f.kind}: {f.text} → {f.value}\n{f.status}{who}\n"
+                    f"{f.extractor} ({f.confidence:.2f}){note}")
+        if role == Qt.TextAlignmentRole and col in (COL_STATUS, COL_CONF):
+            return int(Qt.AlignCenter)
+        if role == Qt.AccessibleTextRole and col == COL_STATUS:
+            return f.status
+        return None
+
+
+class FactFilterProxy(QSortFilterProxyModel):
+    """Shows the facts of the chosen kinds and statuses; keeps reading order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kinds: Optional[set[str]] = None
+        self.statuses: Optional[set[str]] = None
+        self.setSortRole(SortRole)
+
+    def set_filter(self, kinds: Optional[set[str]], statuses: Optional[set[str]]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.kinds, self.statuses = kinds, statuses
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.kinds, self.statuses = kinds, statuses
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        f = self.sourceModel().data(self.sourceModel().index(row, 0, parent), FactRole)
+        if f is None:
+            return False
+        if self.kinds is not None and f.kind not in self.kinds:
+            return False
+        if self.statuses is not None and f.status not in self.statuses:
+            return False
+        return True

@@ -1,0 +1,518 @@
+"""The review window: three panes, the keyboard, and what happens between them."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QSplitter, QTextEdit, QWidget)
+
+from db.engine import WorkspaceError
+from db.store import Store
+from facts.model import validate_fact
+
+from . import actions as registry
+from . import settings as prefs_store
+from .article_model import ArticleListModel
+from .article_view import ArticleView
+from .articles_pane import ArticlesPane
+from .dialogs import HelpOverlay, ImportErrors
+from .facts_pane import FactsPane
+from .review import Review
+from .tasks import TaskRunner
+
+STATE_KEY = "view"
+# Keys a text field or picker uses itself: they must reach it, not trigger a review action.
+_TYPING_KEYS = {Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Up, Qt.Key_Down,
+                Qt.Key_BracketLeft, Qt.Key_BracketRight, Qt.Key_Question}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, reviewer: str, settings: QSettings, pool=None):
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.prefs = prefs_store.load(settings)
+        self.review = Review(store, reviewer, self)
+        self.tasks = TaskRunner(self, pool)
+        self.article = None
+        self.help: Optional[HelpOverlay] = None
+        self.setAcceptDrops(True)
+
+        self.article_model = ArticleListModel(store, self)
+        self.articles = ArticlesPane(self.article_model)
+        self.view = ArticleView()
+        self.facts = FactsPane()
+        self.splitter = QSplitter(Qt.Horizontal)
+        for w in (self.articles, self.view, self.facts):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setContentsMargins(8, 6, 8, 4)
+        self.setCentralWidget(self.splitter)
+
+        self.actions = registry.build(self, {
+            "new": self.new_workspace, "open": self.open_workspace_dialog,
+            "import_files": self.import_files, "import_folder": self.import_folder,
+            "export_jsonl": self.export_jsonl, "quit": self.close,
+            "undo": self.review.stack.undo, "redo": self.review.stack.redo,
+            "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
+            "prev_fact": lambda: self.facts.step(-1), "accept": self.accept, "reject": self.reject,
+            "edit": self.edit, "add": self.add, "next_pending": self.next_pending,
+            "accept_all": self.accept_all, "next_article": lambda: self.step_article(1),
+            "prev_article": lambda: self.step_article(-1), "help": self.toggle_help,
+        })
+        self.actions["pending_only"].toggled.connect(self.articles.pending.setChecked)
+        self.articles.pending.toggled.connect(self.actions["pending_only"].setChecked)
+        self.review.stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        self.review.stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        self.actions["undo"].setEnabled(False)
+        self.actions["redo"].setEnabled(False)
+        registry.build_menus(self.menuBar(), self.actions)
+        self.recent_menu = self.menuBar().actions()[0].menu().addMenu("Open &Recent")
+        self._rebuild_recent()
+
+        self.status_reviewer = QLabel()
+        self.status_position = QLabel()
+        self.status_left = QLabel()
+        self.status_saved = QLabel(objectName="savedLabel")
+        for w in (self.status_reviewer, self.status_position, self.status_left):
+            self.statusBar().addWidget(w)
+        self.statusBar().addPermanentWidget(self.status_saved)
+
+        self.articles.articleActivated.connect(lambda aid: self.open_article(aid))
+        self.articles.filterChanged.connect(self.apply_article_filter)
+        self.facts.currentFactChanged.connect(self._fact_selected)
+        self.facts.form.submitted.connect(self._form_submitted)
+        self.facts.form.cancelled.connect(self.facts.table.setFocus)
+        self.view.factClicked.connect(self.select_fact)
+        self.view.metadataEdited.connect(self._metadata_edited)
+        self.view.text.selectionChanged.connect(self._article_selection_changed)
+        self.review.factChanged.connect(self._fact_changed)
+        self.review.factAdded.connect(self._fact_added)
+        self.review.factRemoved.connect(self._fact_removed)
+        self.review.saved.connect(self._saved)
+        self.review.failed.connect(self._failed)
+        self._state_timer = QTimer(self, singleShot=True, interval=1500)
+        self._state_timer.timeout.connect(self.save_state)
+        QApplication.instance().installEventFilter(self)
+
+        self.resize(1400, 860)
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([270, 600, 530])
+        self.load_workspace()
+
+    # -- workspace ----------------------------------------------------------------
+    def load_workspace(self) -> None:
+        self.setWindowTitle(f"{self.store.path.name} — Fact Review")
+        self.prefs.remember(str(self.store.path))
+        prefs_store.save(self.settings, self.prefs)
+        self._rebuild_recent()
+        self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
+        state = self.store.get_state(STATE_KEY, {}) or {}
+        pending_only, search = bool(state.get("pending_only")), state.get("search") or ""
+        self.articles.pending.blockSignals(True)
+        self.articles.pending.setChecked(pending_only)
+        self.articles.pending.blockSignals(False)
+        self.actions["pending_only"].setChecked(pending_only)
+        self.articles.search.blockSignals(True)
+        self.articles.search.setText(search)
+        self.articles.search.blockSignals(False)
+        self.facts.set_filters(state.get("kind"), state.get("status"))
+        self.article_model.set_ids(self.store.article_ids(pending_only=pending_only, search=search))
+        self.articles.update_count()
+        aid = state.get("article")
+        if aid is None or self.article_model.row_for(aid) is None:
+            aid = self.store.next_article_with_pending(0) or (self.article_model.ids or [None])[0]
+        if aid is not None:
+            self.open_article(aid, fact_id=state.get("fact"))
+        else:
+            self.article = None
+            self.view.clear()
+            self.facts.set_facts([])
+        self._update_status()
+        self.status_saved.setText("All decisions saved")
+        self.facts.table.setFocus()
+
+    def switch_workspace(self, path: Path) -> None:
+        try:
+            store = Store.open(path)
+        except WorkspaceError as exc:
+            QMessageBox.warning(self, "Fact Review", str(exc))
+            return
+        self.save_state()
+        self.store.close()
+        self.store = store
+        self.review.store = store
+        self.review.stack.clear()
+        self.article_model.set_store(store)
+        self.load_workspace()
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New workspace", str(self.store.path.parent),
+                                              "Workspaces (*.sqlite)")
+        if path:
+            p = Path(path if path.endswith(".sqlite") else path + ".sqlite")
+            if p.exists():
+                QMessageBox.warning(self, "Fact Review", f"{p} exists already; use File ▸ Open.")
+                return
+            self.switch_workspace(p)
+
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", str(self.store.path.parent),
+                                              "Workspaces (*.sqlite *.db);;All files (*)")
+        if path:
+            self.switch_workspace(Path(path))
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        for p in self.prefs.recent:
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _c=False, p=p: self.switch_workspace(Path(p)))
+        self.recent_menu.setEnabled(bool(self.prefs.recent))
+
+    def save_state(self) -> None:
+        fact = self.facts.current_fact()
+        f = self.facts.filters()
+        state = {"article": self.article.id if self.article else None,
+                 "fact": fact.id if fact else None,
+                 "pending_only": self.articles.pending.isChecked(),
+                 "search": self.articles.search.text().strip(),
+                 "kind": f["kind"], "status": f["status"]}
+        try:
+            self.store.set_state(STATE_KEY, state)
+        except WorkspaceError:
+            pass  # where the reviewer stood is a convenience; decisions are saved apart
+
+    # -- articles -----------------------------------------------------------------
+    def open_article(self, article_id: int, fact_id: Optional[int] = None,
+                     select: str = "first_pending") -> None:
+        art = self.store.article(article_id)
+        if art is None:
+            return
+        self.facts.form.cancel()
+        self.article = art
+        facts = self.store.facts(article_id)
+        self.view.set_article(art, facts)
+        self.facts.set_facts(facts)
+        self.articles.show_current(article_id)
+        visible = self.facts.visible_facts()
+        target = None
+        if fact_id is not None and any(f.id == fact_id for f in visible):
+            target = fact_id
+        elif visible:
+            pending = [f for f in visible if f.status == "pending"]
+            if select == "last":
+                target = visible[-1].id
+            else:
+                target = (pending or visible)[0].id
+        if target is not None:
+            self.facts.select(target)
+        else:
+            self.view.select_fact(None)
+        self._update_status()
+        self._state_timer.start()
+
+    def step_article(self, delta: int) -> None:
+        ids = self.article_model.ids
+        if not ids:
+            return
+        row = self.article_model.row_for(self.article.id) if self.article else None
+        if row is None:
+            row = -1 if delta > 0 else len(ids)
+        new = row + delta
+        if 0 <= new < len(ids):
+            self.open_article(ids[new])
+
+    def apply_article_filter(self, pending_only: bool, search: str) -> None:
+        def job(_progress, _cancelled):
+            return self.store.article_ids(pending_only=pending_only, search=search)
+
+        def done(ids):
+            self.article_model.set_ids(ids)
+            self.articles.update_count()
+            if self.article and self.article_model.row_for(self.article.id) is not None:
+                self.articles.show_current(self.article.id)
+            elif ids:
+                self.open_article(ids[0])
+            self._update_status()
+            self._state_timer.start()
+
+        self.tasks.run("Searching…", job, done, self._task_failed, show_progress=False)
+
+    def focus_search(self) -> None:
+        self.articles.search.setFocus()
+        self.articles.search.selectAll()
+
+    # -- facts --------------------------------------------------------------------
+    def select_fact(self, fact_id: int) -> None:
+        if not self.facts.select(fact_id):  # hidden by a filter: show every fact
+            self.facts.set_filters(None, None)
+            self.facts.select(fact_id)
+        self.facts.table.setFocus()
+
+    def _fact_selected(self, fact_id) -> None:
+        self.view.select_fact(fact_id)
+        self._state_timer.start()
+
+    def _current_or_hint(self):
+        f = self.facts.current_fact()
+        if f is None:
+            self._hint("No fact selected: press J or ↓ to pick one")
+        return f
+
+    def accept(self) -> None:
+        f = self._current_or_hint()
+        if f and self.review.accept(f.id):
+            self.advance(f.id)
+
+    def reject(self) -> None:
+        f = self._current_or_hint()
+        if f and self.review.reject(f.id):
+            self.advance(f.id)
+
+    def accept_all(self) -> None:
+        if self.article is None:
+            return
+        n = self.review.accept_all(self.article.id, self.prefs.accept_threshold)
+        if not n:
+            self._hint(f"No pending fact at or above {self.prefs.accept_threshold:.2f} in this article")
+            return
+        self.advance(None)
+
+    def edit(self) -> None:
+        f = self._current_or_hint()
+        if f and self.article:
+            self.facts.form.edit(f, self.article.text)
+
+    def add(self) -> None:
+        if self.article is None:
+            return
+        span = self.view.selected_span()
+        if span is None:
+            self._hint("Select the words in the article first, then press N")
+            return
+        kind = self.facts.filters()["kind"]
+        self.facts.form.add(span, self.article.text, kind)
+
+    def _article_selection_changed(self) -> None:
+        if self.facts.form.isVisible():
+            span = self.view.selected_span()
+            if span:
+                self.facts.form.set_span(span)
+
+    def _form_submitted(self, fact_id, values: dict, note) -> None:
+        if fact_id is not None:
+            changes = {k: v for k, v in values.items() if k not in ("confidence", "extractor")}
+            if self.review.edit(fact_id, changes, note):
+                self.select_fact(fact_id)
+        elif self.article is not None:
+            rec = self.review.add(self.article.id, validate_fact(values), note)
+            if rec is not None:
+                self.select_fact(rec.id)
+        self.facts.table.setFocus()
+
+    def advance(self, after_id: Optional[int]) -> None:
+        """The next pending fact after this one in the article, else in the next article."""
+        visible = self.facts.visible_facts()
+        ids = [f.id for f in visible]
+        start = ids.index(after_id) + 1 if after_id in ids else 0
+        order = visible[start:] + visible[:start]
+        nxt = next((f for f in order if f.status == "pending"), None)
+        if nxt is not None:
+            self.facts.select(nxt.id)
+            return
+        self.next_pending(skip_current=True)
+
+    def next_pending(self, skip_current: bool = False) -> None:
+        """Space: the next pending fact, in this article and then across articles."""
+        visible = self.facts.visible_facts()
+        if self.article is not None and not skip_current:
+            cur = self.facts.current_fact()
+            ids = [f.id for f in visible]
+            start = ids.index(cur.id) + 1 if cur and cur.id in ids else 0
+            nxt = next((f for f in visible[start:] if f.status == "pending"), None)
+            if nxt is not None:
+                self.facts.select(nxt.id)
+                return
+        aid = self.store.next_article_with_pending(self.article.id if self.article else 0)
+        if aid is None:
+            self._hint("Every fact in the workspace is reviewed")
+            return
+        if self.article is not None and aid == self.article.id:
+            first = next((f for f in visible if f.status == "pending"), None)
+            if first is not None:
+                self.facts.select(first.id)
+            return
+        self.open_article(aid)
+        self._hint("Next article with pending facts")
+
+    # -- results of decisions --------------------------------------------------------
+    def _fact_changed(self, rec) -> None:
+        if self.article and rec.article_id == self.article.id:
+            self.facts.update_fact(rec)
+            self.view.update_fact(rec)
+        self.article_model.refresh_article(rec.article_id)
+        self._update_status()
+
+    def _fact_added(self, rec) -> None:
+        if self.article and rec.article_id == self.article.id:
+            self.facts.insert_fact(rec)
+            self.view.update_fact(rec)
+        self.article_model.refresh_article(rec.article_id)
+        self._update_status()
+
+    def _fact_removed(self, fact_id: int, article_id: int) -> None:
+        if self.article and article_id == self.article.id:
+            self.facts.remove_fact(fact_id)
+            self.view.remove_fact(fact_id)
+        self.article_model.refresh_article(article_id)
+        self._update_status()
+
+    def _metadata_edited(self, key: str, value) -> None:
+        if self.article is None:
+            return
+        try:
+            self.store.update_article(self.article.id, **{key: value})
+        except WorkspaceError as exc:
+            self._failed(f"Not saved: {exc}")
+            return
+        self.article = self.store.article(self.article.id)
+        self.view.article = self.article
+        self.article_model.refresh_article(self.article.id)
+        self._saved(f"{key.capitalize()} saved")
+
+    # -- status -----------------------------------------------------------------------
+    def _update_status(self) -> None:
+        n = self.article_model.rowCount()
+        row = self.article_model.row_for(self.article.id) if self.article else None
+        self.status_position.setText(f"Article {row + 1:,} of {n:,}" if row is not None else f"{n:,} articles")
+        self.status_left.setText(f"{self.store.pending_total():,} facts left in the workspace")
+
+    def _saved(self, message: str) -> None:
+        from datetime import datetime
+
+        self.status_saved.setProperty("failed", False)
+        self.status_saved.setStyleSheet("")
+        self.status_saved.setText(f"✓ {message} {datetime.now():%H:%M:%S}")
+
+    def _failed(self, message: str) -> None:
+        self.status_saved.setProperty("failed", True)
+        self.status_saved.setStyleSheet("color:#cf222e")
+        self.status_saved.setText(f"✗ {message}")
+        QMessageBox.warning(self, "Not saved", f"{message}\n\nNothing was lost: the last saved "
+                            "decisions are intact. Fix the cause and press the key again.")
+
+    def _hint(self, message: str) -> None:
+        self.statusBar().showMessage(message, 4000)
+
+    def _task_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Fact Review", message)
+
+    # -- help -------------------------------------------------------------------------
+    def toggle_help(self) -> None:
+        if self.help is not None and self.help.isVisible():
+            self.help.close()
+            return
+        self.help = HelpOverlay(self)
+        self.help.show()
+
+    # -- import and export ------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()),
+            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> None:
+        from facts.extract.runner import extract_articles
+        from facts.importer import import_paths
+
+        store = self.store
+
+        def job(progress, cancelled):
+            report = import_paths(store, paths, progress=progress, cancelled=cancelled)
+            if report.article_ids and not cancelled():
+                extract_articles(store, report.article_ids,
+                                 progress=lambda d, t, w="": progress(d, t, "extracting"),
+                                 cancelled=cancelled)
+            return report
+
+        self.tasks.run("Importing articles…", job, self._import_done, self._task_failed)
+
+    def _import_done(self, report) -> None:
+        self.article_model.set_ids(self.store.article_ids(
+            pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
+        self.articles.update_count()
+        if self.article is None and self.article_model.ids:
+            self.open_article(self.article_model.ids[0])
+        self._update_status()
+        self._saved(report.summary())
+        if report.failed:
+            ImportErrors(report.summary(), [(f.path, f.error) for f in report.failed], self).show()
+
+    def export_jsonl(self) -> None:
+        from facts.exporter import write_jsonl
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export JSONL", str(Path.home() / "facts.jsonl"),
+                                              "JSON lines (*.jsonl)")
+        if not path:
+            return
+        store = self.store
+
+        def job(progress, _cancelled):
+            tmp = Path(path + ".part")
+            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                n = write_jsonl(store, out, progress=lambda d, t: progress(d, t, ""))
+            tmp.replace(path)
+            return n
+
+        self.tasks.run("Exporting…", job, lambda n: self._saved(f"Exported {n[0]} articles, {n[1]} facts"),
+                       self._task_failed)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+
+    # -- keys and closing ------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        # A text field or picker keeps the keys it types with; elsewhere they are actions.
+        if event.type() == QEvent.ShortcutOverride:
+            w = QApplication.focusWidget()
+            typing = isinstance(w, (QLineEdit, QComboBox)) or (
+                isinstance(w, QTextEdit) and not w.isReadOnly())
+            if typing and not (event.modifiers() & (Qt.ControlModifier | Qt.AltModifier)):
+                if event.key() in _TYPING_KEYS or event.text().isprintable() and event.text():
+                    event.accept()
+                    return True
+        return super().eventFilter(obj, event)
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "QWidget"]
