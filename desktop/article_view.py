@@ -76,7 +76,7 @@ class ArticleView(QWidget):
         chips = " ".join(
             f"<span style='background:{kind_colour(kind, 90).name(QColor.HexArgb)};"
             f"border-bottom:2px solid {kind_colour(kind).name()}'>&nbsp;{i}&nbsp;"
-            f"{KIND_LABELS[kind]}&nbsp;</span>&nbsp;"
+            f"{KIND_LABELS[kind].replace(' ', '&nbsp;')}&nbsp;</span>&nbsp;"
             for i, kind in enumerate(KINDS, start=1))
         legend = QLabel(chips)
         legend.setWordWrap(True)

@@ -1,0 +1,74 @@
+"""Pictures of the window for the README: an article with facts in every state, and the edit form.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py   (writes docs/*.png)
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from db.store import Store  # noqa: E402
+from desktop.app import style_sheet  # noqa: E402
+from desktop.main_window import MainWindow  # noqa: E402
+from desktop.tasks import FakeThreadPool  # noqa: E402
+from facts.extract.runner import run_extraction  # noqa: E402
+from facts.importer import import_paths  # noqa: E402
+from facts.model import validate_fact  # noqa: E402
+
+
+def main() -> None:
+    out = ROOT / "docs"
+    out.mkdir(exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setStyleSheet(style_sheet())
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "sample.sqlite")
+        import_paths(store, sorted((ROOT / "seeds").glob("*.txt")))
+        run_extraction(store)
+        aid = store.article_ids()[2]  # the World Bank project article: every kind
+        facts = store.facts(aid)
+        by_text = {}
+        for f in facts:
+            by_text.setdefault(f.text, f)
+        for f in facts[:9]:
+            store.decide(f.id, "accept", "lan", status="accepted")
+        store.decide(facts[9].id, "reject", "lan", status="rejected")
+        money = next(f for f in facts if f.kind == "percentage")
+        store.decide(money.id, "edit", "lan", status="edited", changes={"value": "76.0"})
+        art = store.article(aid)
+        i = art.text.index("Đoàn chủ tọa")
+        store.add_fact(aid, validate_fact({"kind": "organization", "start": i, "end": i + 12,
+                                           "text": art.text[i:i + 12], "value": art.text[i:i + 12]}),
+                       "lan")
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat)
+        w = MainWindow(store, "lan", settings, pool=FakeThreadPool())
+        w.resize(1440, 880)
+        w.splitter.setSizes([270, 640, 530])
+        w.show()
+        w.open_article(aid)
+        w.facts.step(9)
+        w.facts.step(1)
+        app.processEvents()
+        w.grab().save(str(out / "main-window.png"))
+        w.facts.select(next(f.id for f in store.facts(aid) if f.kind == "money" or f.kind == "quantity"))
+        w.edit()
+        w.facts.form.inputs["value"].setText("13 tỉnh")
+        app.processEvents()
+        w.grab().save(str(out / "edit-form.png"))
+        w.facts.form.cancel()
+        w.close()
+        store.close()
+    print(f"wrote {out / 'main-window.png'} and {out / 'edit-form.png'}")
+
+
+if __name__ == "__main__":
+    main()
