@@ -176,6 +176,56 @@ class Writer:
         self.store._recount(self.conn, [article_id])
         return len(new_rows), len(stale)
 
+    def merge_fact(self, row) -> bool:
+        """A facts-CSV row coming home: update the fact at the same span and kind, or add it.
+        Raises ValueError (with the row's line) when its article or text is not here."""
+        arts = self.conn.execute(
+            select(Article.id, Article.origin, Article.text).where(Article.uid == row.article_uid)
+        ).all()
+        if len(arts) > 1:
+            arts = [a for a in arts if a.origin == row.article_origin] or arts[:0]
+        if not arts:
+            raise ValueError(f"{row.where}: no article {row.article_uid!r} in this workspace "
+                             "(import the articles first)")
+        aid, _, text = arts[0]
+        f = row.fact
+        if text[f.start:f.end] != f.text:
+            raise ValueError(f"{row.where}: text {f.text!r} is not at {f.start}-{f.end} of "
+                             f"article {row.article_uid!r}")
+        cols = fact_columns(f)
+        review = row.review
+        cols.update(status=review.status.value,
+                    reviewer_id=self.store.reviewer_id(review.reviewer, self.conn),
+                    reviewed_at=_parse_dt(review.reviewed_at), note=review.note)
+        existing = self.conn.execute(
+            select(Fact.id, Fact.original).where(Fact.article_id == aid, Fact.kind == f.kind,
+                                                 Fact.start == f.start, Fact.end == f.end)
+        ).first()
+        if row.value_before_edit and (existing is None or existing.original is None):
+            cols["original"] = {"value": row.value_before_edit}
+        if existing is None:
+            fid = self.conn.execute(insert(Fact).values(article_id=aid, **cols)).inserted_primary_key[0]
+            before = None
+        else:
+            fid = existing.id
+            before = self.store.fact(fid, self.conn)
+            current = {k: getattr(before, k) for k in ("value", "status", "note", "confidence",
+                                                       "extractor", "reviewer")}
+            wanted = {"value": f.value, "status": review.status.value, "note": review.note,
+                      "confidence": f.confidence, "extractor": f.extractor,
+                      "reviewer": review.reviewer}
+            if current == wanted and before.fields == {k: cols[k] or "" for k in before.fields}:
+                return False
+            self.conn.execute(update(Fact).where(Fact.id == fid).values(**cols))
+        after = self.store.fact(fid, self.conn)
+        self.conn.execute(insert(ReviewEvent).values(
+            fact_id=fid, article_id=aid, action="import",
+            reviewer_id=cols["reviewer_id"], at=now(),
+            before=before.snapshot() if before else None, after=after.snapshot(), note=None,
+        ))
+        self.store._recount(self.conn, [aid])
+        return True
+
     def set_metadata(self, article_id: int, **values: Any) -> None:
         if values:
             self.conn.execute(update(Article).where(Article.id == article_id).values(**values))
@@ -395,6 +445,64 @@ class Store:
             for a in arts:
                 yield a, facts[a.id]
             last = ids[-1]
+
+    EXPORT_COLUMNS = (
+        "article_id", "origin", "title", "published", "source", "kind", "text", "start", "end",
+        "value", *ALL_KIND_FIELDS, "confidence", "extractor", "status", "reviewer", "reviewed_at",
+        "note", "original",
+    )
+
+    def iter_fact_rows(
+        self,
+        *,
+        statuses: Optional[Iterable[str]] = None,
+        kinds: Optional[Iterable[str]] = None,
+        reviewer: Optional[str] = None,
+        since: Optional[datetime] = None,
+        until: Optional[datetime] = None,
+        batch: int = 5000,
+    ) -> Iterator[tuple]:
+        """Every fact with its article's metadata as plain tuples (EXPORT_COLUMNS), streamed
+        in article and reading order; nothing is built in memory beyond one batch."""
+        q = (
+            select(Article.uid, Article.origin, Article.title, Article.published, Article.source,
+                   Fact.kind, Fact.text, Fact.start, Fact.end, Fact.value,
+                   *(getattr(Fact, f) for f in ALL_KIND_FIELDS),
+                   Fact.confidence, Fact.extractor, Fact.status, Reviewer.name, Fact.reviewed_at,
+                   Fact.note, Fact.original)
+            .join(Article, Article.id == Fact.article_id)
+            .outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
+            .order_by(Fact.article_id, Fact.start, Fact.end, Fact.id)
+        )
+        if statuses is not None:
+            q = q.where(Fact.status.in_(list(statuses)))
+        if kinds is not None:
+            q = q.where(Fact.kind.in_(list(kinds)))
+        if reviewer is not None:
+            q = q.where(Reviewer.name == reviewer)
+        if since is not None:
+            q = q.where(Fact.reviewed_at >= since)
+        if until is not None:
+            q = q.where(Fact.reviewed_at < until)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
+            for part in result.partitions():
+                yield from part
+
+    def iter_article_rows(self) -> Iterator[tuple]:
+        """(uid, origin, title, published, source, author, url, n_facts, pending, accepted,
+        edited, rejected, added) per article, streamed."""
+        counts = {
+            st: select(func.count()).where(Fact.article_id == Article.id, Fact.status == st)
+            .correlate(Article).scalar_subquery()
+            for st in ("pending", "accepted", "edited", "rejected", "added")
+        }
+        q = select(Article.uid, Article.origin, Article.title, Article.published, Article.source,
+                   Article.author, Article.url, Article.n_facts, *counts.values()).order_by(Article.id)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=2000).execute(q)
+            for part in result.partitions():
+                yield from part
 
     def review_log(self, fact_id: Optional[int] = None, limit: int = 200) -> list[ReviewEventRecord]:
         q = (

@@ -42,12 +42,28 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stats", parents=[common], help="articles, and facts by kind and by status")
 
-    exp = sub.add_parser("export", parents=[common], help="export articles and facts",
-                         description="Export the workspace. JSONL is lossless: it can be imported again.")
-    exp.add_argument("--format", choices=["jsonl"], default="jsonl")
+    exp = sub.add_parser(
+        "export", parents=[common], help="export facts and articles (jsonl, csv, xlsx)",
+        description="Export the workspace. JSONL is lossless (every fact, every status) and can be "
+        "imported again. CSV and XLSX hold the curated facts (accepted, edited, added) unless "
+        "--status or --all-statuses says otherwise; CSV is UTF-8 with a BOM so Excel reads "
+        "Vietnamese right, and text cells that a spreadsheet would run as a formula (=, +, -, @, "
+        "tab, carriage return) get a leading apostrophe.")
+    exp.add_argument("--format", choices=["jsonl", "csv", "xlsx"], default="jsonl")
     exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    exp.add_argument("--articles-table", action="store_true",
+                     help="csv: one row per article with its metadata and counts by status")
     exp.add_argument("--status", action="append", metavar="STATUS",
-                     help="only facts with this status (repeatable; default: all)")
+                     help="only facts with this status (repeatable)")
+    exp.add_argument("--all-statuses", action="store_true", help="facts of every status")
+    exp.add_argument("--kind", action="append", metavar="KIND", help="only facts of this kind (repeatable)")
+    exp.add_argument("--reviewer", dest="only_reviewer", metavar="NAME", help="only this reviewer's facts")
+    exp.add_argument("--since", metavar="DATE", help="reviewed on or after this ISO date")
+    exp.add_argument("--until", metavar="DATE", help="reviewed before this ISO date")
+    exp.add_argument("--encoding", choices=["utf-8-sig", "utf-8"], default="utf-8-sig",
+                     help="csv: utf-8-sig (with BOM, for Excel; default) or plain utf-8")
+    exp.add_argument("--no-neutralise", action="store_true",
+                     help="csv/xlsx: write cells starting with = + - @ as they are")
 
     ext = sub.add_parser("extract", parents=[common], help="run the extractor",
                          description="Extract facts from every article not yet extracted by this "
@@ -182,30 +198,77 @@ def _stats(args, store) -> int:
     return EXIT_OK
 
 
+def _export_filter(args):
+    from datetime import datetime
+
+    from .model import Kind, Status
+    from .tables import ExportFilter
+
+    valid_status = {st.value for st in Status}
+    bad = [x for x in (args.status or []) if x not in valid_status]
+    if bad:
+        raise _UserError(f"unknown status {', '.join(bad)}; use {', '.join(sorted(valid_status))}")
+    bad = [x for x in (args.kind or []) if x not in {k.value for k in Kind}]
+    if bad:
+        raise _UserError(f"unknown kind {', '.join(bad)}; use {', '.join(k.value for k in Kind)}")
+    flt = ExportFilter()
+    if args.all_statuses:
+        flt.statuses = None
+    elif args.status:
+        flt.statuses = set(args.status)
+    elif args.format == "jsonl":
+        flt.statuses = None  # JSONL is the lossless export
+    flt.kinds = set(args.kind) if args.kind else None
+    flt.reviewer = args.only_reviewer
+    for key in ("since", "until"):
+        v = getattr(args, key)
+        if v:
+            try:
+                setattr(flt, key, datetime.fromisoformat(v))
+            except ValueError:
+                raise _UserError(f"--{key} {v!r} is not an ISO date such as 2025-01-31") from None
+    return flt
+
+
 def _export(args, store) -> int:
     from .exporter import write_jsonl
-    from .model import Status
     from .progress import Progress
+    from .tables import write_articles_csv, write_facts_csv, write_xlsx
 
-    statuses = None
-    if args.status:
-        bad = [s for s in args.status if s not in {st.value for st in Status}]
-        if bad:
-            raise _UserError(f"unknown status {', '.join(bad)}; use {', '.join(s.value for s in Status)}")
-        statuses = set(args.status)
-    if args.output:
-        out_path = Path(args.output)
-        tmp = out_path.with_name(out_path.name + ".part")
-        try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-                n, nf = write_jsonl(store, out, statuses=statuses, progress=Progress("export"))
-            os.replace(tmp, out_path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise _UserError(f"cannot write {out_path}: {exc.strerror}") from None
-        print(f"{n} articles, {nf} facts written to {out_path}", file=sys.stderr)
-    else:
-        write_jsonl(store, sys.stdout, statuses=statuses)
+    flt = _export_filter(args)
+    neutral = not args.no_neutralise
+    if args.format == "xlsx" and not args.output:
+        raise _UserError("--format xlsx needs -o FILE")
+
+    def write(out) -> str:
+        if args.format == "jsonl":
+            n, nf = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds,
+                                progress=Progress("export") if args.output else None)
+            return f"{n} articles, {nf} facts"
+        if args.articles_table:
+            return f"{write_articles_csv(store, out, neutralise_cells=neutral)} articles"
+        return f"{write_facts_csv(store, out, flt, neutralise_cells=neutral)} facts"
+
+    if not args.output:
+        if args.format == "csv":
+            sys.stdout.reconfigure(newline="")
+        write(sys.stdout)
+        return EXIT_OK
+    out_path = Path(args.output)
+    tmp = out_path.with_name(out_path.name + ".part")
+    try:
+        if args.format == "xlsx":
+            n_facts, n_art = write_xlsx(store, tmp, flt)
+            what = f"{n_facts} facts, {n_art} articles"
+        else:
+            enc = args.encoding if args.format == "csv" else "utf-8"
+            with open(tmp, "w", encoding=enc, newline="") as out:
+                what = write(out)
+        os.replace(tmp, out_path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _UserError(f"cannot write {out_path}: {exc.strerror}") from None
+    print(f"{what} written to {out_path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -37,6 +37,7 @@ def write_jsonl(
     out: TextIO,
     *,
     statuses: Optional[set[str]] = None,
+    kinds: Optional[set[str]] = None,
     progress: Optional[Callable[[int, int], None]] = None,
 ) -> tuple[int, int]:
     """One article a line; returns (articles, facts) written."""
@@ -45,6 +46,8 @@ def write_jsonl(
     for art, facts in store.iter_articles():
         if statuses is not None:
             facts = [f for f in facts if f.status in statuses]
+        if kinds is not None:
+            facts = [f for f in facts if f.kind in kinds]
         out.write(json.dumps(article_dict(art, facts), ensure_ascii=False) + "\n")
         n_art += 1
         n_fact += len(facts)

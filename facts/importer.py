@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from pydantic import ValidationError
 
 from .htmltext import html_to_text
-from .model import ArticleIn, Review, error_text, validate_fact
+from .model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, Review, error_text, validate_fact
 from .textio import BadInput, decode, normalise, reanchor
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -34,12 +35,13 @@ class FileResult:
     duplicates: int = 0
     error: Optional[str] = None  # "line 3: reason" or "reason"
     article_ids: list[int] = field(default_factory=list)
+    facts_merged: int = 0  # facts added or updated from a facts CSV
 
     @property
     def status(self) -> str:
         if self.error:
             return "failed"
-        if self.imported == 0 and self.duplicates:
+        if self.imported == 0 and self.duplicates and not self.facts_merged:
             return "duplicate"
         return "imported"
 
@@ -68,7 +70,8 @@ class ImportReport:
         return [i for f in self.files for i in f.article_ids]
 
     def summary(self) -> str:
-        return (
+        merged = sum(f.facts_merged for f in self.files)
+        return (f"{merged} facts updated or added from facts CSV; " if merged else "") + (
             f"{self.count('imported')} files imported ({self.articles} articles), "
             f"{self.count('duplicate')} duplicate"
             f"{'' if self.duplicate_articles in (0, self.count('duplicate')) else f' ({self.duplicate_articles} articles already in the workspace)'}"
@@ -303,8 +306,24 @@ def _fact(f: Any, raw: str, text: str, where: str):
         raise BadInput(f"{where}{error_text(exc)}") from exc
 
 
-def _csv_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
-    text = normalise(raw)
+@dataclass
+class FactRow:
+    """One row of a facts CSV (an export, maybe edited in a spreadsheet) coming home."""
+
+    where: str  # "row 3, line 4": a spreadsheet counts records, an editor lines
+    article_uid: str
+    article_origin: str
+    fact: Any  # a validated fact
+    review: Review
+    value_before_edit: Optional[str]
+
+
+FACT_CSV_KEYS = {"article_id", "kind", "start", "end", "text", "value"}
+
+
+def _csv_articles(raw: str, stem: str, origin: str):
+    # Line ends are left to the csv module: a \r inside a quoted cell is data.
+    text = unicodedata.normalize("NFC", raw)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -316,6 +335,8 @@ def _csv_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
     dupes = sorted({n for n in names if n and names.count(n) > 1})
     if dupes:
         raise BadInput(f"the CSV header repeats the column {', '.join(dupes)}", 1)
+    if FACT_CSV_KEYS <= set(names):
+        return _csv_fact_rows(reader, names)
     if "text" not in names:
         raise BadInput("the CSV header has no 'text' column (found: " + ", ".join(names) + ")", 1)
     out = []
@@ -331,11 +352,62 @@ def _csv_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
                 raise BadInput("empty 'text'", line)
             uid = obj.get("id") or f"{stem}#{len(out) + 1}"
             meta = {k: (obj.get(k) or "").strip() or None for k in META}
-            out.append(ArticleIn(uid=uid, origin=origin, text=obj["text"], **meta))
+            out.append(ArticleIn(uid=uid, origin=origin, text=normalise(obj["text"]).strip("\n"),
+                                 **{k: normalise(v) if v else v for k, v in meta.items()}))
     except csv.Error as exc:
         raise BadInput(f"invalid CSV: {exc}", reader.line_num) from exc
     if not out:
         raise BadInput("the CSV file has a header but no articles", 2)
+    return out
+
+
+def _csv_fact_rows(reader, names: list[str]) -> list[FactRow]:
+    from .tables import restore
+
+    out: list[FactRow] = []
+    recno, start = 1, reader.line_num + 1
+    try:
+        for row in reader:
+            recno += 1
+            line, start = start, reader.line_num + 1
+            where = f"row {recno}" + (f", line {line}" if line != recno else "")
+
+            def bad(reason: str) -> BadInput:
+                return BadInput(reason, line, where)
+
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(names):
+                raise bad(f"expected {len(names)} columns, found {len(row)}")
+            obj = {k: restore(v) for k, v in zip(names, row)}
+            f: dict[str, Any] = {"kind": obj["kind"], "text": obj["text"], "value": obj["value"]}
+            for key in ("start", "end"):
+                try:
+                    f[key] = int(obj[key])
+                except ValueError:
+                    raise bad(f"'{key}' must be a whole number, got {obj[key]!r}") from None
+            if obj.get("confidence"):
+                try:
+                    f["confidence"] = float(obj["confidence"])
+                except ValueError:
+                    raise bad(f"'confidence' must be a number, got {obj['confidence']!r}") from None
+            if obj.get("extractor"):
+                f["extractor"] = obj["extractor"]
+            for k in ALL_KIND_FIELDS:
+                if obj.get(k) and k in KIND_FIELDS.get(obj["kind"], ()):
+                    f[k] = obj[k]
+            try:
+                fact = validate_fact(f)
+                review = Review(status=obj.get("status") or "pending", reviewer=obj.get("reviewer") or None,
+                                reviewed_at=obj.get("reviewed_at") or None, note=obj.get("note") or None)
+            except ValidationError as exc:
+                raise bad(error_text(exc)) from exc
+            out.append(FactRow(where, obj["article_id"], obj.get("origin", ""), fact, review,
+                               obj.get("value_before_edit") or None))
+    except csv.Error as exc:
+        raise BadInput(f"invalid CSV: {exc}", reader.line_num) from exc
+    if not out:
+        raise BadInput("the facts CSV has a header but no facts", 2)
     return out
 
 
@@ -367,11 +439,15 @@ def import_paths(
             for result, articles in pending:
                 ids, dupes = [], 0
                 # One statement is atomic already; several need a savepoint.
-                several = len(articles) > 1 or any(a.facts for a in articles)
+                several = len(articles) > 1 or any(getattr(a, "facts", None) for a in articles)
                 guard = w.savepoint() if several else nullcontext()
                 try:
                     with guard:
                         for art in articles:
+                            if isinstance(art, FactRow):
+                                if w.merge_fact(art):
+                                    result.facts_merged += 1
+                                continue
                             aid = w.add_article(art)
                             if aid is None:
                                 dupes += 1
@@ -379,6 +455,7 @@ def import_paths(
                                 ids.append(aid)
                 except ValueError as exc:  # the store refused this file's rows
                     result.error = str(exc)
+                    result.facts_merged = 0
                     continue
                 result.imported, result.duplicates, result.article_ids = len(ids), dupes, ids
         pending.clear()
@@ -396,13 +473,13 @@ def import_paths(
         try:
             articles = read_file(path, max_bytes)
         except BadInput as exc:
-            result.error = f"line {exc.line}: {exc.reason}" if exc.line else exc.reason
+            result.error = f"{exc.where}: {exc.reason}" if exc.where else exc.reason
             continue
         except (ValidationError, ValueError) as exc:
             result.error = error_text(exc) if isinstance(exc, ValidationError) else str(exc)
             continue
         pending.append((result, articles))
-        pending_bytes += sum(len(a.text) for a in articles)
+        pending_bytes += sum(len(getattr(a, "text", "")) for a in articles)
         if pending_bytes >= batch_bytes:
             try:
                 flush()

@@ -8,10 +8,11 @@ import unicodedata
 class BadInput(Exception):
     """A user's file that cannot be imported. `line` is 1-based where known."""
 
-    def __init__(self, reason: str, line: int | None = None):
+    def __init__(self, reason: str, line: int | None = None, where: str | None = None):
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.where = where or (f"line {line}" if line else None)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -1,0 +1,146 @@
+"""Curated data as tables: CSV that opens right in Excel, and XLSX. Streamed, never built whole.
+
+Formula injection: a spreadsheet runs a cell that begins with =, +, -, @, a tab
+or a carriage return. Following OWASP, such a text cell is written with a
+leading apostrophe, which makes it inert; numbers stay numbers. `import` of a
+facts CSV removes that apostrophe again. Turn it off with neutralise=False.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable, Iterable, Optional, TextIO
+
+from .model import ALL_KIND_FIELDS, CURATED, is_number
+
+# "title" is a person's title (a kind field); the article's is "article_title".
+FACT_COLUMNS = [
+    "article_id", "origin", "article_title", "published", "source", "kind", "text", "start", "end",
+    "value", *ALL_KIND_FIELDS, "confidence", "extractor", "status", "reviewer", "reviewed_at",
+    "note", "value_before_edit",
+]
+ARTICLE_COLUMNS = ["article_id", "origin", "title", "published", "source", "author", "url",
+                   "facts", "pending", "accepted", "edited", "rejected", "added"]
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC_KINDS = ("quantity", "money", "percentage")
+
+
+@dataclass
+class ExportFilter:
+    """Which facts leave: by default the curated ones (accepted, edited, added)."""
+
+    statuses: Optional[set[str]] = field(default_factory=lambda: {s.value for s in CURATED})
+    kinds: Optional[set[str]] = None
+    reviewer: Optional[str] = None
+    since: Optional[datetime] = None
+    until: Optional[datetime] = None
+
+    def query(self) -> dict[str, Any]:
+        return {"statuses": self.statuses, "kinds": self.kinds, "reviewer": self.reviewer,
+                "since": self.since, "until": self.until}
+
+
+def neutralise(value: Any) -> Any:
+    """Make a text cell inert for spreadsheets; leave numbers alone."""
+    if isinstance(value, str) and value.startswith(DANGEROUS) and not is_number(value):
+        return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """Undo neutralise() on a cell read back."""
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
+def fact_rows(store, flt: ExportFilter) -> Iterable[list[Any]]:
+    """Rows in FACT_COLUMNS order, from the store's streamed tuples."""
+    for r in store.iter_fact_rows(**flt.query()):
+        (*head, original) = r
+        before = original.get("value") if isinstance(original, dict) else (
+            json.loads(original).get("value") if original else None)
+        row = list(head)
+        i_rev = FACT_COLUMNS.index("reviewed_at")
+        if row[i_rev] is not None:
+            row[i_rev] = row[i_rev].isoformat()
+        row.append(before)
+        yield row
+
+
+def write_facts_csv(store, out: TextIO, flt: Optional[ExportFilter] = None, *,
+                    neutralise_cells: bool = True,
+                    progress: Optional[Callable[[int], None]] = None) -> int:
+    """RFC 4180 CSV (the csv module's quoting, \\r\\n line ends); returns rows written.
+    `out` decides the encoding: open it with utf-8-sig for Excel."""
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(FACT_COLUMNS)
+    n = 0
+    clean = neutralise if neutralise_cells else (lambda v: v)
+    for row in fact_rows(store, flt or ExportFilter()):
+        w.writerow(["" if v is None else clean(v) for v in row])
+        n += 1
+        if progress and n % 50_000 == 0:
+            progress(n)
+    return n
+
+
+def write_articles_csv(store, out: TextIO, *, neutralise_cells: bool = True) -> int:
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(ARTICLE_COLUMNS)
+    n = 0
+    clean = neutralise if neutralise_cells else (lambda v: v)
+    for row in store.iter_article_rows():
+        w.writerow(["" if v is None else clean(v) for v in row])
+        n += 1
+    return n
+
+
+def write_xlsx(store, path, flt: Optional[ExportFilter] = None) -> tuple[int, int]:
+    """Two sheets, typed cells, header frozen and filtered; openpyxl's streaming writer."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    facts = wb.create_sheet("Facts")
+    facts.freeze_panes = "A2"
+    facts.append(FACT_COLUMNS)
+    i_kind, i_val = FACT_COLUMNS.index("kind"), FACT_COLUMNS.index("value")
+    i_rev, i_pub = FACT_COLUMNS.index("reviewed_at"), FACT_COLUMNS.index("published")
+    i_before = FACT_COLUMNS.index("value_before_edit")
+    n_facts = 0
+    for row in fact_rows(store, flt or ExportFilter()):
+        if row[i_kind] in NUMERIC_KINDS:
+            for i in (i_val, i_before):
+                if isinstance(row[i], str) and is_number(row[i]):
+                    row[i] = float(row[i]) if "." in row[i] else int(row[i])
+        if row[i_rev]:
+            row[i_rev] = datetime.fromisoformat(row[i_rev])
+        row[i_pub] = _date_cell(row[i_pub])
+        facts.append([neutralise(v) for v in row])
+        n_facts += 1
+    facts.auto_filter.ref = f"A1:{get_column_letter(len(FACT_COLUMNS))}{n_facts + 1}"
+    arts = wb.create_sheet("Articles")
+    arts.freeze_panes = "A2"
+    arts.append(ARTICLE_COLUMNS)
+    n_art = 0
+    for row in store.iter_article_rows():
+        row = list(row)
+        row[3] = _date_cell(row[3])
+        arts.append([neutralise(v) for v in row])
+        n_art += 1
+    arts.auto_filter.ref = f"A1:{get_column_letter(len(ARTICLE_COLUMNS))}{n_art + 1}"
+    wb.save(path)
+    return n_facts, n_art
+
+
+def _date_cell(value: Optional[str]):
+    """An ISO date or date-time as a real date; partial dates stay text."""
+    if not value:
+        return value
+    try:
+        return datetime.fromisoformat(value) if len(value) >= 10 else value
+    except ValueError:
+        return value
