@@ -504,6 +504,26 @@ class Store:
             for part in result.partitions():
                 yield from part
 
+    def iter_review_events(self) -> Iterator[tuple]:
+        """(reviewer, at, action, kind) of every logged decision, by reviewer then time."""
+        q = (select(Reviewer.name, ReviewEvent.at, ReviewEvent.action,
+                    func.coalesce(func.json_extract(ReviewEvent.after, "$.kind"),
+                                  func.json_extract(ReviewEvent.before, "$.kind")))
+             .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
+             .order_by(Reviewer.name, ReviewEvent.at, ReviewEvent.id))
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=5000).execute(q)
+            for part in result.partitions():
+                yield from part
+
+    def decisions_by_rule(self) -> list[tuple[str, str, str, int]]:
+        """(extractor rule, kind, status, count) of the facts an extractor produced."""
+        q = (select(Fact.extractor, Fact.kind, Fact.status, func.count())
+             .where(Fact.status != "added")
+             .group_by(Fact.extractor, Fact.kind, Fact.status))
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
+
     def review_log(self, fact_id: Optional[int] = None, limit: int = 200) -> list[ReviewEventRecord]:
         q = (
             select(ReviewEvent.id, ReviewEvent.fact_id, ReviewEvent.article_id, ReviewEvent.action,

@@ -56,7 +56,10 @@ class MainWindow(QMainWindow):
         self.actions = registry.build(self, {
             "new": self.new_workspace, "open": self.open_workspace_dialog,
             "import_files": self.import_files, "import_folder": self.import_folder,
-            "export_jsonl": self.export_jsonl, "quit": self.close,
+            "export_jsonl": self.export_jsonl, "export_csv": lambda: self.export_table("csv"),
+            "export_xlsx": lambda: self.export_table("xlsx"),
+            "export_articles": lambda: self.export_table("articles"), "stats": self.show_stats,
+            "quit": self.close,
             "undo": self.review.stack.undo, "redo": self.review.stack.redo,
             "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
             "prev_fact": lambda: self.facts.step(-1), "accept": self.accept, "reject": self.reject,
@@ -483,6 +486,37 @@ class MainWindow(QMainWindow):
 
         self.tasks.run("Exporting…", job, lambda n: self._saved(f"Exported {n[0]} articles, {n[1]} facts"),
                        self._task_failed)
+
+    def export_table(self, what: str) -> None:
+        from facts.tables import ExportFilter, write_articles_csv, write_facts_csv, write_xlsx
+
+        suffix = "xlsx" if what == "xlsx" else "csv"
+        name = {"csv": "facts.csv", "xlsx": "facts.xlsx", "articles": "articles.csv"}[what]
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / name),
+                                              f"{suffix.upper()} (*.{suffix})")
+        if not path:
+            return
+        store, tmp = self.store, Path(path + ".part")
+
+        def job(_progress, _cancelled):
+            if what == "xlsx":
+                n = write_xlsx(store, tmp, ExportFilter())[0]
+            else:
+                with open(tmp, "w", encoding="utf-8-sig", newline="") as out:
+                    n = (write_articles_csv(store, out) if what == "articles"
+                         else write_facts_csv(store, out, ExportFilter()))
+            tmp.replace(path)
+            return n
+
+        unit = "articles" if what == "articles" else "curated facts"
+        self.tasks.run("Exporting…", job, lambda n: self._saved(f"Exported {n:,} {unit} to {Path(path).name}"),
+                       self._task_failed)
+
+    def show_stats(self) -> None:
+        from .stats_view import StatsWindow
+
+        self.stats_window = StatsWindow(self.store, self)
+        self.stats_window.show()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

@@ -195,6 +195,9 @@ def _stats(args, store) -> int:
         row = [s.by_kind_status.get((k.value, st), 0) for st in statuses]
         print(f"{k.value:<16}" + "".join(f"{n:>10}" for n in row) + f"{sum(row):>10}")
     print(f"{'all':<16}" + "".join(f"{s.by_status.get(st, 0):>10}" for st in statuses) + f"{s.facts:>10}")
+    from .stats import format_report, report
+
+    print(format_report(report(store)))
     return EXIT_OK
 
 

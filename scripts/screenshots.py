@@ -65,9 +65,13 @@ def main() -> None:
         app.processEvents()
         w.grab().save(str(out / "edit-form.png"))
         w.facts.form.cancel()
+        w.show_stats()
+        app.processEvents()
+        w.stats_window.grab().save(str(out / "statistics.png"))
+        w.stats_window.close()
         w.close()
         store.close()
-    print(f"wrote {out / 'main-window.png'} and {out / 'edit-form.png'}")
+    print(f"wrote main-window.png, edit-form.png and statistics.png in {out}")
 
 
 if __name__ == "__main__":

@@ -314,3 +314,30 @@ def test_models_pass_qtmodeltester(qtmodeltester, window):
 def test_fact_role_returns_record(window):
     idx = window.facts.proxy.index(0, 2)
     assert idx.data(FactRole).id == current(window).id
+
+
+def test_statistics_window(qtbot, window, workspace):
+    for f in workspace.facts(window.article.id)[:5]:
+        workspace.decide(f.id, "accept", "lan", status="accepted")
+    workspace.decide(workspace.facts(window.article.id)[6].id, "reject", "lan", status="rejected")
+    key(qtbot, window, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+    sw = window.stats_window
+    assert sw.isVisible()
+    assert len(sw.progress.rows) == 8
+    assert sw.pace.rows[0][0].startswith("lan")
+    worst = sw.by_rule.rows[0]
+    assert worst[2].startswith("0%") or worst[1][0][0] <= sw.by_rule.rows[-1][1][0][0]
+    sw.grab()  # paints without error
+    sw.close()
+
+
+def test_export_csv_from_window(qtbot, window, workspace, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "curated.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    key(qtbot, window, Qt.Key_A)
+    key(qtbot, window, Qt.Key_E, Qt.ControlModifier)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 2  # header and one fact
+    assert "Exported 1 curated facts" in window.status_saved.text()

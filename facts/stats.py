@@ -1,0 +1,108 @@
+"""How a review is going: sessions, pace, and which extractor rules to trust.
+
+Sessions are derived from the append-only review log: a reviewer's decisions
+with no pause longer than SESSION_GAP between them are one session.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Iterable, Optional
+
+SESSION_GAP = timedelta(minutes=30)
+REVIEWED = ("accepted", "edited", "rejected")
+
+
+@dataclass
+class Session:
+    reviewer: str
+    start: datetime
+    end: datetime
+    by_action: Counter = field(default_factory=Counter)
+    by_kind: Counter = field(default_factory=Counter)
+
+    @property
+    def decisions(self) -> int:
+        return sum(self.by_action.values())
+
+    @property
+    def per_hour(self) -> float:
+        # A session of one decision lasts at least a minute: no infinite pace.
+        hours = max((self.end - self.start).total_seconds(), 60.0) / 3600
+        return self.decisions / hours
+
+
+def sessions(events: Iterable[tuple], gap: timedelta = SESSION_GAP) -> list[Session]:
+    """events: (reviewer, at, action, kind) sorted by reviewer then time."""
+    out: list[Session] = []
+    cur: Optional[Session] = None
+    for reviewer, at, action, kind in events:
+        reviewer = reviewer or "(unknown)"
+        if cur is None or cur.reviewer != reviewer or at - cur.end > gap:
+            cur = Session(reviewer, at, at)
+            out.append(cur)
+        cur.end = at
+        cur.by_action[action] += 1
+        if kind:
+            cur.by_kind[kind] += 1
+    return sorted(out, key=lambda s: s.start)
+
+
+@dataclass
+class Rate:
+    name: str
+    accepted: int
+    edited: int
+    rejected: int
+
+    @property
+    def reviewed(self) -> int:
+        return self.accepted + self.edited + self.rejected
+
+    @property
+    def rate(self) -> float:
+        """Accepted as extracted, out of all reviewed (an edit means the rule was wrong)."""
+        return self.accepted / self.reviewed if self.reviewed else 0.0
+
+
+def acceptance(rows: Iterable[tuple[str, str, str, int]], by: str) -> list[Rate]:
+    """rows: (extractor, kind, status, count); by 'rule' or 'kind'; worst first."""
+    acc: dict[str, Counter] = defaultdict(Counter)
+    for extractor, kind, status, n in rows:
+        key = extractor if by == "rule" else kind
+        acc[key][status] += n
+    rates = [Rate(k, c["accepted"], c["edited"], c["rejected"]) for k, c in acc.items()]
+    rates = [r for r in rates if r.reviewed]
+    return sorted(rates, key=lambda r: (r.rate, -r.reviewed, r.name))
+
+
+@dataclass
+class Report:
+    sessions: list[Session]
+    by_kind: list[Rate]
+    by_rule: list[Rate]
+
+
+def report(store) -> Report:
+    rows = store.decisions_by_rule()
+    return Report(sessions(store.iter_review_events()), acceptance(rows, "kind"),
+                  acceptance(rows, "rule"))
+
+
+def format_report(rep: Report) -> str:
+    lines = ["", "Review sessions (a pause of over 30 minutes starts a new one):"]
+    if not rep.sessions:
+        lines.append("  none yet")
+    for s in rep.sessions:
+        actions = ", ".join(f"{a} {n}" for a, n in s.by_action.most_common())
+        lines.append(f"  {s.reviewer:<16} {s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}  "
+                     f"{s.decisions:>5} decisions  {s.per_hour:7.0f}/h  ({actions})")
+    for title, rates in (("kind", rep.by_kind), ("extractor rule, worst first", rep.by_rule)):
+        lines += ["", f"Acceptance by {title} (accepted as extracted / reviewed):"]
+        if not rates:
+            lines.append("  nothing reviewed yet")
+        for r in rates:
+            lines.append(f"  {r.name:<36} {r.rate:6.1%}  of {r.reviewed:>6}  "
+                         f"(edited {r.edited}, rejected {r.rejected})")
+    return "\n".join(lines)
