@@ -56,31 +56,35 @@ def restore(value: str) -> str:
     return value
 
 
-def fact_rows(store, flt: ExportFilter) -> Iterable[list[Any]]:
-    """Rows in FACT_COLUMNS order, from the store's streamed tuples."""
-    for r in store.iter_fact_rows(**flt.query()):
-        (*head, original) = r
-        before = original.get("value") if isinstance(original, dict) else (
-            json.loads(original).get("value") if original else None)
-        row = list(head)
-        i_rev = FACT_COLUMNS.index("reviewed_at")
-        if row[i_rev] is not None:
-            row[i_rev] = row[i_rev].isoformat()
-        row.append(before)
-        yield row
+def fact_rows(store, flt: ExportFilter) -> Iterable[tuple]:
+    """Rows in FACT_COLUMNS order, as the store streams them."""
+    return store.iter_fact_rows(**flt.query())
+
+
+_TEXT_COLUMNS = [i for i, c in enumerate(FACT_COLUMNS)
+                 if c not in ("start", "end", "confidence", "reviewed_at")]
+_DANGER = frozenset(DANGEROUS)
+
+
+def _inert(row, text_columns) -> list:
+    row = list(row)
+    for i in text_columns:
+        v = row[i]
+        if v and v[0] in _DANGER and not is_number(v):
+            row[i] = "'" + v
+    return row
 
 
 def write_facts_csv(store, out: TextIO, flt: Optional[ExportFilter] = None, *,
                     neutralise_cells: bool = True,
                     progress: Optional[Callable[[int], None]] = None) -> int:
     """RFC 4180 CSV (the csv module's quoting, \\r\\n line ends); returns rows written.
-    `out` decides the encoding: open it with utf-8-sig for Excel."""
+    `out` decides the encoding: open it with utf-8-sig for Excel. None is written empty."""
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(FACT_COLUMNS)
     n = 0
-    clean = neutralise if neutralise_cells else (lambda v: v)
     for row in fact_rows(store, flt or ExportFilter()):
-        w.writerow(["" if v is None else clean(v) for v in row])
+        w.writerow(_inert(row, _TEXT_COLUMNS) if neutralise_cells else row)
         n += 1
         if progress and n % 50_000 == 0:
             progress(n)
@@ -112,6 +116,7 @@ def write_xlsx(store, path, flt: Optional[ExportFilter] = None) -> tuple[int, in
     i_before = FACT_COLUMNS.index("value_before_edit")
     n_facts = 0
     for row in fact_rows(store, flt or ExportFilter()):
+        row = list(row)
         if row[i_kind] in NUMERIC_KINDS:
             for i in (i_val, i_before):
                 if isinstance(row[i], str) and is_number(row[i]):
