@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +19,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status
 
-from .engine import CorruptWorkspaceError, WorkspaceError, make_engine, migrate
+from .engine import CorruptWorkspaceError, WorkspaceError, _reason, make_engine, migrate
+from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .records import ArticleRecord, ArticleRow, FactRecord, ReviewEventRecord, Stats
 from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
 
@@ -244,40 +246,70 @@ def _parse_dt(value: Optional[str | datetime]) -> Optional[datetime]:
 class Store:
     """A workspace file and the operations on it."""
 
-    def __init__(self, engine: Engine, path: Path):
+    def __init__(self, engine: Engine, path: Path, lock: Optional[WorkspaceLock] = None):
         self.engine = engine
         self.path = path
+        self.lock = lock
         self._reviewers: dict[str, int] = {}
 
     # -- opening ---------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> "Store":
-        """Open (creating if needed) and migrate a workspace; raises WorkspaceError."""
+    def open(cls, path: Path | str, *, lock: bool = True) -> "Store":
+        """Open (creating if needed) and migrate a workspace; raises WorkspaceError.
+
+        With lock (the default) this process becomes the workspace's one writer until
+        close(); read-only uses (listing, statistics, exports) pass lock=False."""
         path = Path(path).expanduser()
         if path.is_dir():
             raise WorkspaceError(f"{path} is a folder, not a workspace file.")
         path.parent.mkdir(parents=True, exist_ok=True)
+        check_file(path)
+        held = WorkspaceLock(path).acquire() if lock else None
         engine = make_engine(path)
         try:
             migrate(engine, path)
+            _check_tables(engine, path)
         except WorkspaceError:
             engine.dispose()
+            if held:
+                held.release()
             raise
-        except (SADatabaseError, OSError) as exc:
+        except (SADatabaseError, OSError, sqlite3.DatabaseError) as exc:
             engine.dispose()
-            raise CorruptWorkspaceError(f"{path} cannot be opened as a workspace: {exc}") from exc
-        return cls(engine, path)
+            if held:
+                held.release()
+            raise CorruptWorkspaceError(f"{path} is damaged and cannot be opened: {_reason(exc)}") from exc
+        return cls(engine, path, held)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock:
+            self.lock.release()
+            self.lock = None
+
+    # -- backups -------------------------------------------------------------
+    def backup_if_changed(self, keep: int = DEFAULT_KEEP) -> Optional[Path]:
+        """A consistent copy into the backups folder when anything changed since the last one."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            fp = fingerprint(raw)
+            if fp == "0:0:0:0" or fp == self.get_state("last_backup"):
+                return None
+            made = make_backup(raw, self.path, keep)
+        self.set_state("last_backup", fp)
+        return made
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except OperationalError as exc:
+        except OperationalError as exc:  # disk full, read-only, I/O error, locked
             raise StoreWriteError(f"could not save to {self.path}: {exc.orig}") from exc
+        except SADatabaseError as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise CorruptWorkspaceError(f"{self.path} is damaged: {exc.orig}") from exc
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
@@ -653,6 +685,31 @@ class Store:
             self._recount(conn, [before.article_id])
         return before
 
+    def revert(self, event_id: int, reviewer: Optional[str]) -> Optional[FactRecord]:
+        """Put a fact back as it was before a logged decision (of any earlier session).
+        Returns the fact as saved, or None when reverting an add removed the fact."""
+        with self.engine.connect() as conn:
+            ev = conn.execute(select(ReviewEvent.fact_id, ReviewEvent.article_id, ReviewEvent.before,
+                                     ReviewEvent.after).where(ReviewEvent.id == event_id)).first()
+        if ev is None:
+            raise WorkspaceError(f"no decision {event_id} in the review log")
+        current = self.fact(ev.fact_id)
+        before = ev.before
+        if before is None:  # the decision added the fact
+            if current is None:
+                raise WorkspaceError(f"the fact added by decision {event_id} is already gone")
+            self.remove_fact(ev.fact_id, reviewer, action="revert")
+            return None
+        changes = {k: before[k] for k in ("kind", "start", "end", "text", "value", *ALL_KIND_FIELDS)
+                   if k in before}
+        if current is None:  # the decision removed it: add it back, then restore its status
+            from facts.model import validate_fact
+
+            fact = validate_fact({**changes, "extractor": "revert"})
+            current = self.add_fact(ev.article_id, fact, reviewer, before.get("note"))
+        return self.decide(current.id, "revert", reviewer, status=before.get("status", "pending"),
+                           changes=changes, note=before.get("note") or "")
+
     def update_article(self, article_id: int, **values: Any) -> None:
         allowed = {"title", "published", "source", "author", "content"}
         bad = set(values) - allowed
@@ -681,6 +738,17 @@ class Store:
                 .scalar_subquery()
             )
             conn.execute(update(Article).where(Article.id == aid).values(n_facts=n, n_pending=p))
+
+
+def _check_tables(engine: Engine, path: Path) -> None:
+    from sqlalchemy import inspect
+
+    from .schema import Base
+
+    have = set(inspect(engine).get_table_names())
+    missing = sorted(set(Base.metadata.tables) - have)
+    if missing:
+        raise CorruptWorkspaceError(f"{path} is damaged: the table(s) {', '.join(missing)} are missing.")
 
 
 def _chunks(seq: Sequence[int], n: int) -> Iterator[Sequence[int]]:

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
             "export_jsonl": self.export_jsonl, "export_csv": lambda: self.export_table("csv"),
             "export_xlsx": lambda: self.export_table("xlsx"),
             "export_articles": lambda: self.export_table("articles"), "stats": self.show_stats,
+            "history": self.show_history, "restore_backup": self.restore_backup,
             "quit": self.close,
             "undo": self.review.stack.undo, "redo": self.review.stack.redo,
             "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
@@ -144,15 +145,62 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.status_saved.setText("All decisions saved")
         self.facts.table.setFocus()
+        self.backup_in_background()
 
-    def switch_workspace(self, path: Path) -> None:
+    def backup_in_background(self) -> None:
+        """A consistent copy if the workspace changed since the last one, off the GUI thread."""
+        store, keep = self.store, self.prefs.keep_backups
+
+        def done(path) -> None:
+            if path is not None:
+                self._hint(f"Backup made: {path.name}")
+
+        self.tasks.run("Backing up…", lambda _p, _c: store.backup_if_changed(keep), done,
+                       lambda m: self._hint("Backup failed: " + m.splitlines()[0]), show_progress=False)
+
+    def restore_backup(self) -> None:
+        from db.safety import restore_backup
+
+        from .backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.store.path, self)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        path = self.store.path
+        self.save_state()
+        self.store.close()
+        kept = restore_backup(dialog.chosen(), path)
+        self.switch_workspace(path, closed=True)
+        self._saved("Backup restored" + (f"; the previous workspace is kept as {kept.name}" if kept else ""))
+
+    def show_history(self) -> None:
+        from .history import HistoryDialog
+
+        fact = self.facts.current_fact()
+        self.history = HistoryDialog(self.store, self.review.reviewer, fact.id if fact else None, self)
+        self.history.reverted.connect(self._reverted)
+        self.history.show()
+
+    def _reverted(self, rec, article_id: int) -> None:
+        if self.article and article_id == self.article.id:
+            self.open_article(article_id, fact_id=rec.id if rec else None)
+        self.article_model.refresh_article(article_id)
+        self._update_status()
+        self._saved("Revert saved")
+
+    def switch_workspace(self, path: Path, closed: bool = False) -> None:
+        if not closed and Path(path).resolve() == self.store.path.resolve():
+            return
         try:
             store = Store.open(path)
         except WorkspaceError as exc:
             QMessageBox.warning(self, "Fact Review", str(exc))
+            if closed:  # the old one is gone: reopen it rather than leave the window empty
+                self.store = Store.open(self.store.path)
             return
-        self.save_state()
-        self.store.close()
+        if not closed:
+            self.save_state()
+            self.store.close()
         self.store = store
         self.review.store = store
         self.review.stack.clear()

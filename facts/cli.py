@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .workspace import ENV_REVIEWER, resolve_path, seed_files
+from .workspace import ENV_REVIEWER, resolve_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -72,6 +72,23 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--article", type=int, metavar="ID", help="only this article")
     g.add_argument("--all", action="store_true", help="every article again")
 
+    sub.add_parser("backups", parents=[common], help="list the workspace's backups",
+                   description="Backups are made with SQLite's backup API when the window opens a "
+                   "workspace that changed, and before every import; the last 10 are kept.")
+    rs = sub.add_parser("restore", parents=[common], help="put a backup in place of the workspace",
+                        description="Replace the workspace with one of its backups. The workspace "
+                        "as it was is kept beside it (…-before-restore-….sqlite).")
+    g = rs.add_mutually_exclusive_group(required=True)
+    g.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (see `backups`)")
+    g.add_argument("--latest", action="store_true", help="the most recent backup")
+    lg = sub.add_parser("log", parents=[common], help="the review log: every decision, newest first")
+    lg.add_argument("--fact", type=int, metavar="ID", help="only this fact's decisions")
+    lg.add_argument("--limit", type=int, default=50, metavar="N")
+    rv = sub.add_parser("revert", parents=[common], help="undo one decision from the review log",
+                        description="Put a fact back as it was before a logged decision, even one "
+                        "made in an earlier session. The revert is itself logged.")
+    rv.add_argument("event", type=int, metavar="EVENT_ID", help="the decision's id in `log`")
+
     ev = sub.add_parser("evaluate", help="score the extractor against a gold file",
                         description="Score the built-in extractor against gold annotations "
                         "(FACTS.md): precision, recall and F1 per kind, value accuracy, content IoU.")
@@ -86,19 +103,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command is None:
+            return _window(args)
+        if args.command in ("backups", "restore"):  # these work on a workspace that won't open
+            return {"backups": _backups, "restore": _restore}[args.command](args)
         store = _open(args)
     except _UserError as exc:
         print(f"fact-review: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command is None:
-            return _window(args, store)
         return {
             "import": _import,
             "articles": _articles,
             "stats": _stats,
             "export": _export,
             "extract": _extract,
+            "log": _log,
+            "revert": _revert,
         }[args.command](args, store)
     except _UserError as exc:
         print(f"fact-review: {exc}", file=sys.stderr)
@@ -113,27 +134,29 @@ class _UserError(Exception):
     pass
 
 
+WRITERS = {"import", "extract", "revert"}
+
+
 def _open(args):
     from db.engine import WorkspaceError
-    from db.store import Store
+    from db.safety import list_backup_files
+
+    from .workspace import open_workspace
 
     path, is_default = resolve_path(args.db)
     is_new = not path.exists() or path.stat().st_size == 0
     try:
-        store = Store.open(path)
+        store = open_workspace(path, is_default, lock=args.command in WRITERS)
     except WorkspaceError as exc:
-        raise _UserError(str(exc)) from None
+        hint = ""
+        backups = list_backup_files(path)
+        if backups and "damaged" in str(exc) or backups and "not a Fact Review" in str(exc):
+            hint = (f"\n{len(backups)} backup(s) of it exist; restore the latest with "
+                    f"`fact-review --db {path} restore --latest`.")
+        raise _UserError(f"{exc}{hint}") from None
     if is_new and is_default:
-        _seed(store)
+        print(f"New workspace at {store.path} with the sample articles.", file=sys.stderr)
     return store
-
-
-def _seed(store) -> None:
-    from .importer import import_paths
-
-    report = import_paths(store, seed_files())
-    _extract_new(store, report.article_ids)
-    print(f"New workspace at {store.path} with {report.articles} sample articles.", file=sys.stderr)
 
 
 def _extract_new(store, article_ids) -> None:
@@ -153,11 +176,14 @@ def _import(args, store) -> int:
     from .importer import import_paths
     from .progress import Progress
 
+    store.backup_if_changed()  # a bulk change: keep the workspace as it was
     report = import_paths(store, args.paths, max_bytes=int(args.max_size * 1024 * 1024),
                           progress=Progress("import"))
     for f in report.files:
         if f.error:
             print(f"FAILED  {f.path}: {f.error}", file=sys.stderr)
+        elif f.skipped:
+            print(f"skipped {f.path}: {f.skipped}", file=sys.stderr)
         elif f.imported == 0 and f.duplicates:
             print(f"same    {f.path}: already in the workspace, nothing added")
         elif f.duplicates:
@@ -294,10 +320,76 @@ def _evaluate(args) -> int:
     return evaluate_cli(args.gold, args.articles, as_json=args.json)
 
 
-def _window(args, store) -> int:
-    from desktop.app import run
+def _window(args) -> int:
+    from desktop.app import launch
 
-    return run(store, reviewer=_reviewer(args))
+    path, is_default = resolve_path(args.db)
+    return launch(path, is_default, reviewer=_reviewer(args))
+
+
+def _backups(args) -> int:
+    from db.safety import describe_backups
+
+    path, _ = resolve_path(args.db)
+    backups = describe_backups(path)
+    if not backups:
+        print(f"No backups of {path} yet.")
+    for b in backups:
+        print(f"{b.describe()}  {b.path}")
+    return EXIT_OK
+
+
+def _restore(args) -> int:
+    from db.engine import WorkspaceError
+    from db.safety import WorkspaceLock, list_backup_files, restore_backup
+
+    path, _ = resolve_path(args.db)
+    if args.latest:
+        files = list_backup_files(path)
+        if not files:
+            raise _UserError(f"no backups of {path}")
+        backup = files[0]
+    else:
+        backup = Path(args.backup)
+        if not backup.is_file():
+            raise _UserError(f"no backup file {backup}")
+    try:
+        lock = WorkspaceLock(path).acquire()  # never under a running window's feet
+    except WorkspaceError as exc:
+        raise _UserError(str(exc)) from None
+    try:
+        kept = restore_backup(backup, path)
+    finally:
+        lock.release()
+    print(f"Restored {path} from {backup}." + (f" The workspace as it was is kept as {kept}." if kept else ""))
+    return EXIT_OK
+
+
+def _log(args, store) -> int:
+    events = store.review_log(args.fact, limit=args.limit)
+    for e in events:
+        b, a = e.before or {}, e.after or {}
+        change = (f"{b.get('status', '—')} → {a.get('status', 'removed')}"
+                  if b.get("value") == a.get("value") else
+                  f"{b.get('value', '—')!r} → {a.get('value', 'removed')!r}")
+        text = (a or b).get("text", "")
+        print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {e.reviewer or '-':<12} {e.action:<9} "
+              f"fact {e.fact_id:<7} {text[:30]!r:<34} {change}")
+    if not events:
+        print("No decisions yet.")
+    return EXIT_OK
+
+
+def _revert(args, store) -> int:
+    from db.engine import WorkspaceError
+
+    try:
+        rec = store.revert(args.event, _reviewer(args) or "")
+    except WorkspaceError as exc:
+        raise _UserError(str(exc)) from None
+    print(f"Fact {rec.id} is back to {rec.status}: {rec.text!r} = {rec.value!r}" if rec
+          else "The fact added by that decision was removed.")
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

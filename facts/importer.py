@@ -36,11 +36,14 @@ class FileResult:
     error: Optional[str] = None  # "line 3: reason" or "reason"
     article_ids: list[int] = field(default_factory=list)
     facts_merged: int = 0  # facts added or updated from a facts CSV
+    skipped: Optional[str] = None  # a file in a folder that is not an article format
 
     @property
     def status(self) -> str:
         if self.error:
             return "failed"
+        if self.skipped:
+            return "skipped"
         if self.imported == 0 and self.duplicates and not self.facts_merged:
             return "duplicate"
         return "imported"
@@ -76,12 +79,17 @@ class ImportReport:
             f"{self.count('duplicate')} duplicate"
             f"{'' if self.duplicate_articles in (0, self.count('duplicate')) else f' ({self.duplicate_articles} articles already in the workspace)'}"
             f", {self.count('failed')} failed"
+            + (f", {self.count('skipped')} skipped (not an article format)" if self.count("skipped") else "")
         )
 
 
 # -- finding files ---------------------------------------------------------------
+SKIP = "skip: "
+
+
 def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]:
-    """Files to import under the given paths; (path, error) for ones that cannot be."""
+    """Files to import under the given paths; (path, error) for ones that cannot be, and
+    (path, "skip: why") for files in a folder that are not an article format."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -89,8 +97,12 @@ def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if f.suffix.lower() in SUFFIXES and not name.startswith("."):
+                    if name.startswith("."):
+                        continue
+                    if f.suffix.lower() in SUFFIXES:
                         yield f, None
+                    else:
+                        yield f, f"{SKIP}unsupported file type {f.suffix or '(none)'}"
         elif path.exists():
             if path.suffix.lower() in SUFFIXES:
                 yield path, None
@@ -139,7 +151,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
+    """In the binary units the limit is set in (--max-size 50 means 50 × 1024 × 1024 bytes)."""
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 2**10:.1f} KB"
 
 
 def _plain_article(raw: str, stem: str, origin: str, markdown: bool) -> ArticleIn:
@@ -466,9 +479,13 @@ def import_paths(
             break
         if progress:
             progress(i, len(todo), str(path))
-        result = FileResult(str(path), error=error)
+        result = FileResult(str(path))
         report.files.append(result)
+        if error and error.startswith(SKIP):
+            result.skipped = error[len(SKIP):]
+            continue
         if error:
+            result.error = error
             continue
         try:
             articles = read_file(path, max_bytes)

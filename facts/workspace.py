@@ -28,3 +28,23 @@ def seed_files() -> list[Path]:
     """The sample articles shipped inside the package."""
     root = resources.files("seeds")
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
+
+
+def open_workspace(path: Path, is_default: bool, *, lock: bool = True):
+    """Open a workspace; a new default one gets the sample articles, extracted."""
+    from db.store import Store
+
+    is_new = not path.exists() or path.stat().st_size == 0
+    store = Store.open(path, lock=lock or (is_new and is_default))
+    if is_new and is_default:
+        seed(store)
+    return store
+
+
+def seed(store) -> int:
+    from .extract.runner import extract_articles
+    from .importer import import_paths
+
+    report = import_paths(store, seed_files())
+    extract_articles(store, report.article_ids)
+    return report.articles

@@ -135,6 +135,7 @@ def test_folder_is_recursive_and_skips_other_files(store, tmp_path):
     (tmp_path / "d" / "notes.docx").write_bytes(b"PK\x03\x04")
     report = import_paths(store, [tmp_path / "d"])
     assert report.articles == 2 and not report.failed
+    assert report.count("skipped") == 1 and "1 skipped" in report.summary()
 
 
 # -- encodings and offsets ------------------------------------------------------------
@@ -252,7 +253,7 @@ def test_oversized_file_is_refused_before_reading(store, tmp_path):
     p = tmp_path / "big.txt"
     p.write_text("Bài báo dài. " * 2000, encoding="utf-8")
     report = import_paths(store, [p], max_bytes=10_000)
-    assert report.files[0].error == "the file is 32.0 kB, over the 10.0 kB limit (raise it with --max-size)"
+    assert report.files[0].error == "the file is 31.2 KB, over the 9.8 KB limit (raise it with --max-size)"
     assert store.article_count() == 0
 
 

@@ -51,7 +51,7 @@ def test_sqlite_file_of_another_program_is_refused(db_path):
 
 def test_not_a_database_is_refused(db_path):
     db_path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(WorkspaceError, match="cannot be"):
+    with pytest.raises(WorkspaceError, match="not an SQLite database"):
         Store.open(db_path)
 
 
