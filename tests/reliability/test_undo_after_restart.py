@@ -1,0 +1,104 @@
+"""The review log lets a user see and revert any earlier decision, after a restart too."""
+from PySide6.QtCore import QSettings
+
+from db.store import Store
+from desktop.history import HistoryDialog
+from desktop.main_window import MainWindow
+from desktop.tasks import FakeThreadPool
+from facts.cli import main
+from facts.extract.runner import run_extraction
+from facts.model import validate_fact
+
+
+def decided(store):
+    run_extraction(store)
+    aid = store.article_ids()[0]
+    facts = store.facts(aid)
+    store.decide(facts[0].id, "accept", "lan", status="accepted")
+    store.decide(facts[1].id, "edit", "lan", status="edited", changes={"value": "9999"})
+    added = store.add_fact(aid, validate_fact({"kind": "organization", "start": 0, "end": 3,
+                                               "text": "Hơn", "value": "Hơn"}), "lan")
+    return facts[0], facts[1], added
+
+
+def reopen(store):
+    path = store.path
+    store.close()
+    return Store.open(path)
+
+
+def test_revert_any_decision_after_restart(seeded_store):
+    accepted, edited, added = decided(seeded_store)
+    store = reopen(seeded_store)
+    log = {e.fact_id: e for e in store.review_log()}
+    assert store.revert(log[edited.id].id, "an").value == edited.value
+    assert store.fact(edited.id).status == "pending"
+    assert store.revert(log[added.id].id, "an") is None and store.fact(added.id) is None
+    removal = store.review_log(added.id)[0]
+    assert removal.action == "revert"
+    back = store.revert(removal.id, "an")  # reverting the revert brings the fact back
+    assert back.text == "Hơn" and back.status == "added"
+    store.close()
+
+
+def test_log_and_revert_commands(seeded_store, capsys):
+    accepted, _, _ = decided(seeded_store)
+    path = seeded_store.path
+    seeded_store.close()
+    assert main(["--db", str(path), "log", "--fact", str(accepted.id)]) == 0
+    out = capsys.readouterr().out
+    event_id = int(out.split()[0])
+    assert "accept" in out and "pending → accepted" in out
+    assert main(["--db", str(path), "--reviewer", "an", "revert", str(event_id)]) == 0
+    assert "back to pending" in capsys.readouterr().out
+    store = Store.open(path)
+    assert store.fact(accepted.id).status == "pending"
+    assert store.review_log(accepted.id)[0].reviewer == "an"
+    store.close()
+    assert main(["--db", str(path), "revert", "999999"]) == 2
+    assert "no decision 999999" in capsys.readouterr().err
+
+
+def test_history_dialog_reverts_in_the_window(qtbot, seeded_store, tmp_path):
+    accepted, _, _ = decided(seeded_store)
+    store = reopen(seeded_store)
+    w = MainWindow(store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
+                   pool=FakeThreadPool())
+    qtbot.addWidget(w)
+    w.show()
+    w.select_fact(accepted.id)
+    w.show_history()
+    dialog = w.history
+    assert isinstance(dialog, HistoryDialog) and dialog.only_fact.isChecked()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "accept"
+    dialog.revert_selected()
+    assert store.fact(accepted.id).status == "pending"
+    row = w.facts.model.row_of(accepted.id)
+    assert w.facts.model.facts[row].status == "pending"
+    assert "Revert saved" in w.status_saved.text()
+    dialog.only_fact.setChecked(False)
+    assert dialog.table.rowCount() >= 4
+    dialog.close()
+    w.close()
+    store.close()
+
+
+def test_restore_backup_from_the_window(qtbot, seeded_store, tmp_path, monkeypatch):
+    from desktop.backups_dialog import BackupsDialog
+
+    run_extraction(seeded_store)
+    seeded_store.backup_if_changed()
+    w = MainWindow(seeded_store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
+                   pool=FakeThreadPool())
+    qtbot.addWidget(w)
+    w.show()
+    f = w.facts.current_fact()
+    w.accept()
+    assert w.store.fact(f.id).status == "accepted"
+    monkeypatch.setattr(BackupsDialog, "exec", lambda self: True)
+    monkeypatch.setattr(BackupsDialog, "chosen", lambda self: self.backups[-1].path)  # the oldest
+    w.restore_backup()
+    assert w.store.fact(f.id).status == "pending"
+    assert "Backup restored" in w.status_saved.text()
+    w.close()
+    w.store.close()
