@@ -49,9 +49,15 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("edit", "&Edit…", ("E", "Return"), "Review", "Edit the selected fact's value, fields or span", "E or Enter"),
     ActionSpec("add", "Add Fact from &Selection…", ("N",), "Review",
                "Add a fact from the text selected in the article; pick its kind with 1–8"),
+    ActionSpec("to_text", "Select in the Article &Text", ("T",), "Review",
+               "Put the cursor in the article at the selected fact: Shift+arrows select words, "
+               "N adds them as a fact, Esc goes back to the facts"),
     ActionSpec("next_pending", "Next &Pending Fact", ("Space",), "Review", "Jump to the next pending fact, across articles"),
     ActionSpec("accept_all", "Accept All Above &Threshold", ("Shift+A",), "Review",
                "Accept every pending fact of this article at or above the confidence threshold (one undo step)"),
+    ActionSpec("extract", "E&xtract Articles Not Yet Extracted", (), "Review",
+               "Run the built-in extractor on articles it has not read in this version; "
+               "reviewed facts are never changed"),
     ActionSpec("history", "&History of Decisions…", ("H",), "Review",
                "See every decision, this session or earlier ones, and revert any of them"),
     ActionSpec("next_article", "Next Article", ("]",), "Go", "Open the next article"),

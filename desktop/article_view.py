@@ -65,6 +65,8 @@ class ArticleView(QWidget):
         self.text = QTextBrowser(objectName="articleText")
         self.text.setOpenLinks(False)
         self.text.setFocusPolicy(Qt.ClickFocus)
+        # A caret the keyboard can move, so words can be selected without a mouse.
+        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         font = QFont(self.text.font())
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.25)
         self.text.setFont(font)
@@ -193,6 +195,14 @@ class ArticleView(QWidget):
         while s < e and text[s].isspace():
             s += 1
         return (s, e) if e > s else None
+
+    def focus_text(self) -> None:
+        """Keyboard selection: the caret at the selected fact (or the top), focus in the text."""
+        f = self.facts.get(self.selected) if self.selected is not None else None
+        cur = QTextCursor(self.text.document())
+        cur.setPosition(self.offsets.to_doc(f.start) if f else 0)
+        self.text.setTextCursor(cur)
+        self.text.setFocus()
 
     def fact_at(self, pos: int) -> Optional[int]:
         hits = [f for f in self.facts.values() if f.start <= pos < f.end]

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
             "export_xlsx": lambda: self.export_table("xlsx"),
             "export_articles": lambda: self.export_table("articles"), "stats": self.show_stats,
             "history": self.show_history, "restore_backup": self.restore_backup,
+            "to_text": self.view.focus_text, "extract": self.extract_pending,
             "quit": self.close,
             "undo": self.review.stack.undo, "redo": self.review.stack.redo,
             "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
@@ -354,6 +355,23 @@ class MainWindow(QMainWindow):
         kind = self.facts.filters()["kind"]
         self.facts.form.add(span, self.article.text, kind)
 
+    def extract_pending(self) -> None:
+        from facts.extract.runner import run_extraction
+
+        store = self.store
+
+        def job(progress, cancelled):
+            return run_extraction(store, progress=progress, cancelled=cancelled)
+
+        def done(summary) -> None:
+            if self.article is not None:
+                self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
+            self.article_model.set_ids(self.article_model.ids)
+            self._update_status()
+            self._saved(str(summary))
+
+        self.tasks.run("Extracting facts…", job, done, self._task_failed)
+
     def _article_selection_changed(self) -> None:
         if self.facts.form.isVisible():
             span = self.view.selected_span()
@@ -580,6 +598,16 @@ class MainWindow(QMainWindow):
         # A text field or picker keeps the keys it types with; elsewhere they are actions.
         if event.type() == QEvent.ShortcutOverride:
             w = QApplication.focusWidget()
+            if w is self.view.text:
+                # In the article text the arrows move the caret and Esc goes back to the facts.
+                if event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home,
+                                   Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown):
+                    event.accept()
+                    return True
+                if event.key() == Qt.Key_Escape:
+                    self.facts.table.setFocus()
+                    event.accept()
+                    return True
             typing = isinstance(w, (QLineEdit, QComboBox)) or (
                 isinstance(w, QTextEdit) and not w.isReadOnly())
             if typing and not (event.modifiers() & (Qt.ControlModifier | Qt.AltModifier)):

@@ -341,3 +341,53 @@ def test_export_csv_from_window(qtbot, window, workspace, tmp_path, monkeypatch)
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 2  # header and one fact
     assert "Exported 1 curated facts" in window.status_saved.text()
+
+
+def test_add_a_fact_without_the_mouse(qtbot, window, workspace):
+    """T puts the caret in the article, Shift+arrows select, N adds, Enter saves."""
+    key(qtbot, window, Qt.Key_T)
+    assert QApplication.focusWidget() is window.view.text
+    f = current(window)  # "Hơn 8.900" at 0
+    for _ in range(4):  # the caret moves; the fact selection does not
+        key(qtbot, window, Qt.Key_Right, Qt.ShiftModifier)
+    assert current(window).id == f.id
+    assert window.view.selected_span() == (0, 3)  # "Hơn " less its trailing space
+    key(qtbot, window, Qt.Key_N)
+    form = window.facts.form
+    assert form.isVisible() and form.span == (0, 3)  # "Hơn" (the space trimmed)
+    qtbot.keyClick(form.kind, Qt.Key_6)
+    qtbot.keyClick(form.kind, Qt.Key_Return)
+    assert any(x.status == "added" and x.text == "Hơn" for x in workspace.facts(window.article.id))
+    key(qtbot, window, Qt.Key_T)
+    key(qtbot, window, Qt.Key_Escape)
+    assert QApplication.focusWidget() is window.facts.table
+
+
+def test_extract_from_the_window(qtbot, window, workspace, tmp_path):
+    from facts.importer import import_paths
+
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "a.txt").write_text("Bộ Y tế cấp 5 tỷ đồng cho tỉnh Sơn La.", encoding="utf-8")
+    import_paths(workspace, [tmp_path / "new"])
+    new = workspace.article_ids()[-1]
+    assert workspace.facts(new) == []
+    window.actions["extract"].trigger()
+    assert {f.kind for f in workspace.facts(new)} >= {"money", "location", "organization"}
+    assert "1 articles" in window.status_saved.text()
+
+
+def test_damaged_workspace_offers_the_backup(qtbot, seeded_store, monkeypatch):
+    from desktop.app import open_or_explain
+
+    seeded_store.backup_if_changed()
+    path = seeded_store.path
+    seeded_store.close()
+    path.write_bytes(b"garbage" * 1000)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    store = open_or_explain(path, is_default=False)
+    assert asked and "not a Fact Review workspace" in asked[0] and "Restore the latest backup" in asked[0]
+    assert store is not None and store.article_count() == 5
+    store.close()
+    kept = list(path.parent.glob("workspace-before-restore-*.sqlite"))
+    assert kept and kept[0].read_bytes().startswith(b"garbage")

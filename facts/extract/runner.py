@@ -88,7 +88,8 @@ def _inside(text: str, needle: str, ranges) -> bool:
 
 
 def run_extraction(store, *, article: Optional[int] = None, everything: bool = False,
-                   extractor: Optional[Extractor] = None, progress=None) -> RunSummary:
+                   extractor: Optional[Extractor] = None, progress=None,
+                   cancelled: Callable[[], bool] = lambda: False) -> RunSummary:
     extractor = extractor or default_extractor()
     if article is not None:
         if store.article(article) is None:
@@ -96,4 +97,4 @@ def run_extraction(store, *, article: Optional[int] = None, everything: bool = F
         ids = [article]
     else:
         ids = store.articles_to_extract(_tag(extractor), everything=everything)
-    return extract_articles(store, ids, extractor, progress=progress)
+    return extract_articles(store, ids, extractor, progress=progress, cancelled=cancelled)
