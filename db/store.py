@@ -334,6 +334,10 @@ class Store:
         self._reviewers[name] = rid
         return rid
 
+    def reviewer_names(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(Reviewer.name)).scalars())
+
     def get_state(self, key: str, default: Any = None) -> Any:
         with self.engine.connect() as conn:
             v = conn.execute(select(State.value).where(State.key == key)).first()

@@ -535,46 +535,41 @@ class MainWindow(QMainWindow):
             ImportErrors(report.summary(), [(f.path, f.error) for f in report.failed], self).show()
 
     def export_jsonl(self) -> None:
+        self.export_table("jsonl")
+
+    def export_table(self, fmt: str) -> None:
+        """The export dialog (the same choices as `fact-review export`), then the file, then
+        the writing off the GUI thread into a .part file renamed when complete."""
         from facts.exporter import write_jsonl
+        from facts.tables import write_articles_csv, write_facts_csv, write_xlsx
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export JSONL", str(Path.home() / "facts.jsonl"),
-                                              "JSON lines (*.jsonl)")
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.store, fmt, self)
+        if not dialog.exec():
+            return
+        path = dialog.choose_path()
         if not path:
             return
-        store = self.store
-
-        def job(progress, _cancelled):
-            tmp = Path(path + ".part")
-            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-                n = write_jsonl(store, out, progress=lambda d, t: progress(d, t, ""))
-            tmp.replace(path)
-            return n
-
-        self.tasks.run("Exporting…", job, lambda n: self._saved(f"Exported {n[0]} articles, {n[1]} facts"),
-                       self._task_failed)
-
-    def export_table(self, what: str) -> None:
-        from facts.tables import ExportFilter, write_articles_csv, write_facts_csv, write_xlsx
-
-        suffix = "xlsx" if what == "xlsx" else "csv"
-        name = {"csv": "facts.csv", "xlsx": "facts.xlsx", "articles": "articles.csv"}[what]
-        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / name),
-                                              f"{suffix.upper()} (*.{suffix})")
-        if not path:
-            return
+        fmt, flt = dialog.format.currentData(), dialog.export_filter()
+        encoding = "utf-8-sig" if dialog.bom.isChecked() else "utf-8"
+        inert = dialog.inert.isChecked()
         store, tmp = self.store, Path(path + ".part")
 
-        def job(_progress, _cancelled):
-            if what == "xlsx":
-                n = write_xlsx(store, tmp, ExportFilter())[0]
+        def job(progress, _cancelled):
+            if fmt == "xlsx":
+                n = write_xlsx(store, tmp, flt)[0]
+            elif fmt == "jsonl":
+                with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                    n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
             else:
-                with open(tmp, "w", encoding="utf-8-sig", newline="") as out:
-                    n = (write_articles_csv(store, out) if what == "articles"
-                         else write_facts_csv(store, out, ExportFilter()))
+                with open(tmp, "w", encoding=encoding, newline="") as out:
+                    n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
+                         else write_facts_csv(store, out, flt, neutralise_cells=inert))
             tmp.replace(path)
             return n
 
-        unit = "articles" if what == "articles" else "curated facts"
+        unit = "articles" if fmt == "articles" else "facts"
         self.tasks.run("Exporting…", job, lambda n: self._saved(f"Exported {n:,} {unit} to {Path(path).name}"),
                        self._task_failed)
 

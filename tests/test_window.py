@@ -334,13 +334,32 @@ def test_statistics_window(qtbot, window, workspace):
 def test_export_csv_from_window(qtbot, window, workspace, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
+    from desktop.export_dialog import ExportDialog
+
     out = tmp_path / "curated.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: True)
     key(qtbot, window, Qt.Key_A)
-    key(qtbot, window, Qt.Key_E, Qt.ControlModifier)
+    key(qtbot, window, Qt.Key_E, Qt.ControlModifier)  # the defaults: curated facts
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 2  # header and one fact
-    assert "Exported 1 curated facts" in window.status_saved.text()
+    assert "Exported 1 facts" in window.status_saved.text()
+
+    def only_pending_locations(self):
+        for s, box in self.status.items():
+            box.setChecked(s == "pending")
+        for k, box in self.kind.items():
+            box.setChecked(k == "location")
+        self.bom.setChecked(False)
+        return True
+
+    monkeypatch.setattr(ExportDialog, "exec", only_pending_locations)
+    key(qtbot, window, Qt.Key_E, Qt.ControlModifier)
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert len(rows) == 1 + sum(1 for f in workspace.facts(1) if f.kind == "location" and f.status == "pending") + sum(
+        1 for a in workspace.article_ids()[1:] for f in workspace.facts(a) if f.kind == "location")
+    assert all(",location," in r for r in rows[1:])
 
 
 def test_add_a_fact_without_the_mouse(qtbot, window, workspace):

@@ -1,0 +1,105 @@
+"""File ▸ Export: what to export, with the same choices as `fact-review export`."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QVBoxLayout, QWidget)
+
+from facts.model import CURATED
+from facts.tables import ExportFilter
+
+from .theme import KIND_LABELS, KINDS
+
+FORMATS = [("csv", "Facts as CSV (opens in Excel)"), ("xlsx", "Facts and articles as Excel (XLSX)"),
+           ("articles", "Articles as CSV (metadata and counts)"), ("jsonl", "Everything as JSONL (lossless)")]
+STATUSES = ["pending", "accepted", "edited", "rejected", "added"]
+
+
+class ExportDialog(QDialog):
+    def __init__(self, store, fmt: str = "csv", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.store = store
+        self.format = QComboBox()
+        for key, label in FORMATS:
+            self.format.addItem(label, key)
+        self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
+        self.status = {s: QCheckBox(s) for s in STATUSES}
+        for s, box in self.status.items():
+            box.setChecked(s in {c.value for c in CURATED})
+        self.kind = {k: QCheckBox(KIND_LABELS[k]) for k in KINDS}
+        for box in self.kind.values():
+            box.setChecked(True)
+        self.reviewer = QComboBox()
+        self.reviewer.addItem("anyone", None)
+        for name in store.reviewer_names():
+            self.reviewer.addItem(name, name)
+        self.use_dates = QCheckBox("reviewed between")
+        self.since, self.until = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
+        for d in (self.since, self.until):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.bom = QCheckBox("UTF-8 with a BOM, so Excel shows Vietnamese right")
+        self.bom.setChecked(True)
+        self.inert = QCheckBox("Make cells starting with = + - @ inert (a leading apostrophe)")
+        self.inert.setChecked(True)
+
+        statuses, kinds = QHBoxLayout(), QGridLayout()
+        for box in self.status.values():
+            statuses.addWidget(box)
+        for i, box in enumerate(self.kind.values()):
+            kinds.addWidget(box, i // 4, i % 4)
+        dates = QHBoxLayout()
+        for w in (self.use_dates, self.since, QLabel("and"), self.until):
+            dates.addWidget(w)
+        dates.addStretch(1)
+        self.filters = QWidget()
+        form = QFormLayout(self.filters)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Statuses", statuses)
+        form.addRow("Kinds", kinds)
+        form.addRow("Reviewer", self.reviewer)
+        form.addRow("", dates)
+        form.addRow("", self.bom)
+        form.addRow("", self.inert)
+        box = QDialogButtonBox(QDialogButtonBox.Cancel)
+        box.addButton("Export…", QDialogButtonBox.AcceptRole)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        top = QFormLayout()
+        top.addRow("Export", self.format)
+        lay.addLayout(top)
+        lay.addWidget(self.filters)
+        lay.addWidget(box)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        fmt = self.format.currentData()
+        self.filters.setEnabled(fmt in ("csv", "xlsx", "jsonl"))
+        self.bom.setEnabled(fmt in ("csv", "articles"))
+        self.inert.setEnabled(fmt in ("csv", "articles"))
+
+    def export_filter(self) -> ExportFilter:
+        statuses = {s for s, b in self.status.items() if b.isChecked()}
+        kinds = {k for k, b in self.kind.items() if b.isChecked()}
+        flt = ExportFilter(statuses=None if statuses == set(STATUSES) else statuses,
+                           kinds=None if kinds == set(KINDS) else kinds,
+                           reviewer=self.reviewer.currentData())
+        if self.use_dates.isChecked():
+            flt.since = datetime.combine(self.since.date().toPython(), time.min)
+            flt.until = datetime.combine(self.until.date().toPython(), time.max)
+        return flt
+
+    def choose_path(self) -> str:
+        fmt = self.format.currentData()
+        suffix = {"csv": "csv", "xlsx": "xlsx", "articles": "csv", "jsonl": "jsonl"}[fmt]
+        name = {"csv": "facts.csv", "xlsx": "facts.xlsx", "articles": "articles.csv", "jsonl": "workspace.jsonl"}[fmt]
+        path, _ = QFileDialog.getSaveFileName(self.parent(), "Export", str(Path.home() / name),
+                                              f"{suffix.upper()} (*.{suffix})")
+        return path
