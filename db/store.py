@@ -5,36 +5,28 @@ view can repaint only that.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status
+from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, FactBase, Status
 
 from .engine import CorruptWorkspaceError, WorkspaceError, _reason, make_engine, migrate
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
+from .reports import Reports
+from .writer import Writer, fact_columns, now
 from .records import ArticleRecord, ArticleRow, FactRecord, ReviewEventRecord, Stats
 from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
 
 
 class StoreWriteError(WorkspaceError):
     """A write that did not reach the disk; nothing of it was saved."""
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 _FACT_COLS = (
@@ -63,187 +55,7 @@ def _fact_record(row) -> FactRecord:
     )
 
 
-def fact_columns(fact: FactBase | dict[str, Any]) -> dict[str, Any]:
-    """Column values of the facts table for a validated fact (or a dict of its fields)."""
-    data = fact.model_dump() if isinstance(fact, FactBase) else dict(fact)
-    kind = data["kind"]
-    cols: dict[str, Any] = {
-        "kind": kind,
-        "start": data["start"],
-        "end": data["end"],
-        "text": data["text"],
-        "value": data["value"],
-        "confidence": data.get("confidence", 1.0),
-        "extractor": data.get("extractor", ""),
-    }
-    for f in ALL_KIND_FIELDS:
-        cols[f] = (data.get(f) or "") if f in KIND_FIELDS[kind] else None
-    known = set(cols) | {"status", "reviewer", "reviewed_at", "note", "original"}
-    extra = {k: v for k, v in data.items() if k not in known}
-    cols["extra"] = extra or None
-    return cols
-
-
-# Built once: statements SQLAlchemy compiles and caches, for the per-article path.
-_BY_HASH = select(Article.id).where(Article.content_hash == bindparam("h"))
-_INSERT_ARTICLE = insert(Article)
-
-
-class Writer:
-    """Bulk writes inside one transaction (import, extraction)."""
-
-    def __init__(self, store: "Store", conn: Connection):
-        self.store = store
-        self.conn = conn
-
-    @contextmanager
-    def savepoint(self):
-        """All or nothing for one file inside a larger transaction."""
-        sp = self.conn.begin_nested()
-        try:
-            yield
-        except IntegrityError as exc:
-            sp.rollback()
-            raise ValueError(f"could not be stored: {exc.orig}") from exc
-        except BaseException:
-            sp.rollback()
-            raise
-        else:
-            sp.commit()
-
-    def add_article(self, art: ArticleIn) -> Optional[int]:
-        """Insert an article and its facts; None if the same text is already stored."""
-        h = content_hash(art.text)
-        if self.conn.execute(_BY_HASH, {"h": h}).first():
-            return None
-        content = [list(r) for r in art.content] or [[0, len(art.text)]]
-        aid = self.conn.execute(_INSERT_ARTICLE, {
-            "uid": art.uid, "origin": art.origin, "text": art.text, "content": content,
-            "title": art.title, "published": art.published, "source": art.source,
-            "author": art.author, "url": art.url, "content_hash": h, "imported_at": now(),
-            "n_facts": 0, "n_pending": 0,
-        }).inserted_primary_key[0]
-        if art.facts:
-            rows = []
-            for i, fact in enumerate(art.facts):
-                review = art.reviews[i] if i < len(art.reviews) else Review()
-                cols = fact_columns(fact)
-                cols.update(
-                    article_id=aid,
-                    status=review.status.value,
-                    reviewer_id=self.store.reviewer_id(review.reviewer, self.conn),
-                    reviewed_at=_parse_dt(review.reviewed_at),
-                    note=review.note,
-                    original=review.original,
-                )
-                rows.append(cols)
-            self.conn.execute(insert(Fact), rows)
-            self.store._recount(self.conn, [aid])
-        return aid
-
-    def replace_pending(
-        self, article_id: int, facts: Sequence[dict[str, Any]], extractor: str
-    ) -> tuple[int, int]:
-        """Re-extraction: keep reviewed facts, drop pending ones no longer produced,
-        add new ones where no reviewed fact of the same kind overlaps. Returns (added, removed)."""
-        existing = self.conn.execute(
-            select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.status, Fact.value,
-                   Fact.extractor).where(Fact.article_id == article_id)
-        ).all()
-        reviewed = [r for r in existing if r.status != Status.pending]
-        pending = {(r.kind, r.start, r.end, r.value, r.extractor): r.id for r in existing
-                   if r.status == Status.pending}
-        keep: set[int] = set()
-        new_rows = []
-        for f in facts:
-            key = (f["kind"], f["start"], f["end"], f["value"], f.get("extractor", ""))
-            if key in pending:
-                keep.add(pending[key])
-                continue
-            if any(r.kind == f["kind"] and r.start < f["end"] and f["start"] < r.end for r in reviewed):
-                continue
-            cols = fact_columns(f)
-            cols.update(article_id=article_id, status=Status.pending.value)
-            new_rows.append(cols)
-        # Only this extractor's pending facts are its to remove.
-        name = extractor.split("@")[0]
-        stale = [fid for key, fid in pending.items()
-                 if fid not in keep and key[4].split("/")[0] == name]
-        if stale:
-            self.conn.execute(delete(Fact).where(Fact.id.in_(stale)))
-        if new_rows:
-            self.conn.execute(insert(Fact), new_rows)
-        self.conn.execute(
-            update(Article).where(Article.id == article_id).values(extracted_with=extractor)
-        )
-        self.store._recount(self.conn, [article_id])
-        return len(new_rows), len(stale)
-
-    def merge_fact(self, row) -> bool:
-        """A facts-CSV row coming home: update the fact at the same span and kind, or add it.
-        Raises ValueError (with the row's line) when its article or text is not here."""
-        arts = self.conn.execute(
-            select(Article.id, Article.origin, Article.text).where(Article.uid == row.article_uid)
-        ).all()
-        if len(arts) > 1:
-            arts = [a for a in arts if a.origin == row.article_origin] or arts[:0]
-        if not arts:
-            raise ValueError(f"{row.where}: no article {row.article_uid!r} in this workspace "
-                             "(import the articles first)")
-        aid, _, text = arts[0]
-        f = row.fact
-        if text[f.start:f.end] != f.text:
-            raise ValueError(f"{row.where}: text {f.text!r} is not at {f.start}-{f.end} of "
-                             f"article {row.article_uid!r}")
-        cols = fact_columns(f)
-        review = row.review
-        cols.update(status=review.status.value,
-                    reviewer_id=self.store.reviewer_id(review.reviewer, self.conn),
-                    reviewed_at=_parse_dt(review.reviewed_at), note=review.note)
-        existing = self.conn.execute(
-            select(Fact.id, Fact.original).where(Fact.article_id == aid, Fact.kind == f.kind,
-                                                 Fact.start == f.start, Fact.end == f.end)
-        ).first()
-        if row.value_before_edit and (existing is None or existing.original is None):
-            cols["original"] = {"value": row.value_before_edit}
-        if existing is None:
-            fid = self.conn.execute(insert(Fact).values(article_id=aid, **cols)).inserted_primary_key[0]
-            before = None
-        else:
-            fid = existing.id
-            before = self.store.fact(fid, self.conn)
-            current = {k: getattr(before, k) for k in ("value", "status", "note", "confidence",
-                                                       "extractor", "reviewer")}
-            wanted = {"value": f.value, "status": review.status.value, "note": review.note,
-                      "confidence": f.confidence, "extractor": f.extractor,
-                      "reviewer": review.reviewer}
-            if current == wanted and before.fields == {k: cols[k] or "" for k in before.fields}:
-                return False
-            self.conn.execute(update(Fact).where(Fact.id == fid).values(**cols))
-        after = self.store.fact(fid, self.conn)
-        self.conn.execute(insert(ReviewEvent).values(
-            fact_id=fid, article_id=aid, action="import",
-            reviewer_id=cols["reviewer_id"], at=now(),
-            before=before.snapshot() if before else None, after=after.snapshot(), note=None,
-        ))
-        self.store._recount(self.conn, [aid])
-        return True
-
-    def set_metadata(self, article_id: int, **values: Any) -> None:
-        if values:
-            self.conn.execute(update(Article).where(Article.id == article_id).values(**values))
-
-
-def _parse_dt(value: Optional[str | datetime]) -> Optional[datetime]:
-    if value is None or isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
-    except ValueError:
-        return None
-
-
-class Store:
+class Store(Reports):
     """A workspace file and the operations on it."""
 
     def __init__(self, engine: Engine, path: Path, lock: Optional[WorkspaceLock] = None):
@@ -489,105 +301,6 @@ class Store:
             for a in arts:
                 yield a, facts[a.id]
             last = ids[-1]
-
-    EXPORT_COLUMNS = (
-        "article_id", "origin", "article_title", "published", "source", "kind", "text", "start",
-        "end", "value", *ALL_KIND_FIELDS, "confidence", "extractor", "status", "reviewer",
-        "reviewed_at", "note", "value_before_edit",
-    )
-
-    def iter_fact_rows(
-        self,
-        *,
-        statuses: Optional[Iterable[str]] = None,
-        kinds: Optional[Iterable[str]] = None,
-        reviewer: Optional[str] = None,
-        since: Optional[datetime] = None,
-        until: Optional[datetime] = None,
-        articles_per_batch: int = 500,
-    ) -> Iterator[tuple]:
-        """Every fact with its article's metadata as plain tuples (EXPORT_COLUMNS; reviewed_at
-        as ISO text), streamed in article and reading order. The hot path of every export:
-        plain DB-API cursors, the article's metadata read once per article, not joined onto
-        each fact, nothing parsed that does not need to be."""
-        where, params = [], []
-        for col, values in (("status", statuses), ("kind", kinds)):
-            if values is not None:
-                values = list(values)
-                if not values:
-                    return
-                where.append(f"{col} IN ({', '.join('?' * len(values))})")
-                params += values
-        with self.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            names = dict(raw.execute("SELECT id, name FROM reviewers").fetchall())
-            if reviewer is not None:
-                rid = next((i for i, n in names.items() if n == reviewer), None)
-                if rid is None:
-                    return
-                where.append("reviewer_id = ?")
-                params.append(rid)
-            for col, op, value in (("reviewed_at", ">=", since), ("reviewed_at", "<", until)):
-                if value is not None:
-                    where.append(f"{col} {op} ?")
-                    params.append(value.isoformat(sep=" "))
-            cond = "".join(f" AND {w}" for w in where)
-            kind_cols = ", ".join(f'"{f}"' for f in ALL_KIND_FIELDS)
-            sql = (f'SELECT article_id, kind, text, start, "end", value, {kind_cols}, confidence, '
-                   f"extractor, status, reviewer_id, reviewed_at, note, original FROM facts "
-                   f"WHERE article_id BETWEEN ? AND ?{cond} ORDER BY article_id, start, \"end\", id")
-            arts = raw.execute("SELECT id, uid, origin, title, published, source FROM articles ORDER BY id")
-            n_kind = len(ALL_KIND_FIELDS)
-            while True:
-                chunk = arts.fetchmany(articles_per_batch)
-                if not chunk:
-                    return
-                meta = {r[0]: r[1:] for r in chunk}
-                cut = 9 + n_kind
-                for r in raw.execute(sql, [chunk[0][0], chunk[-1][0], *params]):
-                    rid, at, note, original = r[cut:]
-                    if at is not None:  # stored "2025-01-02 09:00:00.000000" → ISO 8601
-                        at = at.replace(" ", "T", 1)
-                        if at.endswith(".000000"):
-                            at = at[:-7]
-                    # SQLAlchemy writes a missing JSON value as the text "null"
-                    before = (json.loads(original) or {}).get("value") if original and original != "null" else None
-                    yield (*meta[r[0]], *r[1:cut], names.get(rid), at, note, before)
-
-    def iter_article_rows(self) -> Iterator[tuple]:
-        """(uid, origin, title, published, source, author, url, n_facts, pending, accepted,
-        edited, rejected, added) per article, streamed."""
-        counts = {
-            st: select(func.count()).where(Fact.article_id == Article.id, Fact.status == st)
-            .correlate(Article).scalar_subquery()
-            for st in ("pending", "accepted", "edited", "rejected", "added")
-        }
-        q = select(Article.uid, Article.origin, Article.title, Article.published, Article.source,
-                   Article.author, Article.url, Article.n_facts, *counts.values()).order_by(Article.id)
-        with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=2000).execute(q)
-            for part in result.partitions():
-                yield from part
-
-    def iter_review_events(self) -> Iterator[tuple]:
-        """(reviewer, at, action, kind) of every logged decision, by reviewer then time."""
-        q = (select(Reviewer.name, ReviewEvent.at, ReviewEvent.action,
-                    func.coalesce(func.json_extract(ReviewEvent.after, "$.kind"),
-                                  func.json_extract(ReviewEvent.before, "$.kind")))
-             .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
-             .order_by(Reviewer.name, ReviewEvent.at, ReviewEvent.id))
-        with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=5000).execute(q)
-            for part in result.partitions():
-                yield from part
-
-    def decisions_by_rule(self) -> list[tuple[str, str, str, int]]:
-        """(extractor rule, kind, status, count) of the facts an extractor produced."""
-        q = (select(Fact.extractor, Fact.kind, Fact.status, func.count())
-             .where(Fact.status != "added")
-             .group_by(Fact.extractor, Fact.kind, Fact.status))
-        with self.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(q)]
 
     def review_log(self, fact_id: Optional[int] = None, limit: int = 200) -> list[ReviewEventRecord]:
         q = (

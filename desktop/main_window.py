@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QSplitter, QTextEdit, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QSplitter, QTextEdit)
 
 from db.engine import WorkspaceError
 from db.store import Store
@@ -17,8 +17,9 @@ from . import settings as prefs_store
 from .article_model import ArticleListModel
 from .article_view import ArticleView
 from .articles_pane import ArticlesPane
-from .dialogs import HelpOverlay, ImportErrors
+from .dialogs import HelpOverlay
 from .facts_pane import FactsPane
+from .file_actions import FileActions
 from .review import Review
 from .tasks import TaskRunner
 
@@ -53,13 +54,15 @@ class MainWindow(QMainWindow):
         self.splitter.setContentsMargins(8, 6, 8, 4)
         self.setCentralWidget(self.splitter)
 
+        self.files = FileActions(self)
         self.actions = registry.build(self, {
-            "new": self.new_workspace, "open": self.open_workspace_dialog,
-            "import_files": self.import_files, "import_folder": self.import_folder,
-            "export_jsonl": self.export_jsonl, "export_csv": lambda: self.export_table("csv"),
-            "export_xlsx": lambda: self.export_table("xlsx"),
-            "export_articles": lambda: self.export_table("articles"), "stats": self.show_stats,
-            "history": self.show_history, "restore_backup": self.restore_backup,
+            "new": self.files.new_workspace, "open": self.files.open_workspace_dialog,
+            "import_files": self.files.import_files, "import_folder": self.files.import_folder,
+            "export_jsonl": self.files.export_jsonl,
+            "export_csv": lambda: self.files.export_table("csv"),
+            "export_xlsx": lambda: self.files.export_table("xlsx"),
+            "export_articles": lambda: self.files.export_table("articles"), "stats": self.show_stats,
+            "history": self.show_history, "restore_backup": self.files.restore_backup,
             "to_text": self.view.focus_text, "extract": self.extract_pending,
             "quit": self.close,
             "undo": self.review.stack.undo, "redo": self.review.stack.redo,
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         self.actions["redo"].setEnabled(False)
         registry.build_menus(self.menuBar(), self.actions)
         self.recent_menu = self.menuBar().actions()[0].menu().addMenu("Open &Recent")
-        self._rebuild_recent()
+        self.files.rebuild_recent()
 
         self.status_reviewer = QLabel()
         self.status_position = QLabel()
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         self.review.factChanged.connect(self._fact_changed)
         self.review.factAdded.connect(self._fact_added)
         self.review.factRemoved.connect(self._fact_removed)
-        self.review.saved.connect(self._saved)
+        self.review.saved.connect(self.show_saved)
         self.review.failed.connect(self._failed)
         self._state_timer = QTimer(self, singleShot=True, interval=1500)
         self._state_timer.timeout.connect(self.save_state)
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.store.path.name} — Fact Review")
         self.prefs.remember(str(self.store.path))
         prefs_store.save(self.settings, self.prefs)
-        self._rebuild_recent()
+        self.files.rebuild_recent()
         self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
         state = self.store.get_state(STATE_KEY, {}) or {}
         pending_only, search = bool(state.get("pending_only")), state.get("search") or ""
@@ -146,33 +149,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.status_saved.setText("All decisions saved")
         self.facts.table.setFocus()
-        self.backup_in_background()
-
-    def backup_in_background(self) -> None:
-        """A consistent copy if the workspace changed since the last one, off the GUI thread."""
-        store, keep = self.store, self.prefs.keep_backups
-
-        def done(path) -> None:
-            if path is not None:
-                self._hint(f"Backup made: {path.name}")
-
-        self.tasks.run("Backing up…", lambda _p, _c: store.backup_if_changed(keep), done,
-                       lambda m: self._hint("Backup failed: " + m.splitlines()[0]), show_progress=False)
-
-    def restore_backup(self) -> None:
-        from db.safety import restore_backup
-
-        from .backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.store.path, self)
-        if not dialog.exec() or dialog.chosen() is None:
-            return
-        path = self.store.path
-        self.save_state()
-        self.store.close()
-        kept = restore_backup(dialog.chosen(), path)
-        self.switch_workspace(path, closed=True)
-        self._saved("Backup restored" + (f"; the previous workspace is kept as {kept.name}" if kept else ""))
+        self.files.backup_in_background()
 
     def show_history(self) -> None:
         from .history import HistoryDialog
@@ -187,7 +164,7 @@ class MainWindow(QMainWindow):
             self.open_article(article_id, fact_id=rec.id if rec else None)
         self.article_model.refresh_article(article_id)
         self._update_status()
-        self._saved("Revert saved")
+        self.show_saved("Revert saved")
 
     def switch_workspace(self, path: Path, closed: bool = False) -> None:
         if not closed and Path(path).resolve() == self.store.path.resolve():
@@ -207,29 +184,6 @@ class MainWindow(QMainWindow):
         self.review.stack.clear()
         self.article_model.set_store(store)
         self.load_workspace()
-
-    def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New workspace", str(self.store.path.parent),
-                                              "Workspaces (*.sqlite)")
-        if path:
-            p = Path(path if path.endswith(".sqlite") else path + ".sqlite")
-            if p.exists():
-                QMessageBox.warning(self, "Fact Review", f"{p} exists already; use File ▸ Open.")
-                return
-            self.switch_workspace(p)
-
-    def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", str(self.store.path.parent),
-                                              "Workspaces (*.sqlite *.db);;All files (*)")
-        if path:
-            self.switch_workspace(Path(path))
-
-    def _rebuild_recent(self) -> None:
-        self.recent_menu.clear()
-        for p in self.prefs.recent:
-            act = self.recent_menu.addAction(p)
-            act.triggered.connect(lambda _c=False, p=p: self.switch_workspace(Path(p)))
-        self.recent_menu.setEnabled(bool(self.prefs.recent))
 
     def save_state(self) -> None:
         fact = self.facts.current_fact()
@@ -298,7 +252,7 @@ class MainWindow(QMainWindow):
             self._update_status()
             self._state_timer.start()
 
-        self.tasks.run("Searching…", job, done, self._task_failed, show_progress=False)
+        self.tasks.run("Searching…", job, done, self.task_failed, show_progress=False)
 
     def focus_search(self) -> None:
         self.articles.search.setFocus()
@@ -318,7 +272,7 @@ class MainWindow(QMainWindow):
     def _current_or_hint(self):
         f = self.facts.current_fact()
         if f is None:
-            self._hint("No fact selected: press J or ↓ to pick one")
+            self.hint("No fact selected: press J or ↓ to pick one")
         return f
 
     def accept(self) -> None:
@@ -336,7 +290,7 @@ class MainWindow(QMainWindow):
             return
         n = self.review.accept_all(self.article.id, self.prefs.accept_threshold)
         if not n:
-            self._hint(f"No pending fact at or above {self.prefs.accept_threshold:.2f} in this article")
+            self.hint(f"No pending fact at or above {self.prefs.accept_threshold:.2f} in this article")
             return
         self.advance(None)
 
@@ -350,7 +304,7 @@ class MainWindow(QMainWindow):
             return
         span = self.view.selected_span()
         if span is None:
-            self._hint("Select the words in the article first, then press N")
+            self.hint("Select the words in the article first, then press N")
             return
         kind = self.facts.filters()["kind"]
         self.facts.form.add(span, self.article.text, kind)
@@ -368,9 +322,9 @@ class MainWindow(QMainWindow):
                 self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
             self.article_model.set_ids(self.article_model.ids)
             self._update_status()
-            self._saved(str(summary))
+            self.show_saved(str(summary))
 
-        self.tasks.run("Extracting facts…", job, done, self._task_failed)
+        self.tasks.run("Extracting facts…", job, done, self.task_failed)
 
     def _article_selection_changed(self) -> None:
         if self.facts.form.isVisible():
@@ -414,7 +368,7 @@ class MainWindow(QMainWindow):
                 return
         aid = self.store.next_article_with_pending(self.article.id if self.article else 0)
         if aid is None:
-            self._hint("Every fact in the workspace is reviewed")
+            self.hint("Every fact in the workspace is reviewed")
             return
         if self.article is not None and aid == self.article.id:
             first = next((f for f in visible if f.status == "pending"), None)
@@ -422,7 +376,7 @@ class MainWindow(QMainWindow):
                 self.facts.select(first.id)
             return
         self.open_article(aid)
-        self._hint("Next article with pending facts")
+        self.hint("Next article with pending facts")
 
     # -- results of decisions --------------------------------------------------------
     def _fact_changed(self, rec) -> None:
@@ -457,7 +411,7 @@ class MainWindow(QMainWindow):
         self.article = self.store.article(self.article.id)
         self.view.article = self.article
         self.article_model.refresh_article(self.article.id)
-        self._saved(f"{key.capitalize()} saved")
+        self.show_saved(f"{key.capitalize()} saved")
 
     # -- status -----------------------------------------------------------------------
     def _update_status(self) -> None:
@@ -466,7 +420,7 @@ class MainWindow(QMainWindow):
         self.status_position.setText(f"Article {row + 1:,} of {n:,}" if row is not None else f"{n:,} articles")
         self.status_left.setText(f"{self.store.pending_total():,} facts left in the workspace")
 
-    def _saved(self, message: str) -> None:
+    def show_saved(self, message: str) -> None:
         from datetime import datetime
 
         self.status_saved.setProperty("failed", False)
@@ -480,10 +434,10 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Not saved", f"{message}\n\nNothing was lost: the last saved "
                             "decisions are intact. Fix the cause and press the key again.")
 
-    def _hint(self, message: str) -> None:
+    def hint(self, message: str) -> None:
         self.statusBar().showMessage(message, 4000)
 
-    def _task_failed(self, message: str) -> None:
+    def task_failed(self, message: str) -> None:
         QMessageBox.warning(self, "Fact Review", message)
 
     # -- help -------------------------------------------------------------------------
@@ -495,84 +449,6 @@ class MainWindow(QMainWindow):
         self.help.show()
 
     # -- import and export ------------------------------------------------------------------
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", str(Path.home()),
-            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv);;All files (*)")
-        if paths:
-            self.import_paths(paths)
-
-    def import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
-        if path:
-            self.import_paths([path])
-
-    def import_paths(self, paths: list[str]) -> None:
-        from facts.extract.runner import extract_articles
-        from facts.importer import import_paths
-
-        store = self.store
-
-        def job(progress, cancelled):
-            report = import_paths(store, paths, progress=progress, cancelled=cancelled)
-            if report.article_ids and not cancelled():
-                extract_articles(store, report.article_ids,
-                                 progress=lambda d, t, w="": progress(d, t, "extracting"),
-                                 cancelled=cancelled)
-            return report
-
-        self.tasks.run("Importing articles…", job, self._import_done, self._task_failed)
-
-    def _import_done(self, report) -> None:
-        self.article_model.set_ids(self.store.article_ids(
-            pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
-        self.articles.update_count()
-        if self.article is None and self.article_model.ids:
-            self.open_article(self.article_model.ids[0])
-        self._update_status()
-        self._saved(report.summary())
-        if report.failed:
-            ImportErrors(report.summary(), [(f.path, f.error) for f in report.failed], self).show()
-
-    def export_jsonl(self) -> None:
-        self.export_table("jsonl")
-
-    def export_table(self, fmt: str) -> None:
-        """The export dialog (the same choices as `fact-review export`), then the file, then
-        the writing off the GUI thread into a .part file renamed when complete."""
-        from facts.exporter import write_jsonl
-        from facts.tables import write_articles_csv, write_facts_csv, write_xlsx
-
-        from .export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.store, fmt, self)
-        if not dialog.exec():
-            return
-        path = dialog.choose_path()
-        if not path:
-            return
-        fmt, flt = dialog.format.currentData(), dialog.export_filter()
-        encoding = "utf-8-sig" if dialog.bom.isChecked() else "utf-8"
-        inert = dialog.inert.isChecked()
-        store, tmp = self.store, Path(path + ".part")
-
-        def job(progress, _cancelled):
-            if fmt == "xlsx":
-                n = write_xlsx(store, tmp, flt)[0]
-            elif fmt == "jsonl":
-                with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-                    n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
-            else:
-                with open(tmp, "w", encoding=encoding, newline="") as out:
-                    n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
-                         else write_facts_csv(store, out, flt, neutralise_cells=inert))
-            tmp.replace(path)
-            return n
-
-        unit = "articles" if fmt == "articles" else "facts"
-        self.tasks.run("Exporting…", job, lambda n: self._saved(f"Exported {n:,} {unit} to {Path(path).name}"),
-                       self._task_failed)
-
     def show_stats(self) -> None:
         from .stats_view import StatsWindow
 
@@ -586,7 +462,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.import_paths(paths)
+            self.files.import_paths(paths)
 
     # -- keys and closing ------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
@@ -620,4 +496,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-__all__ = ["MainWindow", "QWidget"]
+__all__ = ["MainWindow"]

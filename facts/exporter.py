@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Iterable, Optional, TextIO
 
-from .model import ALL_KIND_FIELDS
-
 
 def fact_dict(f) -> dict[str, Any]:
     """A stored fact with the FACTS.md field names, flat, plus its review."""
@@ -57,5 +55,3 @@ def write_jsonl(
         progress(n_art, total)
     return n_art, n_fact
 
-
-__all__ = ["write_jsonl", "article_dict", "fact_dict", "ALL_KIND_FIELDS"]

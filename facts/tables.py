@@ -8,7 +8,6 @@ facts CSV removes that apostrophe again. Turn it off with neutralise=False.
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Iterable, Optional, TextIO

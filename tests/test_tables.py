@@ -8,7 +8,6 @@ import pytest
 from db.store import Store
 from facts.extract.runner import run_extraction
 from facts.importer import import_paths
-from facts.model import validate_fact
 from facts.tables import (ARTICLE_COLUMNS, FACT_COLUMNS, ExportFilter, neutralise, restore,
                           write_articles_csv, write_facts_csv, write_xlsx)
 

@@ -293,7 +293,7 @@ def test_import_in_window_reports_bad_files(qtbot, window, workspace, tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text("Bộ Y tế cấp 3 tỷ đồng cho tỉnh Cao Bằng.", encoding="utf-8")
     (tmp_path / "in" / "bad.json").write_text("{oops", encoding="utf-8")
-    window.import_paths([str(tmp_path / "in")])
+    window.files.import_paths([str(tmp_path / "in")])
     assert workspace.article_count() == 6
     assert window.article_model.rowCount() == 6
     from desktop.dialogs import ImportErrors

@@ -54,7 +54,6 @@ def analyse(text: str) -> Page:
     lines = _lines(text)
     n = len(lines)
     keep = [True] * n
-    starts = [s for s, _ in lines]
     body = [text[s:e] for s, e in lines]
 
     # Headline lists: a run of time-stamp lines, each with the headline above it.
@@ -117,7 +116,6 @@ def analyse(text: str) -> Page:
         if s < e:
             ranges.append((s, e))
     content = _merge(ranges, text)
-    story = "\n".join(text[s:e] for s, e in content)
     published = None
     head_lines = [ln for s, e in content[:3] for ln in text[s:e].split("\n")[:8]]
     for line in head_lines[:8]:

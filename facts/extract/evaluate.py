@@ -5,7 +5,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 from ..model import Kind
 
@@ -203,5 +203,4 @@ def evaluate_cli(gold: str, articles: str, as_json: bool = False,
     return 0
 
 
-__all__ = ["score", "evaluate", "evaluate_cli", "format_table", "match", "Report", "Counts",
-           "Optional"]
+__all__ = ["score", "evaluate", "evaluate_cli", "format_table", "match", "Report", "Counts"]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from .base import Cand, is_cap, prev_words
 from .numbers import NUMBER, SCALE, approx_before, approx_kind, format_value, parse_number, scale_of
@@ -222,5 +221,3 @@ def find_quantities(text: str) -> list[Cand]:
                         {"unit": unit, "approx": approx_kind(m.group("approx"))}, conf, "quantity.word"))
     return out
 
-
-__all__ = ["find_money", "find_percentages", "find_quantities", "Decimal"]

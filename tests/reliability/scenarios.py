@@ -289,7 +289,6 @@ def broken_workspaces(folder: Path) -> Outcome:
 def backups(folder: Path) -> Outcome:
     """Made only after a change, consistent while another thread writes, the last N kept."""
     from db.safety import describe_backups, list_backup_files
-    from db.store import Store
 
     out = Outcome("backups")
     store = workspace(folder)

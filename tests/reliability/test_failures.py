@@ -1,7 +1,6 @@
 """Failure on purpose (see scenarios.py): what must hold, each tried here."""
 import os
 
-import pytest
 
 from . import scenarios
 

@@ -97,7 +97,7 @@ def test_restore_backup_from_the_window(qtbot, seeded_store, tmp_path, monkeypat
     assert w.store.fact(f.id).status == "accepted"
     monkeypatch.setattr(BackupsDialog, "exec", lambda self: True)
     monkeypatch.setattr(BackupsDialog, "chosen", lambda self: self.backups[-1].path)  # the oldest
-    w.restore_backup()
+    w.files.restore_backup()
     assert w.store.fact(f.id).status == "pending"
     assert "Backup restored" in w.status_saved.text()
     w.close()

@@ -1,0 +1,145 @@
+"""The window's File menu: workspaces, import, export and backups, all off the GUI thread."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from .dialogs import ImportErrors
+
+
+class FileActions(QObject):
+    """What File ▸ … does, for one window (`w`)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+
+    def backup_in_background(self) -> None:
+        """A consistent copy if the workspace changed since the last one, off the GUI thread."""
+        store, keep = self.w.store, self.w.prefs.keep_backups
+
+        def done(path) -> None:
+            if path is not None:
+                self.w.hint(f"Backup made: {path.name}")
+
+        self.w.tasks.run("Backing up…", lambda _p, _c: store.backup_if_changed(keep), done,
+                         lambda m: self.w.hint("Backup failed: " + m.splitlines()[0]),
+                         show_progress=False)
+
+    def restore_backup(self) -> None:
+        from db.safety import restore_backup
+
+        from .backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.w.store.path, self.w)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        path = self.w.store.path
+        self.w.save_state()
+        self.w.store.close()
+        kept = restore_backup(dialog.chosen(), path)
+        self.w.switch_workspace(path, closed=True)
+        self.w.show_saved("Backup restored" + (f"; the previous workspace is kept as {kept.name}" if kept else ""))
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "New workspace", str(self.w.store.path.parent),
+                                              "Workspaces (*.sqlite)")
+        if path:
+            p = Path(path if path.endswith(".sqlite") else path + ".sqlite")
+            if p.exists():
+                QMessageBox.warning(self.w, "Fact Review", f"{p} exists already; use File ▸ Open.")
+                return
+            self.w.switch_workspace(p)
+
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.w, "Open workspace", str(self.w.store.path.parent),
+                                              "Workspaces (*.sqlite *.db);;All files (*)")
+        if path:
+            self.w.switch_workspace(Path(path))
+
+    def rebuild_recent(self) -> None:
+        self.w.recent_menu.clear()
+        for p in self.w.prefs.recent:
+            act = self.w.recent_menu.addAction(p)
+            act.triggered.connect(lambda _c=False, p=p: self.w.switch_workspace(Path(p)))
+        self.w.recent_menu.setEnabled(bool(self.w.prefs.recent))
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()),
+            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv);;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.w, "Import a folder of articles", str(Path.home()))
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> None:
+        from facts.extract.runner import extract_articles
+        from facts.importer import import_paths
+
+        store = self.w.store
+
+        def job(progress, cancelled):
+            report = import_paths(store, paths, progress=progress, cancelled=cancelled)
+            if report.article_ids and not cancelled():
+                extract_articles(store, report.article_ids,
+                                 progress=lambda d, t, w="": progress(d, t, "extracting"),
+                                 cancelled=cancelled)
+            return report
+
+        self.w.tasks.run("Importing articles…", job, self.import_done, self.w.task_failed)
+
+    def import_done(self, report) -> None:
+        self.w.article_model.set_ids(self.w.store.article_ids(
+            pending_only=self.w.articles.pending.isChecked(), search=self.w.articles.search.text().strip()))
+        self.w.articles.update_count()
+        if self.w.article is None and self.w.article_model.ids:
+            self.w.open_article(self.w.article_model.ids[0])
+        self.w._update_status()
+        self.w.show_saved(report.summary())
+        if report.failed:
+            ImportErrors(report.summary(), [(f.path, f.error) for f in report.failed], self.w).show()
+
+    def export_jsonl(self) -> None:
+        self.export_table("jsonl")
+
+    def export_table(self, fmt: str) -> None:
+        """The export dialog (the same choices as `fact-review export`), then the file, then
+        the writing off the GUI thread into a .part file renamed when complete."""
+        from facts.exporter import write_jsonl
+        from facts.tables import write_articles_csv, write_facts_csv, write_xlsx
+
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.w.store, fmt, self.w)
+        if not dialog.exec():
+            return
+        path = dialog.choose_path()
+        if not path:
+            return
+        fmt, flt = dialog.format.currentData(), dialog.export_filter()
+        encoding = "utf-8-sig" if dialog.bom.isChecked() else "utf-8"
+        inert = dialog.inert.isChecked()
+        store, tmp = self.w.store, Path(path + ".part")
+
+        def job(progress, _cancelled):
+            if fmt == "xlsx":
+                n = write_xlsx(store, tmp, flt)[0]
+            elif fmt == "jsonl":
+                with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                    n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
+            else:
+                with open(tmp, "w", encoding=encoding, newline="") as out:
+                    n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
+                         else write_facts_csv(store, out, flt, neutralise_cells=inert))
+            tmp.replace(path)
+            return n
+
+        unit = "articles" if fmt == "articles" else "facts"
+        self.w.tasks.run("Exporting…", job, lambda n: self.w.show_saved(f"Exported {n:,} {unit} to {Path(path).name}"),
+                       self.w.task_failed)
