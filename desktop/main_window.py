@@ -86,8 +86,14 @@ class MainWindow(QMainWindow):
         self.status_position = QLabel()
         self.status_left = QLabel()
         self.status_saved = QLabel(objectName="savedLabel")
+        # Hints get a label of their own: a status-bar message would be drawn over the others.
+        self.status_hint = QLabel()
+        self.status_hint.setStyleSheet("color:#9a6700")
+        self._hint_timer = QTimer(self, singleShot=True, interval=5000)
+        self._hint_timer.timeout.connect(self.status_hint.clear)
         for w in (self.status_reviewer, self.status_position, self.status_left):
             self.statusBar().addWidget(w)
+        self.statusBar().addWidget(self.status_hint, 1)
         self.statusBar().addPermanentWidget(self.status_saved)
 
         self.articles.articleActivated.connect(lambda aid: self.open_article(aid))
@@ -435,7 +441,8 @@ class MainWindow(QMainWindow):
                             "decisions are intact. Fix the cause and press the key again.")
 
     def hint(self, message: str) -> None:
-        self.statusBar().showMessage(message, 4000)
+        self.status_hint.setText(message)
+        self._hint_timer.start()
 
     def task_failed(self, message: str) -> None:
         QMessageBox.warning(self, "Fact Review", message)

@@ -145,7 +145,7 @@ def test_add_fact_from_selection_with_kind_keys(qtbot, window, workspace):
 def test_add_without_selection_explains(qtbot, window):
     key(qtbot, window, Qt.Key_N)
     assert not window.facts.form.isVisible()
-    assert "Select the words" in window.statusBar().currentMessage()
+    assert "Select the words" in window.status_hint.text()
 
 
 def test_space_goes_to_next_pending_across_articles(qtbot, window, workspace):
