@@ -189,3 +189,19 @@ def test_section_label_title_is_replaced(seeded_store):
               for i in seeded_store.article_ids()}
     assert titles["002_a6a5c79bbaa1a5b8"].startswith("Nỗ lực hợp tác quốc tế")
     assert seeded_store.article(seeded_store.article_ids()[2]).published == "2024-12-06T14:38"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bệnh viện Chợ Rẫy vừa phẫu thuật thành công.", [("organization", "Bệnh viện Chợ Rẫy")]),
+    ("UBND tỉnh Quảng Nam xây dựng Trung tâm Y tế huyện Nam Trà My, dự kiến xong.",
+     [("organization", "UBND tỉnh Quảng Nam"), ("organization", "Trung tâm Y tế huyện Nam Trà My")]),
+    ("Sở Y tế tỉnh Hải Dương phối hợp với Bệnh viện Bạch Mai tổ chức Hội nghị Khoa học.",
+     [("organization", "Sở Y tế tỉnh Hải Dương"), ("organization", "Bệnh viện Bạch Mai")]),
+    ("Theo Sở Y tế TP.HCM, ông Nguyễn Hồng Tâm, Phó Giám đốc Sở Y tế, cho biết có 3 trường hợp tử vong.",
+     [("organization", "Sở Y tế TP.HCM"), ("person", "Nguyễn Hồng Tâm"), ("organization", "Sở Y tế"),
+      ("quantity", "3")]),
+    ("Thông tư 22/2023/TT-BYT quy định giá khám từ ngày 17/11/2023 là 45.000 đồng/lượt.",
+     [("legal_reference", "Thông tư 22/2023/TT-BYT"), ("date", "ngày 17/11/2023"), ("money", "45.000 đồng")]),
+])
+def test_sentences_the_rules_were_not_written_from(extractor, text, expected):
+    assert [(k, t) for k, t, _ in facts_of(extractor, text)] == expected

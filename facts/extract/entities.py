@@ -125,7 +125,9 @@ class EntityFinder:
             if gap not in _SPACE:
                 break
             if is_cap(tok.w) or (named and ROMAN.match(tok.w)) or (named and tok.w.isdigit()):
-                if named and (self.name_at(text, tok.s) or TITLE_RE.match(text, tok.s)
+                # A full name (three syllables) ends the organisation: "Bộ Y tế Đào Hồng Lan";
+                # two may be a place inside it ("huyện Nam Trà My").
+                if named and (self.name_at(text, tok.s, min_parts=3) or TITLE_RE.match(text, tok.s)
                               or HON_RE.match(text, tok.s) or DOC_TYPE_RE.match(text, tok.s)):
                     break
                 pm = self.place_at(text, tok.s)
@@ -149,7 +151,8 @@ class EntityFinder:
                 k += 1
             if (k < len(toks) and k > i and toks[k][1] in _SPACE and is_cap(toks[k][0].w)
                     and not self.name_at(text, toks[k][0].s) and not TITLE_RE.match(text, toks[k][0].s)
-                    and not DOC_TYPE_RE.match(text, toks[k][0].s)):
+                    and not DOC_TYPE_RE.match(text, toks[k][0].s)
+                    and not HEAD_RE.match(text, toks[k][0].s)):  # "… xây dựng Trung tâm …": a new name
                 end, i, last_place = toks[k - 1][0].e, k, False
                 continue
             if (named and k == i and toks[i][0].w == "và" and i + 1 < len(toks)
@@ -170,6 +173,8 @@ class EntityFinder:
             known = self.gaz.org_re.fullmatch(text, start, end)
             if (named and i > 0 and is_cap(toks[i - 1][0].w) and not known and not last_place
                     and toks[i][0].w.lower() not in TRAIL_STOP and not toks[i][0].w.isdigit()):
+                # one trailing syllable completes a word ("Y tế", "Quốc gia"); verbs and
+                # adverbs ("vừa", "tổ chức") never do
                 end = toks[i][0].e  # one trailing syllable: "Bộ Y tế"
                 i += 1
             break
