@@ -24,6 +24,7 @@ from .review import Review
 from .tasks import TaskRunner
 
 STATE_KEY = "view"
+BACKUP_DELAY_MS = 3000
 # Keys a text field or picker uses itself: they must reach it, not trigger a review action.
 _TYPING_KEYS = {Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Up, Qt.Key_Down,
                 Qt.Key_BracketLeft, Qt.Key_BracketRight, Qt.Key_Question}
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.review.factRemoved.connect(self._fact_removed)
         self.review.saved.connect(self.show_saved)
         self.review.failed.connect(self._failed)
+        self._backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
+        self._backup_timer.timeout.connect(lambda: self.files.backup_in_background())
         self._state_timer = QTimer(self, singleShot=True, interval=1500)
         self._state_timer.timeout.connect(self.save_state)
         QApplication.instance().installEventFilter(self)
@@ -155,7 +158,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.status_saved.setText("All decisions saved")
         self.facts.table.setFocus()
-        self.files.backup_in_background()
+        # After the first paint, not competing with it; on a worker thread.
+        self._backup_timer.start()
 
     def show_history(self) -> None:
         from .history import HistoryDialog

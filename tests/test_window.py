@@ -410,3 +410,15 @@ def test_damaged_workspace_offers_the_backup(qtbot, seeded_store, monkeypatch):
     store.close()
     kept = list(path.parent.glob("workspace-before-restore-*.sqlite"))
     assert kept and kept[0].read_bytes().startswith(b"garbage")
+
+
+def test_a_changed_workspace_is_backed_up_after_opening(qtbot, workspace, settings, monkeypatch):
+    import desktop.main_window as mw
+    from db.safety import list_backup_files
+
+    monkeypatch.setattr(mw, "BACKUP_DELAY_MS", 10)
+    assert list_backup_files(workspace.path) == []
+    w = make(qtbot, workspace, settings)
+    qtbot.waitUntil(lambda: len(list_backup_files(workspace.path)) == 1, timeout=3000)
+    assert "Backup made" in w.status_hint.text()
+    w.close()
