@@ -96,8 +96,9 @@ def format_report(rep: Report) -> str:
         lines.append("  none yet")
     for s in rep.sessions:
         actions = ", ".join(f"{a} {n}" for a, n in s.by_action.most_common())
+        kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind.most_common())
         lines.append(f"  {s.reviewer:<16} {s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}  "
-                     f"{s.decisions:>5} decisions  {s.per_hour:7.0f}/h  ({actions})")
+                     f"{s.decisions:>5} decisions  {s.per_hour:7.0f}/h  ({actions}; {kinds})")
     for title, rates in (("kind", rep.by_kind), ("extractor rule, worst first", rep.by_rule)):
         lines += ["", f"Acceptance by {title} (accepted as extracted / reviewed):"]
         if not rates:

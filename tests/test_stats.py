@@ -48,10 +48,10 @@ def test_report_on_a_workspace(seeded_store):
 def test_stats_command_prints_sessions(seeded_store, capsys):
     from facts.cli import main
 
-    f = seeded_store.facts(seeded_store.article_ids()[0])
     run_extraction(seeded_store)
     f = seeded_store.facts(seeded_store.article_ids()[0])[0]
     seeded_store.decide(f.id, "accept", "lan", status="accepted")
     assert main(["--db", str(seeded_store.path), "stats"]) == 0
     out = capsys.readouterr().out
     assert "Review sessions" in out and "lan" in out and "100.0%" in out
+    assert f"accept 1; {f.kind} 1" in out
