@@ -1,18 +1,55 @@
 """The review log in the window: see any earlier decision, and revert it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
-                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout)
 
 COLUMNS = ["When", "Reviewer", "Action", "Text", "Before", "After"]
+EventRole = Qt.UserRole + 1
 
 
 def _state(snap) -> str:
     if not snap:
         return "—"
     return f"{snap.get('status', '')}: {snap.get('value', '')}"
+
+
+class HistoryModel(QAbstractTableModel):
+    """Review-log events, newest first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.events: list = []
+
+    def set_events(self, events: list) -> None:
+        self.beginResetModel()
+        self.events = list(events)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.events):
+            return None
+        e = self.events[index.row()]
+        if role == EventRole:
+            return e
+        if role == Qt.DisplayRole:
+            snap = e.after or e.before or {}
+            return [f"{e.at:%Y-%m-%d %H:%M:%S}", e.reviewer or "", e.action, snap.get("text", ""),
+                    _state(e.before), _state(e.after)][index.column()]
+        return None
 
 
 class HistoryDialog(QDialog):
@@ -28,9 +65,9 @@ class HistoryDialog(QDialog):
         self.only_fact.setChecked(fact_id is not None)
         self.only_fact.setEnabled(fact_id is not None)
         self.only_fact.toggled.connect(self.refresh)
-        # A small, fixed list of log rows: a table widget is the simplest fit here.
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.model = HistoryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -55,27 +92,17 @@ class HistoryDialog(QDialog):
 
     def refresh(self) -> None:
         fact = self.fact_id if self.only_fact.isChecked() else None
-        self.events = self.store.review_log(fact, limit=500)
-        self.table.setRowCount(len(self.events))
-        for r, e in enumerate(self.events):
-            snap = e.after or e.before or {}
-            cells = [f"{e.at:%Y-%m-%d %H:%M:%S}", e.reviewer or "", e.action,
-                     snap.get("text", ""), _state(e.before), _state(e.after)]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, e.id)
-                self.table.setItem(r, c, item)
+        self.model.set_events(self.store.review_log(fact, limit=500))
         self.table.resizeColumnsToContents()
-        if self.events:
+        if self.model.events:
             self.table.selectRow(0)
 
     def revert_selected(self) -> None:
         from db.engine import WorkspaceError
 
-        row = self.table.currentRow()
-        if row < 0:
+        event = self.table.currentIndex().data(EventRole)
+        if event is None:
             return
-        event = self.events[row]
         try:
             rec = self.store.revert(event.id, self.reviewer)
         except WorkspaceError as exc:

@@ -59,7 +59,7 @@ def test_log_and_revert_commands(seeded_store, capsys):
     assert "no decision 999999" in capsys.readouterr().err
 
 
-def test_history_dialog_reverts_in_the_window(qtbot, seeded_store, tmp_path):
+def test_history_dialog_reverts_in_the_window(qtbot, qtmodeltester, seeded_store, tmp_path):
     accepted, _, _ = decided(seeded_store)
     store = reopen(seeded_store)
     w = MainWindow(store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
@@ -70,14 +70,15 @@ def test_history_dialog_reverts_in_the_window(qtbot, seeded_store, tmp_path):
     w.show_history()
     dialog = w.history
     assert isinstance(dialog, HistoryDialog) and dialog.only_fact.isChecked()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "accept"
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 1 and dialog.model.index(0, 2).data() == "accept"
     dialog.revert_selected()
     assert store.fact(accepted.id).status == "pending"
     row = w.facts.model.row_of(accepted.id)
     assert w.facts.model.facts[row].status == "pending"
     assert "Revert saved" in w.status_saved.text()
     dialog.only_fact.setChecked(False)
-    assert dialog.table.rowCount() >= 4
+    assert dialog.model.rowCount() >= 4
     dialog.close()
     w.close()
     store.close()
