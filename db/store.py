@@ -168,9 +168,14 @@ class Store(Reports):
     def article_ids(self, *, pending_only: bool = False, search: str = "") -> list[int]:
         """Ids in workspace order; the list a view holds instead of rows."""
         if search:
-            like = f"%{_escape_like(search)}%"
-            q = select(Article.id).where(
-                Article.title.ilike(like, escape="\\") | Article.text.ilike(like, escape="\\"))
+            if search.isascii():  # SQLite's LIKE folds ASCII case itself, and fast
+                like = f"%{_escape_like(search)}%"
+                cond = Article.title.ilike(like, escape="\\") | Article.text.ilike(like, escape="\\")
+            else:  # Vietnamese letters: fold in Python (about 4x slower on big workspaces)
+                folded = search.casefold()
+                cond = (func.instr(func.fold(Article.title), folded) > 0) | (
+                    func.instr(func.fold(Article.text), folded) > 0)
+            q = select(Article.id).where(cond)
             if pending_only:
                 q = q.where(Article.n_pending > 0)
             with self.engine.connect() as conn:

@@ -249,10 +249,15 @@ class MainWindow(QMainWindow):
             self.open_article(ids[new])
 
     def apply_article_filter(self, pending_only: bool, search: str) -> None:
+        self._search_generation = getattr(self, "_search_generation", 0) + 1
+        generation = self._search_generation
+
         def job(_progress, _cancelled):
             return self.store.article_ids(pending_only=pending_only, search=search)
 
         def done(ids):
+            if generation != self._search_generation:
+                return  # a newer search was typed meanwhile
             self.article_model.set_ids(ids)
             self.articles.update_count()
             if self.article and self.article_model.row_for(self.article.id) is not None:

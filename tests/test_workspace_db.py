@@ -80,3 +80,11 @@ def test_reopen_does_not_migrate_again(db_path):
     mtime = db_path.stat().st_mtime_ns
     Store.open(db_path).close()
     assert db_path.stat().st_mtime_ns == mtime
+
+
+def test_search_folds_vietnamese_case(seeded_store):
+    s = seeded_store
+    assert len(s.article_ids(search="HOẠT ĐỘNG CỦA LÃNH ĐẠO")) == 2
+    assert s.article_ids(search="hoạt động của lãnh đạo") == s.article_ids(search="HOẠT ĐỘNG CỦA LÃNH ĐẠO")
+    assert len(s.article_ids(search="vietnam+")) == 1  # ASCII: SQLite's own LIKE
+    assert s.article_ids(search="50%_") == []  # LIKE wildcards are taken literally
