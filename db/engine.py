@@ -80,7 +80,7 @@ def migrate(engine: Engine, path: Path | str, target: str = "head") -> None:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             if current is None and inspect(conn).get_table_names():
-                raise WorkspaceError(
+                raise CorruptWorkspaceError(
                     f"{path} is an SQLite database but not a Fact Review workspace "
                     "(it has tables but no workspace version)."
                 )

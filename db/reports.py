@@ -19,12 +19,6 @@ from .schema import Article, Fact, ReviewEvent, Reviewer
 class Reports:
     engine = None  # set by Store
 
-    EXPORT_COLUMNS = (
-        "article_id", "origin", "article_title", "published", "source", "kind", "text", "start",
-        "end", "value", *ALL_KIND_FIELDS, "confidence", "extractor", "status", "reviewer",
-        "reviewed_at", "note", "value_before_edit",
-    )
-
     def iter_fact_rows(
         self,
         *,
@@ -35,7 +29,7 @@ class Reports:
         until: Optional[datetime] = None,
         articles_per_batch: int = 500,
     ) -> Iterator[tuple]:
-        """Every fact with its article's metadata as plain tuples (EXPORT_COLUMNS; reviewed_at
+        """Every fact with its article's metadata as plain tuples (in facts.tables.FACT_COLUMNS order; reviewed_at
         as ISO text), streamed in article and reading order. The hot path of every export:
         plain DB-API cursors, the article's metadata read once per article, not joined onto
         each fact, nothing parsed that does not need to be."""

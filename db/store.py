@@ -234,18 +234,6 @@ class Store(Reports):
         with self.engine.connect() as conn:
             return conn.execute(select(func.coalesce(func.sum(Article.n_pending), 0))).scalar_one()
 
-    def neighbour_article(self, article_id: int, step: int, *, pending_only: bool = False) -> Optional[int]:
-        """The article after (step=1) or before (step=-1) this one in workspace order."""
-        q = select(Article.id)
-        if pending_only:
-            q = q.where(Article.n_pending > 0)
-        if step > 0:
-            q = q.where(Article.id > article_id).order_by(Article.id)
-        else:
-            q = q.where(Article.id < article_id).order_by(Article.id.desc())
-        with self.engine.connect() as conn:
-            return conn.execute(q.limit(1)).scalar()
-
     def next_article_with_pending(self, after_id: int, *, wrap: bool = True) -> Optional[int]:
         with self.engine.connect() as conn:
             q = select(Article.id).where(Article.n_pending > 0).order_by(Article.id).limit(1)

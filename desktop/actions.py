@@ -69,7 +69,6 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("help", "&Keyboard Shortcuts", ("F1", "?"), "Help", "Show every key", "F1 or ?"),
 ]
 MENUS = ["File", "Edit", "Review", "Go", "View", "Help"]
-BY_ID = {a.id: a for a in ACTIONS}
 
 
 def build(window, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:

@@ -138,7 +138,7 @@ WRITERS = {"import", "extract", "revert"}
 
 
 def _open(args):
-    from db.engine import WorkspaceError
+    from db.engine import CorruptWorkspaceError, WorkspaceError
     from db.safety import list_backup_files
 
     from .workspace import open_workspace
@@ -150,7 +150,7 @@ def _open(args):
     except WorkspaceError as exc:
         hint = ""
         backups = list_backup_files(path)
-        if backups and "damaged" in str(exc) or backups and "not a Fact Review" in str(exc):
+        if backups and isinstance(exc, CorruptWorkspaceError):
             hint = (f"\n{len(backups)} backup(s) of it exist; restore the latest with "
                     f"`fact-review --db {path} restore --latest`.")
         raise _UserError(f"{exc}{hint}") from None

@@ -498,21 +498,8 @@ def import_paths(
         pending.append((result, articles))
         pending_bytes += sum(len(getattr(a, "text", "")) for a in articles)
         if pending_bytes >= batch_bytes:
-            try:
-                flush()
-            except Exception:
-                _mark_batch_failed(pending)
-                pending.clear()
-                pending_bytes = 0
-                raise
+            flush()
     flush()
     if progress:
         progress(len(todo), len(todo), "")
     return report
-
-
-def _mark_batch_failed(batch) -> None:
-    for result, _ in batch:
-        result.imported = result.duplicates = 0
-        result.article_ids.clear()
-        result.error = "not saved: the workspace could not be written"

@@ -38,11 +38,5 @@ def prev_words(text: str, pos: int, n: int = 3) -> list[str]:
     return WORD.findall(text[max(line_start, pos - 60):pos])[-n:]
 
 
-def next_words(text: str, pos: int, n: int = 3) -> list[str]:
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end < 0 else line_end
-    return WORD.findall(text[pos:min(line_end, pos + 80)])[:n]
-
-
 def in_ranges(start: int, end: int, ranges) -> bool:
     return any(s <= start and end <= e for s, e in ranges)

@@ -1,7 +1,6 @@
 """The word lists in facts/data, loaded once and compiled into matchers."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,13 +33,6 @@ def _lines(name: str) -> list[str]:
 
 def _entries(name: str) -> list[list[str]]:
     return [[p.strip() for p in ln.split("|") if p.strip()] for ln in _lines(name)]
-
-
-def alternation(names, flags=0) -> re.Pattern:
-    """One regex matching any of the names as whole words, longest first."""
-    alts = sorted(set(names), key=len, reverse=True)
-    body = "|".join(re.escape(n) for n in alts)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
 
 @dataclass(frozen=True)
