@@ -99,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    from db.engine import WorkspaceError
+
     args = _parser().parse_args(argv)
     try:
         if args.command == "evaluate":
@@ -124,6 +126,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except _UserError as exc:
         print(f"fact-review: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkspaceError as exc:  # a write that failed (disk full, I/O): nothing half-saved
+        print(f"fact-review: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
     finally:

@@ -82,3 +82,14 @@ def test_help_everywhere(capsys):
             main([*argv, "--help"])
         assert exc.value.code == 0
         assert "usage: fact-review" in capsys.readouterr().out
+
+
+def test_a_failed_write_is_a_message_not_a_traceback(capsys, db_path, seed_dir, monkeypatch):
+    from db.store import Store, StoreWriteError
+
+    def full(self, *a, **k):
+        raise StoreWriteError(f"could not save to {db_path}: database or disk is full")
+
+    monkeypatch.setattr(Store, "writer", full)
+    code, out, err = run(capsys, "--db", str(db_path), "import", "--no-extract", str(seed_dir))
+    assert code == 1 and "database or disk is full" in err and "Traceback" not in err
