@@ -34,12 +34,6 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
-    # SQLite folds case for ASCII only; search needs "bộ" to find "Bộ".
-    dbapi_conn.create_function("fold", 1, _fold, deterministic=True)
-
-
-def _fold(value):
-    return value.casefold() if isinstance(value, str) else value
 
 
 def make_engine(path: Path | str) -> Engine:

@@ -20,6 +20,7 @@ from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, FactBase, Status
 from .engine import CorruptWorkspaceError, WorkspaceError, _reason, make_engine, migrate
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .reports import Reports
+from .search import restrict, search_ids
 from .writer import Writer, fact_columns, now
 from .records import ArticleRecord, ArticleRow, FactRecord, ReviewEventRecord, Stats
 from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
@@ -165,27 +166,25 @@ class Store(Reports):
         with self.engine.connect() as conn:
             return conn.execute(select(func.count(Article.id))).scalar_one()
 
-    def article_ids(self, *, pending_only: bool = False, search: str = "") -> list[int]:
-        """Ids in workspace order; the list a view holds instead of rows."""
-        if search:
-            if search.isascii():  # SQLite's LIKE folds ASCII case itself, and fast
-                like = f"%{_escape_like(search)}%"
-                cond = Article.title.ilike(like, escape="\\") | Article.text.ilike(like, escape="\\")
-            else:  # Vietnamese letters: fold in Python (about 4x slower on big workspaces)
-                folded = search.casefold()
-                cond = (func.instr(func.fold(Article.title), folded) > 0) | (
-                    func.instr(func.fold(Article.text), folded) > 0)
-            q = select(Article.id).where(cond)
-            if pending_only:
-                q = q.where(Article.n_pending > 0)
-            with self.engine.connect() as conn:
-                return sorted(conn.execute(q).scalars())
+    def article_ids(self, *, pending_only: bool = False, search: str = "",
+                    ignore_diacritics: bool = True) -> list[int]:
+        """Ids in workspace order (with a search: best matches first); the list a
+        view holds instead of rows."""
+        with self.engine.connect() as conn:
+            if search:
+                found = search_ids(conn, search, ignore_diacritics=ignore_diacritics)
+                if pending_only:
+                    found = restrict(found, set(self._ids(conn, pending_only=True)))
+                return found
+            return self._ids(conn, pending_only=pending_only)
+
+    @staticmethod
+    def _ids(conn: Connection, *, pending_only: bool) -> list[int]:
         # Read from the covering index (a few MB), not the table (the texts), then sort.
         sql = "SELECT id FROM articles INDEXED BY ix_articles_n_pending"
         if pending_only:
             sql += " WHERE n_pending > 0"
-        with self.engine.connect() as conn:
-            rows = conn.connection.dbapi_connection.execute(sql).fetchall()
+        rows = conn.connection.dbapi_connection.execute(sql).fetchall()
         return sorted(r[0] for r in rows)
 
     def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
@@ -465,6 +464,3 @@ def _chunks(seq: Sequence[int], n: int) -> Iterator[Sequence[int]]:
     for i in range(0, len(seq), n):
         yield seq[i : i + n]
 
-
-def _escape_like(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

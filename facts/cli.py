@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
 
     arts = sub.add_parser("articles", parents=[common], help="list articles with their facts by status")
     arts.add_argument("--pending", action="store_true", help="only articles with pending facts")
+    arts.add_argument("--search", metavar="TEXT",
+                      help="only articles whose title or text holds these words (any case, any "
+                      "diacritics: `ha noi` finds `Hà Nội`; matches with the diacritics typed first)")
+    arts.add_argument("--exact-diacritics", action="store_true",
+                      help="with --search: only matches with the very diacritics typed")
 
     sub.add_parser("stats", parents=[common], help="articles, and facts by kind and by status")
 
@@ -200,7 +205,8 @@ def _import(args, store) -> int:
 
 
 def _articles(args, store) -> int:
-    ids = store.article_ids(pending_only=args.pending)
+    ids = store.article_ids(pending_only=args.pending, search=args.search or "",
+                            ignore_diacritics=not args.exact_diacritics)
     counts = store.status_counts(ids)
     rows = store.article_rows(ids)
     print(f"{'id':>6}  {'pending':>7} {'accepted':>8} {'edited':>6} {'rejected':>8} {'added':>5}  title")
