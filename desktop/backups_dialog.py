@@ -1,9 +1,10 @@
 """File ▸ Restore Backup: the backups with their time and counts."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout
 
-from db.safety import describe_backups
+from db.safety import backup_dir, describe_backups, human_size
 
 
 class BackupsDialog(QDialog):
@@ -20,6 +21,11 @@ class BackupsDialog(QDialog):
                       "is kept beside it (…-before-restore-….sqlite)." if self.backups else
                       "No backups yet: one is made when a workspace that changed is opened.")
         note.setWordWrap(True)
+        used = sum(b.size for b in self.backups)
+        self.disk = QLabel(f"{len(self.backups)} backup{'s' if len(self.backups) != 1 else ''}, "
+                           f"compressed, use {human_size(used)} in {backup_dir(path)}")
+        self.disk.setWordWrap(True)
+        self.disk.setTextInteractionFlags(self.disk.textInteractionFlags() | Qt.TextSelectableByMouse)
         box = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.restore_button = box.addButton("Restore", QDialogButtonBox.AcceptRole)
         self.restore_button.setEnabled(bool(self.backups))
@@ -28,6 +34,7 @@ class BackupsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.list)
         lay.addWidget(note)
+        lay.addWidget(self.disk)
         lay.addWidget(box)
         self.resize(560, 320)
 

@@ -79,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("backups", parents=[common], help="list the workspace's backups",
                    description="Backups are made with SQLite's backup API when the window opens a "
-                   "workspace that changed, and before every import; the last 10 are kept.")
+                   "workspace that changed, and before every import, then compressed; the last 10 "
+                   "are kept, fewer for a big workspace (its backups stay within 1 GB or three "
+                   "times the newest one, and at least two are kept).")
     rs = sub.add_parser("restore", parents=[common], help="put a backup in place of the workspace",
                         description="Replace the workspace with one of its backups. The workspace "
                         "as it was is kept beside it (…-before-restore-….sqlite).")
@@ -339,7 +341,7 @@ def _window(args) -> int:
 
 
 def _backups(args) -> int:
-    from db.safety import describe_backups
+    from db.safety import backup_dir, describe_backups, human_size
 
     path, _ = resolve_path(args.db)
     backups = describe_backups(path)
@@ -347,6 +349,9 @@ def _backups(args) -> int:
         print(f"No backups of {path} yet.")
     for b in backups:
         print(f"{b.describe()}  {b.path}")
+    if backups:
+        print(f"{len(backups)} backups use {human_size(sum(b.size for b in backups))} "
+              f"in {backup_dir(path)}")
     return EXIT_OK
 
 

@@ -66,6 +66,17 @@ def _env() -> dict:
 
 
 def integrity(path: Path) -> str:
+    """SQLite's integrity_check of a workspace or of a (compressed) backup."""
+    if path.name.endswith(".gz"):
+        import gzip
+        import shutil
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as d, gzip.open(path, "rb") as src:
+            plain = Path(d) / "unpacked.sqlite"
+            with open(plain, "wb") as out:
+                shutil.copyfileobj(src, out)
+            return integrity(plain)
     con = sqlite3.connect(path)
     try:
         return con.execute("PRAGMA integrity_check").fetchone()[0]
