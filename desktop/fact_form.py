@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPushButton, QVBoxLayout, QWidget)
 
 from facts.model import APPROX, KIND_FIELDS, LEVELS, validate_fact
+from facts.reading import NUMERIC_KINDS, display_number, read_field
 
 from .theme import KIND_LABELS, KINDS, kind_colour
 
@@ -16,9 +17,15 @@ CHOICES = {"approx": APPROX, "level": LEVELS}
 FIELD_LABELS = {"value": "Value", "unit": "Unit", "approx": "Approx.", "currency": "Currency",
                 "title": "Title", "honorific": "Honorific", "acronym": "Acronym", "level": "Level",
                 "doc_type": "Document type", "issuer": "Issuer", "date": "Date", "note": "Note"}
-HINTS = {"value": {"quantity": "8900", "money": "3000000000", "percentage": "28.4",
-                   "date": "2024-12-06", "legal_reference": "20-NQ/TW"},
-         "currency": "VND, USD, EUR", "date": "2017-10-25"}
+HINTS = {"value": {"quantity": "8.900", "money": "3 tỷ or 3.000.000.000", "percentage": "28,4",
+                   "date": "06/12/2024", "legal_reference": "20-NQ/TW"},
+         "currency": "VND, USD, EUR", "date": "25/10/2017"}
+
+
+def _is_read(kind: str, name: str) -> bool:
+    """Fields typed the Vietnamese way and read into FACTS.md's form (numbers, dates)."""
+    return (name == "value" and kind in (*NUMERIC_KINDS, "date")) or (
+        name == "date" and kind == "legal_reference")
 
 
 def guess(text: str) -> dict[str, dict[str, Any]]:
@@ -50,6 +57,8 @@ class FactForm(QWidget):
         self.guesses: dict[str, dict[str, Any]] = {}
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.readings: dict[str, QLabel] = {}  # the value as it will be saved, beside the field
+        self.year: Optional[int] = None  # the article's year, for dates typed without one
 
         self.heading = QLabel(objectName="paneTitle")
         self.kind = QComboBox()
@@ -88,18 +97,21 @@ class FactForm(QWidget):
         self.hide()
 
     # -- opening -----------------------------------------------------------------
-    def edit(self, fact, article_text: str) -> None:
+    def edit(self, fact, article_text: str, year: Optional[int] = None) -> None:
         self.fact_id = fact.id
         self.article_text = article_text
+        self.year = year
         self.span = (fact.start, fact.end)
         self.guesses = {}
         self.heading.setText("Edit fact")
         self._open(fact.kind, {"value": fact.value, **fact.fields}, fact.note or "")
         self._focus_first_field()
 
-    def add(self, span: tuple[int, int], article_text: str, kind_hint: Optional[str] = None) -> None:
+    def add(self, span: tuple[int, int], article_text: str, kind_hint: Optional[str] = None,
+            year: Optional[int] = None) -> None:
         self.fact_id = None
         self.article_text = article_text
+        self.year = year
         self.span = span
         self.guesses = guess(article_text[span[0]:span[1]])
         kind = next(iter(self.guesses), None) or kind_hint or "organization"
@@ -138,7 +150,7 @@ class FactForm(QWidget):
     def _build(self, kind: str, values: dict[str, Any]) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
-        self.inputs, self.errors = {}, {}
+        self.inputs, self.errors, self.readings = {}, {}, {}
         for name in ("value", *KIND_FIELDS[kind]):
             if name in CHOICES:
                 w = QComboBox()
@@ -147,7 +159,10 @@ class FactForm(QWidget):
                 w.setCurrentIndex(max(0, w.findData(values.get(name, "") or "")))
                 w.currentIndexChanged.connect(self._validate)
             else:
-                w = QLineEdit(str(values.get(name, "") or ""))
+                shown = str(values.get(name, "") or "")
+                if name == "value" and kind in NUMERIC_KINDS and shown:
+                    shown = display_number(shown)  # read back, it gives the same value
+                w = QLineEdit(shown)
                 hint = HINTS.get(name)
                 if isinstance(hint, dict):
                     hint = hint.get(kind)
@@ -161,7 +176,17 @@ class FactForm(QWidget):
             err.hide()
             row = QVBoxLayout()
             row.setSpacing(0)
-            row.addWidget(w)
+            if _is_read(kind, name):
+                reading = QLabel(objectName="fieldReading")
+                reading.setAccessibleName(f"{FIELD_LABELS.get(name, name)} as saved")
+                reading.setTextInteractionFlags(Qt.TextSelectableByMouse)
+                line = QHBoxLayout()
+                line.addWidget(w, 1)
+                line.addWidget(reading)
+                row.addLayout(line)
+                self.readings[name] = reading
+            else:
+                row.addWidget(w)
             row.addWidget(err)
             self.form.addRow(FIELD_LABELS.get(name, name), row)
             self.inputs[name], self.errors[name] = w, err
@@ -182,15 +207,41 @@ class FactForm(QWidget):
             out[name] = w.currentData() if isinstance(w, QComboBox) else w.text().strip()
         return out
 
+    def read_values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The fields as they will be saved (numbers and dates read the Vietnamese way),
+        and the reason for each field that cannot be read."""
+        kind = self.kind.currentData()
+        out, problems = {}, {}
+        for name, typed in self.values().items():
+            if not _is_read(kind, name):
+                out[name] = typed
+                continue
+            r = read_field(kind, name, typed, self.year)
+            if r.ok:
+                out[name] = r.value
+            else:
+                out[name] = typed
+                problems[name] = r.error
+        return out, problems
+
     def fact_dict(self) -> dict[str, Any]:
         s, e = self.span
         return {"kind": self.kind.currentData(), "start": s, "end": e,
-                "text": self.article_text[s:e], **self.values(),
+                "text": self.article_text[s:e], **self.read_values()[0],
                 "extractor": "manual", "confidence": 1.0}
 
     def _validate(self) -> bool:
         for err in self.errors.values():
             err.hide()
+        read, problems = self.read_values()
+        for name, label in self.readings.items():
+            label.setText("" if name in problems or not read.get(name) else f"= {read[name]}")
+        if problems:
+            for name, msg in problems.items():
+                self.errors[name].setText(msg)
+                self.errors[name].show()
+            self.save_button.setEnabled(False)
+            return False
         try:
             validate_fact(self.fact_dict())
         except ValidationError as exc:

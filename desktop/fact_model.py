@@ -6,6 +6,8 @@ from typing import Optional
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from facts.reading import display_value
+
 from .theme import KIND_SHORT, STATUS_GLYPHS, kind_colour, status_colour
 
 COL_STATUS, COL_KIND, COL_TEXT, COL_VALUE, COL_FIELDS, COL_CONF = range(6)
@@ -87,7 +89,7 @@ class FactTableModel(QAbstractTableModel):
                 COL_STATUS: STATUS_GLYPHS.get(f.status, "?"),
                 COL_KIND: KIND_SHORT.get(f.kind, f.kind),
                 COL_TEXT: f.text.replace("\n", " "),
-                COL_VALUE: f.value,
+                COL_VALUE: display_value(f.kind, f.value),
                 COL_FIELDS: fields_summary(f),
                 COL_CONF: f"{f.confidence:.2f}",
             }.get(col)
@@ -111,7 +113,7 @@ class FactTableModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             who = f" by {f.reviewer}" if f.reviewer else ""
             note = f"\nNote: {f.note}" if f.note else ""
-            return (f"{f.kind}: {f.text} → {f.value}\n{f.status}{who}\n"
+            return (f"{f.kind}: {f.text} → {display_value(f.kind, f.value)}\n{f.status}{who}\n"
                     f"{f.extractor} ({f.confidence:.2f}){note}")
         if role == Qt.TextAlignmentRole and col in (COL_STATUS, COL_CONF):
             return int(Qt.AlignCenter)

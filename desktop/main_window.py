@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
     def edit(self) -> None:
         f = self._current_or_hint()
         if f and self.article:
-            self.facts.form.edit(f, self.article.text)
+            self.facts.form.edit(f, self.article.text, self._article_year())
 
     def add(self) -> None:
         if self.article is None:
@@ -322,7 +322,11 @@ class MainWindow(QMainWindow):
             self.hint("Select the words in the article first, then press N")
             return
         kind = self.facts.filters()["kind"]
-        self.facts.form.add(span, self.article.text, kind)
+        self.facts.form.add(span, self.article.text, kind, self._article_year())
+
+    def _article_year(self) -> Optional[int]:
+        published = (self.article.published or "") if self.article else ""
+        return int(published[:4]) if published[:4].isdigit() else None
 
     def extract_pending(self) -> None:
         from facts.extract.runner import run_extraction

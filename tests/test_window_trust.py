@@ -1,0 +1,127 @@
+"""What a reviewer types is read right, nothing happens out of sight, no step needs the mouse.
+
+The workspace comes from a fixed fact file (tests/review_fixture.py), never from the
+extractor, and every test drives the real widgets by key and reads the workspace after."""
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.fact_model import COL_VALUE
+from desktop.main_window import MainWindow
+from desktop.tasks import FakeThreadPool
+from facts.importer import import_paths
+from tests import review_fixture
+
+
+@pytest.fixture
+def ws(store, tmp_path):
+    import_paths(store, [review_fixture.write(tmp_path)])
+    return store
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Modal message boxes are recorded and answered instead of blocking."""
+    shown = {"warning": [], "question": [], "answer": QMessageBox.Yes}
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown["warning"].append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: shown["question"].append(a[2]) or shown["answer"])
+    return shown
+
+
+@pytest.fixture
+def win(qtbot, ws, settings):
+    w = MainWindow(ws, "lan", settings, pool=FakeThreadPool())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+def press(qtbot, w, k, mod=Qt.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or w.facts.table, k, mod)
+
+
+def select(w, text, kind=None):
+    f = next(f for f in w.facts.visible_facts() if f.text == text and (kind is None or f.kind == kind))
+    w.select_fact(f.id)
+    return f
+
+
+def shown_value(w, fact_id):
+    model = w.facts.model
+    row = model.row_of(fact_id)
+    return model.data(model.index(row, COL_VALUE))
+
+
+# -- values typed the Vietnamese way -------------------------------------------------------
+def test_quantity_typed_with_a_thousands_dot_is_read_as_thousands(qtbot, win, ws):
+    f = select(win, "hơn 8.900")
+    assert shown_value(win, f.id) == "8.900"  # grouped in the list
+    press(qtbot, win, Qt.Key_E)
+    form = win.facts.form
+    assert form.inputs["value"].text() == "8.900"  # shown the Vietnamese way, read back the same
+    form.inputs["value"].selectAll()
+    qtbot.keyClicks(form.inputs["value"], "8.901")
+    assert form.readings["value"].text() == "= 8901"  # before Enter saves it
+    qtbot.keyClick(form.inputs["value"], Qt.Key_Return)
+    assert ws.fact(f.id).value == "8901" and ws.fact(f.id).status == "edited"
+    assert shown_value(win, f.id) == "8.901"
+
+
+@pytest.mark.parametrize("typed,stored", [("1,5", "1.5"), ("8.900", "8900"), ("12000", "12000"),
+                                          ("2,8 triệu", "2800000")])
+def test_numbers_read_as_the_extractor_reads_them(qtbot, win, ws, typed, stored):
+    f = select(win, "63")
+    press(qtbot, win, Qt.Key_E)
+    value = win.facts.form.inputs["value"]
+    value.selectAll()
+    value.insert(typed)  # what an input method commits
+    assert win.facts.form.readings["value"].text() == f"= {stored}"
+    qtbot.keyClick(value, Qt.Key_Return)
+    assert ws.fact(f.id).value == stored
+
+
+def test_money_with_a_scale_word_and_grouped_display(qtbot, win, ws):
+    f = select(win, "3 tỷ đồng")
+    assert shown_value(win, f.id) == "3.000.000.000"
+    press(qtbot, win, Qt.Key_E)
+    value = win.facts.form.inputs["value"]
+    assert value.text() == "3.000.000.000"
+    value.selectAll()
+    value.insert("3,5 tỷ")
+    assert win.facts.form.readings["value"].text() == "= 3500000000"
+    qtbot.keyClick(value, Qt.Key_Return)
+    assert ws.fact(f.id).value == "3500000000"
+    assert shown_value(win, f.id) == "3.500.000.000"
+
+
+@pytest.mark.parametrize("typed", ["06/12/2024", "6-12-2024"])
+def test_dates_typed_the_vietnamese_way(qtbot, win, ws, typed):
+    f = select(win, "Ngày 06/12/2024")
+    press(qtbot, win, Qt.Key_E)
+    value = win.facts.form.inputs["value"]
+    value.selectAll()
+    qtbot.keyClicks(value, "2024-01-01")
+    value.selectAll()
+    qtbot.keyClicks(value, typed)
+    assert win.facts.form.readings["value"].text() == "= 2024-12-06"
+    qtbot.keyClick(value, Qt.Key_Return)
+    assert ws.fact(f.id).value == "2024-12-06"
+
+
+def test_an_unreadable_value_is_refused_with_its_reason(qtbot, win, ws):
+    f = select(win, "63")
+    press(qtbot, win, Qt.Key_E)
+    form = win.facts.form
+    form.inputs["value"].selectAll()
+    qtbot.keyClicks(form.inputs["value"], "1.2.3")
+    assert not form.save_button.isEnabled() and "is not a number" in form.errors["value"].text()
+    qtbot.keyClick(form.inputs["value"], Qt.Key_Return)
+    assert form.isVisible() and ws.fact(f.id).value == "63"
