@@ -131,7 +131,8 @@ def test_add_fact_from_selection_with_kind_keys(qtbot, window, workspace):
     key(qtbot, window, Qt.Key_N)
     form = window.facts.form
     assert form.isVisible() and form.kind.currentData() == "money"  # read by the normalisers
-    assert form.values()["value"] == "8300000" and form.values()["currency"] == "EUR"
+    assert form.values()["value"] == "8.300.000"  # shown the Vietnamese way
+    assert form.read_values()[0]["value"] == "8300000" and form.values()["currency"] == "EUR"
     qtbot.keyClick(form.kind, Qt.Key_1)
     assert form.kind.currentData() == "quantity"
     qtbot.keyClick(form.kind, Qt.Key_2)
