@@ -101,19 +101,60 @@ def write_articles_csv(store, out: TextIO, *, neutralise_cells: bool = True) -> 
     return n
 
 
-def write_xlsx(store, path, flt: Optional[ExportFilter] = None) -> tuple[int, int]:
-    """Two sheets, typed cells, header frozen and filtered; openpyxl's streaming writer."""
+EXCEL_MAX_ROWS = 1_048_576  # a worksheet's rows in Excel, its header included
+
+
+class _Sheets:
+    """Rows over as many sheets as they need: "Facts", "Facts 2", … — Excel cannot open
+    a sheet past its row limit, so a big export continues on the next sheet."""
+
+    def __init__(self, wb, name: str, header: list[str], max_rows: int):
+        self.wb, self.name, self.header, self.max_rows = wb, name, header, max_rows
+        self.sheets: list[tuple[Any, int]] = []  # (sheet, data rows)
+        self.total = 0
+        self._new()
+
+    def _new(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        if self.sheets:
+            self._close()
+        n = len(self.sheets) + 1
+        sheet = self.wb.create_sheet(self.name if n == 1 else f"{self.name} {n}")
+        sheet.freeze_panes = "A2"
+        sheet.append(self.header)
+        self._last_col = get_column_letter(len(self.header))
+        self.sheets.append((sheet, 0))
+
+    def _close(self) -> None:
+        sheet, rows = self.sheets[-1]
+        sheet.auto_filter.ref = f"A1:{self._last_col}{rows + 1}"
+
+    def append(self, row: list) -> None:
+        sheet, rows = self.sheets[-1]
+        if rows + 1 >= self.max_rows:
+            self._new()
+            sheet, rows = self.sheets[-1]
+        sheet.append(row)
+        self.sheets[-1] = (sheet, rows + 1)
+        self.total += 1
+
+    def finish(self) -> int:
+        self._close()
+        return self.total
+
+
+def write_xlsx(store, path, flt: Optional[ExportFilter] = None, *,
+               max_rows: int = EXCEL_MAX_ROWS) -> tuple[int, int]:
+    """Facts and articles sheets (continued on "Facts 2"… past Excel's row limit), typed
+    cells, header frozen and filtered; openpyxl's streaming writer."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
-    facts = wb.create_sheet("Facts")
-    facts.freeze_panes = "A2"
-    facts.append(FACT_COLUMNS)
+    facts = _Sheets(wb, "Facts", FACT_COLUMNS, max_rows)
     i_kind, i_val = FACT_COLUMNS.index("kind"), FACT_COLUMNS.index("value")
     i_rev, i_pub = FACT_COLUMNS.index("reviewed_at"), FACT_COLUMNS.index("published")
     i_before = FACT_COLUMNS.index("value_before_edit")
-    n_facts = 0
     for row in fact_rows(store, flt or ExportFilter()):
         row = list(row)
         if row[i_kind] in NUMERIC_KINDS:
@@ -124,20 +165,14 @@ def write_xlsx(store, path, flt: Optional[ExportFilter] = None) -> tuple[int, in
             row[i_rev] = datetime.fromisoformat(row[i_rev])
         row[i_pub] = _date_cell(row[i_pub])
         facts.append([neutralise(v) for v in row])
-        n_facts += 1
-    facts.auto_filter.ref = f"A1:{get_column_letter(len(FACT_COLUMNS))}{n_facts + 1}"
-    arts = wb.create_sheet("Articles")
-    arts.freeze_panes = "A2"
-    arts.append(ARTICLE_COLUMNS)
-    n_art = 0
+    arts = _Sheets(wb, "Articles", ARTICLE_COLUMNS, max_rows)
     for row in store.iter_article_rows():
         row = list(row)
         row[3] = _date_cell(row[3])
         arts.append([neutralise(v) for v in row])
-        n_art += 1
-    arts.auto_filter.ref = f"A1:{get_column_letter(len(ARTICLE_COLUMNS))}{n_art + 1}"
+    counts = facts.finish(), arts.finish()
     wb.save(path)
-    return n_facts, n_art
+    return counts
 
 
 def _date_cell(value: Optional[str]):

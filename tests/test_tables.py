@@ -8,7 +8,7 @@ import pytest
 from db.store import Store
 from facts.extract.runner import run_extraction
 from facts.importer import import_paths
-from facts.tables import (ARTICLE_COLUMNS, FACT_COLUMNS, ExportFilter, neutralise, restore,
+from facts.tables import (ARTICLE_COLUMNS, FACT_COLUMNS, ExportFilter, fact_rows, neutralise, restore,
                           write_articles_csv, write_facts_csv, write_xlsx)
 
 PAYLOADS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x","y")',
@@ -175,3 +175,28 @@ def test_xlsx_typed_frozen_filtered(reviewed, tmp_path):
     assert isinstance(next(r for r in rows if r["reviewed_at"])["reviewed_at"], datetime)
     assert all(not (isinstance(r["note"], str) and r["note"][:1] in "=+-@") for r in rows)
     assert arts.max_row == n_art + 1 == 6
+
+
+def test_xlsx_past_the_row_limit_continues_on_further_sheets(reviewed, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "big.xlsx"
+    every = ExportFilter(statuses=None)
+    all_rows = sum(1 for _ in fact_rows(reviewed, every))
+    limit = 40  # rows a sheet, header included: the export crosses it several times
+    n_facts, n_art = write_xlsx(reviewed, path, every, max_rows=limit)
+    assert n_facts == all_rows > 2 * limit
+    wb = load_workbook(path, read_only=True)
+    fact_sheets = [n for n in wb.sheetnames if n.startswith("Facts")]
+    assert fact_sheets == ["Facts"] + [f"Facts {i}" for i in range(2, len(fact_sheets) + 1)]
+    assert len(fact_sheets) == -(-all_rows // (limit - 1))
+    rows = []
+    for name in fact_sheets:
+        sheet = list(wb[name].iter_rows(values_only=True))
+        assert len(sheet) <= limit and list(sheet[0]) == FACT_COLUMNS  # every sheet has its header
+        rows += sheet[1:]
+    assert len(rows) == all_rows  # nothing lost or repeated at the seams
+    starts = [(r[0], r[FACT_COLUMNS.index("start")]) for r in rows]
+    assert starts == [(r[0], r[FACT_COLUMNS.index("start")]) for r in fact_rows(reviewed, every)]
+    assert wb.sheetnames[-1] == "Articles" and n_art == 5
+    wb.close()
