@@ -93,10 +93,11 @@ class Reports:
                 yield from part
 
     def iter_review_events(self) -> Iterator[tuple]:
-        """(reviewer, at, action, kind) of every logged decision, by reviewer then time."""
+        """(reviewer, at, action, kind, fact id) of every logged decision, by reviewer then time."""
         q = (select(Reviewer.name, ReviewEvent.at, ReviewEvent.action,
-                    func.coalesce(func.json_extract(ReviewEvent.after, "$.kind"),
-                                  func.json_extract(ReviewEvent.before, "$.kind")))
+                    func.coalesce(ReviewEvent.after["kind"].as_string(),
+                                  ReviewEvent.before["kind"].as_string()),
+                    ReviewEvent.fact_id)
              .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
              .order_by(Reviewer.name, ReviewEvent.at, ReviewEvent.id))
         with self.engine.connect() as conn:

@@ -33,20 +33,49 @@ class Session:
         return self.decisions / hours
 
 
+# Log actions that take back an earlier decision, and the one that puts it back.
+TAKE_BACK = {"undo", "undo_add", "revert"}
+PUT_BACK = "redo"
+
+
 def sessions(events: Iterable[tuple], gap: timedelta = SESSION_GAP) -> list[Session]:
-    """events: (reviewer, at, action, kind) sorted by reviewer then time."""
+    """events: (reviewer, at, action, kind, fact id) sorted by reviewer then time.
+
+    Counts net decisions: an undo (or a revert) takes back the reviewer's latest standing
+    decision on that fact from the session that made it, a redo puts it back; neither is
+    a decision itself."""
     out: list[Session] = []
     cur: Optional[Session] = None
-    for reviewer, at, action, kind in events:
+    standing: dict[tuple, list] = defaultdict(list)  # (reviewer, fact) → [(session, action, kind)]
+    taken: dict[tuple, list] = defaultdict(list)
+    for reviewer, at, action, kind, fact_id in events:
         reviewer = reviewer or "(unknown)"
         if cur is None or cur.reviewer != reviewer or at - cur.end > gap:
             cur = Session(reviewer, at, at)
             out.append(cur)
         cur.end = at
-        cur.by_action[action] += 1
-        if kind:
-            cur.by_kind[kind] += 1
-    return sorted(out, key=lambda s: s.start)
+        key = (reviewer, fact_id)
+        if action in TAKE_BACK or action == PUT_BACK:
+            src, dst, sign = ((standing, taken, -1) if action in TAKE_BACK else (taken, standing, 1))
+            if src[key]:
+                entry = src[key].pop()
+                dst[key].append(entry)
+                _count(entry, sign)
+            continue
+        entry = (cur, action, kind)
+        standing[key].append(entry)
+        _count(entry, 1)
+    return sorted((s for s in out if s.decisions), key=lambda s: s.start)
+
+
+def _count(entry: tuple, sign: int) -> None:
+    session, action, kind = entry
+    session.by_action[action] += sign
+    if kind:
+        session.by_kind[kind] += sign
+    for counter in (session.by_action, session.by_kind):
+        for k in [k for k, n in counter.items() if n <= 0]:
+            del counter[k]
 
 
 @dataclass

@@ -7,15 +7,36 @@ from facts.stats import acceptance, report, sessions
 
 def test_sessions_split_on_pauses_and_by_reviewer():
     t = datetime(2025, 1, 1, 9, 0)
-    events = [("an", t, "accept", "money"), ("an", t + timedelta(minutes=10), "reject", "date"),
-              ("an", t + timedelta(minutes=20), "accept", "money"),
-              ("an", t + timedelta(hours=2), "edit", "person"),
-              ("lan", t + timedelta(minutes=5), "accept", "location")]
+    events = [("an", t, "accept", "money", 1), ("an", t + timedelta(minutes=10), "reject", "date", 2),
+              ("an", t + timedelta(minutes=20), "accept", "money", 3),
+              ("an", t + timedelta(hours=2), "edit", "person", 4),
+              ("lan", t + timedelta(minutes=5), "accept", "location", 5)]
     s = sessions(events)
     assert [(x.reviewer, x.decisions) for x in s] == [("an", 3), ("lan", 1), ("an", 1)]
     first = s[0]
     assert first.by_action == {"accept": 2, "reject": 1} and first.by_kind["money"] == 2
     assert round(first.per_hour) == 9  # 3 decisions in 20 minutes
+
+
+def test_undo_and_redo_are_not_decisions():
+    t = datetime(2025, 1, 1, 9, 0)
+    m = lambda n: t + timedelta(minutes=n)  # noqa: E731
+    events = [("an", m(0), "accept", "money", 1), ("an", m(1), "reject", "date", 2),
+              ("an", m(2), "undo", "date", 2),  # the reject taken back
+              ("an", m(3), "undo", "money", 1), ("an", m(4), "redo", "money", 1),  # accept stands
+              ("an", m(5), "add", "person", 3), ("an", m(6), "undo_add", "person", 3),
+              ("an", m(7), "edit", "date", 2)]
+    [s] = sessions(events)
+    assert s.decisions == 2 and s.by_action == {"accept": 1, "edit": 1}
+    assert s.by_kind == {"money": 1, "date": 1}
+
+
+def test_undo_in_a_later_session_takes_back_from_the_earlier_one():
+    t = datetime(2025, 1, 1, 9, 0)
+    events = [("an", t, "accept", "money", 1), ("an", t + timedelta(minutes=1), "accept", "date", 2),
+              ("an", t + timedelta(hours=3), "undo", "date", 2)]
+    [s] = sessions(events)  # the later session made no net decision
+    assert s.decisions == 1 and s.by_action == {"accept": 1}
 
 
 def test_acceptance_worst_first():

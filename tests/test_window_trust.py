@@ -125,3 +125,19 @@ def test_an_unreadable_value_is_refused_with_its_reason(qtbot, win, ws):
     assert not form.save_button.isEnabled() and "is not a number" in form.errors["value"].text()
     qtbot.keyClick(form.inputs["value"], Qt.Key_Return)
     assert form.isVisible() and ws.fact(f.id).value == "63"
+
+
+# -- statistics count net decisions -------------------------------------------------------------
+def test_statistics_count_net_decisions_not_undo_and_redo(qtbot, win, ws):
+    from facts.stats import report
+
+    for _ in range(3):
+        press(qtbot, win, Qt.Key_A)
+    press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
+    press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
+    press(qtbot, win, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    accepted = [f for a in ws.article_ids() for f in ws.facts(a) if f.status == "accepted"]
+    assert len(accepted) == 2
+    assert len(ws.review_log()) == 6  # the log keeps every step
+    [session] = report(ws).sessions
+    assert session.decisions == 2 and dict(session.by_action) == {"accept": 2}
