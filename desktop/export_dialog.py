@@ -81,6 +81,10 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         fmt = self.format.currentData()
+        # JSONL is the lossless copy: every status by default; tables: the curated facts.
+        curated = {c.value for c in CURATED}
+        for s, box in self.status.items():
+            box.setChecked(fmt == "jsonl" or s in curated)
         self.filters.setEnabled(fmt in ("csv", "xlsx", "jsonl"))
         self.bom.setEnabled(fmt in ("csv", "articles"))
         self.inert.setEnabled(fmt in ("csv", "articles"))

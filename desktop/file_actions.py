@@ -68,7 +68,7 @@ class FileActions(QObject):
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", str(Path.home()),
+            self.w, "Import articles", str(Path.home()),
             "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv);;All files (*)")
         if paths:
             self.import_paths(paths)

@@ -141,3 +141,38 @@ def test_statistics_count_net_decisions_not_undo_and_redo(qtbot, win, ws):
     assert len(ws.review_log()) == 6  # the log keeps every step
     [session] = report(ws).sessions
     assert session.decisions == 2 and dict(session.by_action) == {"accept": 2}
+
+
+# -- files -----------------------------------------------------------------------------------
+def test_ctrl_i_opens_the_import_dialog_and_imports(qtbot, win, ws, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    f = tmp_path / "bài mới.txt"
+    f.write_text("Tin mới\nBệnh viện Bạch Mai tiếp nhận 20 bệnh nhân.", encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda parent, *a, **k: asked.append(parent) or ([str(f)], ""))
+    before = len(ws.article_ids())
+    press(qtbot, win, Qt.Key_I, Qt.ControlModifier)
+    assert asked == [win]  # the window is the dialog's parent
+    assert len(ws.article_ids()) == before + 1
+    assert "1 files imported" in win.status_saved.text()
+
+
+def test_export_everything_jsonl_from_the_window_is_lossless(qtbot, win, ws, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.export_dialog import ExportDialog
+
+    press(qtbot, win, Qt.Key_A)
+    press(qtbot, win, Qt.Key_R)
+    out = tmp_path / "all.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: True)
+    win.actions["export_jsonl"].trigger()
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    exported = sorted(f["status"] for a in lines for f in a["facts"])
+    stored = sorted(f.status for a in ws.article_ids() for f in ws.facts(a))
+    assert exported == stored and {"pending", "accepted", "rejected"} <= set(exported)
