@@ -57,6 +57,7 @@ class FactRecord:
     note: Optional[str] = None
     original: Optional[dict[str, Any]] = None
     extra: dict[str, Any] = field(default_factory=dict)
+    event_id: Optional[int] = None  # the log entry of the write that returned this record
 
     def snapshot(self) -> dict[str, Any]:
         """The reviewable state of the fact, as the review log stores it."""
@@ -75,7 +76,7 @@ class FactRecord:
 @dataclass(slots=True)
 class ReviewEventRecord:
     id: int
-    fact_id: int
+    fact_id: Optional[int]  # None: a correction of the article
     article_id: int
     action: str
     reviewer: Optional[str]
@@ -92,3 +93,14 @@ class Stats:
     by_kind: dict[str, int]
     by_status: dict[str, int]
     by_kind_status: dict[tuple[str, str], int]
+
+
+@dataclass(slots=True)
+class Change:
+    """What one reverted decision changed: its new log entry, and the fact as saved."""
+
+    event_id: int
+    article_id: int
+    fact_id: Optional[int]  # None: the article's own fields changed
+    what: str  # "changed", "added" (put back), "removed", "article"
+    fact: Optional[FactRecord] = None

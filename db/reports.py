@@ -79,11 +79,11 @@ class Reports:
 
     def iter_article_rows(self) -> Iterator[tuple]:
         """(uid, origin, title, published, source, author, url, n_facts, pending, accepted,
-        edited, rejected, added) per article, streamed."""
+        edited, rejected, added, flagged) per article, streamed."""
         counts = {
             st: select(func.count()).where(Fact.article_id == Article.id, Fact.status == st)
             .correlate(Article).scalar_subquery()
-            for st in ("pending", "accepted", "edited", "rejected", "added")
+            for st in ("pending", "accepted", "edited", "rejected", "added", "flagged")
         }
         q = select(Article.uid, Article.origin, Article.title, Article.published, Article.source,
                    Article.author, Article.url, Article.n_facts, *counts.values()).order_by(Article.id)

@@ -89,8 +89,9 @@ class ReviewEvent(Base):
     __tablename__ = "review_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    fact_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: the log outlives deletions
-    article_id: Mapped[int] = mapped_column(Integer)
+    # No FK: the log outlives deletions. Empty for a correction of the article itself.
+    fact_id: Mapped[Optional[int]] = mapped_column(Integer, index=True)
+    article_id: Mapped[int] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(16))
     reviewer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("reviewers.id"))
     at: Mapped[datetime]

@@ -15,14 +15,14 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, FactBase, Status
+from facts.model import ALL_KIND_FIELDS, ARTICLE_FIELDS, KIND_FIELDS, FactBase, Status, restorable
 
 from .engine import CorruptWorkspaceError, WorkspaceError, _reason, make_engine, migrate
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .reports import Reports
 from .search import restrict, search_ids
 from .writer import Writer, fact_columns, now
-from .records import ArticleRecord, ArticleRow, FactRecord, ReviewEventRecord, Stats
+from .records import ArticleRecord, ArticleRow, Change, FactRecord, ReviewEventRecord, Stats
 from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
 
 
@@ -42,6 +42,13 @@ _ARTICLE_COLS = (
     Article.n_facts, Article.n_pending,
 )
 _ROW_COLS = (Article.id, Article.uid, Article.title, Article.published, Article.n_facts, Article.n_pending)
+
+
+_EVENT_QUERY = (
+    select(ReviewEvent.id, ReviewEvent.fact_id, ReviewEvent.article_id, ReviewEvent.action,
+           Reviewer.name, ReviewEvent.at, ReviewEvent.before, ReviewEvent.after, ReviewEvent.note)
+    .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
+)
 
 
 def _fact_record(row) -> FactRecord:
@@ -294,21 +301,19 @@ class Store(Reports):
                 yield a, facts[a.id]
             last = ids[-1]
 
-    def review_log(self, fact_id: Optional[int] = None, limit: int = 200) -> list[ReviewEventRecord]:
-        q = (
-            select(ReviewEvent.id, ReviewEvent.fact_id, ReviewEvent.article_id, ReviewEvent.action,
-                   Reviewer.name, ReviewEvent.at, ReviewEvent.before, ReviewEvent.after,
-                   ReviewEvent.note)
-            .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
-            .order_by(ReviewEvent.id.desc())
-            .limit(limit)
-        )
+    def review_log(self, fact_id: Optional[int] = None, limit: int = 200, *,
+                   article_id: Optional[int] = None) -> list[ReviewEventRecord]:
+        q = _EVENT_QUERY.order_by(ReviewEvent.id.desc()).limit(limit)
         if fact_id is not None:
             q = q.where(ReviewEvent.fact_id == fact_id)
+        if article_id is not None:
+            q = q.where(ReviewEvent.article_id == article_id, ReviewEvent.fact_id.is_(None))
         with self.engine.connect() as conn:
             return [ReviewEventRecord(*r) for r in conn.execute(q)]
 
     # -- review decisions --------------------------------------------------
+    # Every decision is one transaction and one log entry; the record returned carries the
+    # id of that entry (`event_id`), which undo, redo and History ▸ Revert all go back to.
     def decide(
         self,
         fact_id: int,
@@ -319,113 +324,167 @@ class Store(Reports):
         changes: Optional[dict[str, Any]] = None,
         note: Optional[str] = None,
     ) -> FactRecord:
-        """Apply one decision and log it. `action` is what the log says (accept,
-        reject, edit, reset, undo, redo); `status` the fact's new status; `changes`
-        new values of span, value or kind fields. Returns the fact as saved."""
-        try:
-            with self._tx() as conn:
-                before = self.fact(fact_id, conn)
-                if before is None:
-                    raise WorkspaceError(f"fact {fact_id} no longer exists")
-                values: dict[str, Any] = {}
-                if changes:
-                    merged = {**before.snapshot(), **changes}
-                    values.update(
-                        {k: v for k, v in fact_columns(merged).items()
-                         if k not in ("confidence", "extractor", "extra")}
-                    )
-                    if before.original is None and before.status != Status.added:
-                        values["original"] = before.snapshot()
-                if status is not None:
-                    values["status"] = status
-                if note is not None:
-                    values["note"] = note or None
-                rid = self.reviewer_id(reviewer, conn)
-                if (status or before.status) == Status.pending:
-                    # Back to pending (an undo): nobody has decided it now.
-                    values.update(reviewer_id=None, reviewed_at=None)
-                else:
-                    values.update(reviewer_id=rid, reviewed_at=now())
-                conn.execute(update(Fact).where(Fact.id == fact_id).values(**values))
-                after = self.fact(fact_id, conn)
-                conn.execute(insert(ReviewEvent).values(
-                    fact_id=fact_id, article_id=before.article_id, action=action,
-                    reviewer_id=rid, at=now(), before=before.snapshot(), after=after.snapshot(),
-                    note=note,
-                ))
-                self._recount(conn, [before.article_id])
-        except BaseException:
-            self._reviewers.clear()
-            raise
-        return after
+        """Apply one decision and log it. `action` is what the log says (accept, reject,
+        edit, flag, reset, undo, redo, revert); `status` the fact's new status; `changes`
+        new values of kind, span, value or kind fields. Returns the fact as saved."""
+        return self._write(lambda conn: self._decide(conn, fact_id, action, reviewer, status,
+                                                     changes, note))
+
+    def decide_many(self, fact_ids: Sequence[int], action: str, reviewer: Optional[str], *,
+                    status: str) -> list[FactRecord]:
+        """The same decision on several facts, all or none, in one transaction."""
+        def run(conn):
+            return [self._decide(conn, fid, action, reviewer, status, None, None) for fid in fact_ids]
+        return self._write(run)
 
     def add_fact(self, article_id: int, fact: FactBase, reviewer: Optional[str],
                  note: Optional[str] = None) -> FactRecord:
-        try:
-            with self._tx() as conn:
-                rid = self.reviewer_id(reviewer, conn)
-                cols = fact_columns(fact)
-                cols.update(article_id=article_id, status=Status.added.value, reviewer_id=rid,
-                            reviewed_at=now(), note=note)
-                fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
-                after = self.fact(fid, conn)
-                conn.execute(insert(ReviewEvent).values(
-                    fact_id=fid, article_id=article_id, action="add", reviewer_id=rid, at=now(),
-                    before=None, after=after.snapshot(), note=note,
-                ))
-                self._recount(conn, [article_id])
-        except BaseException:
-            self._reviewers.clear()
-            raise
-        return after
+        def run(conn):
+            rid = self.reviewer_id(reviewer, conn)
+            cols = fact_columns(fact)
+            cols.update(article_id=article_id, status=Status.added.value, reviewer_id=rid,
+                        reviewed_at=now(), note=note)
+            fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
+            after = self.fact(fid, conn)
+            after.event_id = self._log(conn, fid, article_id, "add", rid, None, after.snapshot(), note)
+            self._recount(conn, [article_id])
+            return after
+        return self._write(run)
 
-    def remove_fact(self, fact_id: int, reviewer: Optional[str], action: str = "remove") -> FactRecord:
-        """Delete a fact the reviewer added (undo of an add); logged with its last state."""
-        with self._tx() as conn:
-            before = self.fact(fact_id, conn)
-            if before is None:
-                raise WorkspaceError(f"fact {fact_id} no longer exists")
-            conn.execute(delete(Fact).where(Fact.id == fact_id))
-            conn.execute(insert(ReviewEvent).values(
-                fact_id=fact_id, article_id=before.article_id, action=action,
-                reviewer_id=self.reviewer_id(reviewer, conn), at=now(),
-                before=before.snapshot(), after=None,
-            ))
-            self._recount(conn, [before.article_id])
-        return before
+    def revert(self, event_id: int, reviewer: Optional[str], action: str = "revert") -> Change:
+        """Put back what a logged decision changed, as it was before it (of any session).
+        Undo is the revert of the decision, redo the revert of the undo: one path."""
+        return self._write(lambda conn: self._revert(conn, event_id, reviewer, action))
 
-    def revert(self, event_id: int, reviewer: Optional[str]) -> Optional[FactRecord]:
-        """Put a fact back as it was before a logged decision (of any earlier session).
-        Returns the fact as saved, or None when reverting an add removed the fact."""
+    def revert_many(self, event_ids: Sequence[int], reviewer: Optional[str],
+                    action: str = "revert") -> list[Change]:
+        """Several decisions put back at once (a bulk decision undone), newest first."""
+        return self._write(lambda conn: [self._revert(conn, e, reviewer, action)
+                                         for e in sorted(event_ids, reverse=True)])
+
+    def correct_article(self, article_id: int, reviewer: Optional[str], **values: Any) -> int:
+        """Correct the article's title, published date, source or author: a logged decision
+        that undo and History can revert. Returns the log entry's id."""
+        bad = set(values) - set(ARTICLE_FIELDS)
+        if bad:
+            raise ValueError(f"not editable: {', '.join(sorted(bad))}")
+
+        def run(conn):
+            cur = conn.execute(select(*(getattr(Article, k) for k in values))
+                               .where(Article.id == article_id)).first()
+            if cur is None:
+                raise WorkspaceError(f"article {article_id} no longer exists")
+            before = dict(zip(values, cur))
+            conn.execute(update(Article).where(Article.id == article_id).values(**values))
+            return self._log(conn, None, article_id, "correct", self.reviewer_id(reviewer, conn),
+                             before, dict(values), None)
+        return self._write(run)
+
+    def same_pending(self, kind: str, text: str) -> list[int]:
+        """Ids of the pending facts of this kind with exactly this text, anywhere."""
         with self.engine.connect() as conn:
-            ev = conn.execute(select(ReviewEvent.fact_id, ReviewEvent.article_id, ReviewEvent.before,
-                                     ReviewEvent.after).where(ReviewEvent.id == event_id)).first()
-        if ev is None:
-            raise WorkspaceError(f"no decision {event_id} in the review log")
-        current = self.fact(ev.fact_id)
-        before = ev.before
-        if before is None:  # the decision added the fact
-            if current is None:
-                raise WorkspaceError(f"the fact added by decision {event_id} is already gone")
-            self.remove_fact(ev.fact_id, reviewer, action="revert")
-            return None
-        changes = {k: before[k] for k in ("kind", "start", "end", "text", "value", *ALL_KIND_FIELDS)
-                   if k in before}
-        if current is None:  # the decision removed it: add it back, then restore its status
-            from facts.model import validate_fact
+            return list(conn.execute(select(Fact.id).where(
+                Fact.status == Status.pending.value, Fact.kind == kind, Fact.text == text)
+                .order_by(Fact.article_id, Fact.start)).scalars())
 
-            fact = validate_fact({**changes, "extractor": "revert"})
-            current = self.add_fact(ev.article_id, fact, reviewer, before.get("note"))
-        return self.decide(current.id, "revert", reviewer, status=before.get("status", "pending"),
-                           changes=changes, note=before.get("note") or "")
+    def event(self, event_id: int) -> Optional[ReviewEventRecord]:
+        with self.engine.connect() as conn:
+            r = conn.execute(_EVENT_QUERY.where(ReviewEvent.id == event_id)).first()
+        return ReviewEventRecord(*r) if r else None
 
     def update_article(self, article_id: int, **values: Any) -> None:
+        """What the importer and the extractor fill in (content ranges, metadata found);
+        a reviewer's correction goes through correct_article()."""
         allowed = {"title", "published", "source", "author", "content"}
         bad = set(values) - allowed
         if bad:
             raise ValueError(f"not editable: {', '.join(sorted(bad))}")
         with self._tx() as conn:
             conn.execute(update(Article).where(Article.id == article_id).values(**values))
+
+    # -- decisions, inside a transaction ---------------------------------------------
+    def _write(self, fn):
+        try:
+            with self._tx() as conn:
+                return fn(conn)
+        except BaseException:
+            self._reviewers.clear()  # an id cached inside a rolled-back transaction
+            raise
+
+    @staticmethod
+    def _log(conn, fact_id, article_id, action, rid, before, after, note) -> int:
+        return conn.execute(insert(ReviewEvent).values(
+            fact_id=fact_id, article_id=article_id, action=action, reviewer_id=rid, at=now(),
+            before=before, after=after, note=note)).inserted_primary_key[0]
+
+    def _decide(self, conn, fact_id, action, reviewer, status, changes, note) -> FactRecord:
+        before = self.fact(fact_id, conn)
+        if before is None:
+            raise WorkspaceError(f"fact {fact_id} no longer exists")
+        values: dict[str, Any] = {}
+        if changes:
+            merged = {**before.snapshot(), **changes}
+            values.update({k: v for k, v in fact_columns(merged).items()
+                           if k not in ("confidence", "extractor", "extra")})
+            if before.original is None and before.status != Status.added:
+                values["original"] = before.snapshot()
+        if status is not None:
+            values["status"] = status
+        if note is not None:
+            values["note"] = note or None
+        rid = self.reviewer_id(reviewer, conn)
+        if (status or before.status) == Status.pending:
+            values.update(reviewer_id=None, reviewed_at=None)  # nobody has decided it now
+        else:
+            values.update(reviewer_id=rid, reviewed_at=now())
+        conn.execute(update(Fact).where(Fact.id == fact_id).values(**values))
+        after = self.fact(fact_id, conn)
+        after.event_id = self._log(conn, fact_id, before.article_id, action, rid, before.snapshot(),
+                                   after.snapshot(), note)
+        self._recount(conn, [before.article_id])
+        return after
+
+    def _revert(self, conn, event_id, reviewer, action) -> Change:
+        r = conn.execute(_EVENT_QUERY.where(ReviewEvent.id == event_id)).first()
+        if r is None:
+            raise WorkspaceError(f"no decision {event_id} in the review log")
+        ev = ReviewEventRecord(*r)
+        rid = self.reviewer_id(reviewer, conn)
+        if ev.fact_id is None:  # a correction of the article
+            cur = conn.execute(select(*(getattr(Article, k) for k in ev.before))
+                               .where(Article.id == ev.article_id)).first()
+            if cur is None:
+                raise WorkspaceError(f"article {ev.article_id} no longer exists")
+            conn.execute(update(Article).where(Article.id == ev.article_id).values(**ev.before))
+            eid = self._log(conn, None, ev.article_id, action, rid, dict(zip(ev.before, cur)),
+                            dict(ev.before), None)
+            return Change(eid, ev.article_id, None, "article")
+        current = self.fact(ev.fact_id, conn)
+        if ev.before is None:  # the decision added the fact: take it away again
+            if current is None:
+                raise WorkspaceError(f"the fact added by decision {event_id} is already gone")
+            conn.execute(delete(Fact).where(Fact.id == ev.fact_id))
+            eid = self._log(conn, ev.fact_id, ev.article_id, action, rid, current.snapshot(), None, None)
+            self._recount(conn, [ev.article_id])
+            return Change(eid, ev.article_id, ev.fact_id, "removed")
+        before = ev.before
+        if current is None:  # the decision removed the fact: put it back, under its own id
+            cols = fact_columns({**restorable(before), "extractor": "revert"})
+            status = before.get("status") or Status.added.value
+            taken = conn.execute(select(Fact.id).where(Fact.id == ev.fact_id)).first()
+            cols.update(article_id=ev.article_id, status=status, note=before.get("note"),
+                        reviewer_id=None if status == Status.pending else rid,
+                        reviewed_at=None if status == Status.pending else now())
+            if not taken:
+                cols["id"] = ev.fact_id
+            fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
+            after = self.fact(fid, conn)
+            after.event_id = self._log(conn, fid, ev.article_id, action, rid, None, after.snapshot(), None)
+            self._recount(conn, [ev.article_id])
+            return Change(after.event_id, ev.article_id, fid, "added", after)
+        after = self._decide(conn, current.id, action, reviewer, before.get("status", "pending"),
+                             restorable(before), before.get("note") or "")
+        return Change(after.event_id, ev.article_id, after.id, "changed", after)
 
     # -- extraction runs -------------------------------------------------------
     def record_run(self, extractor: str, started: datetime, articles: int, added: int,

@@ -39,8 +39,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("restore_backup", "Restore &Backup…", (), "File",
                "Replace the workspace with one of its backups (made when it is opened after a change)"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File", "Close the window; every decision is already saved"),
-    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit", "Undo the last decision (written to the review log)"),
-    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Redo the decision undone"),
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit",
+               "Show the last decision, then undo it (written to the review log)"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Show the decision undone, then redo it"),
     ActionSpec("find", "&Find in Articles", ("Ctrl+F",), "Edit", "Search article titles and text"),
     ActionSpec("next_fact", "Next Fact", ("J", "Down"), "Review", "Select the next fact", "J or ↓"),
     ActionSpec("prev_fact", "Previous Fact", ("K", "Up"), "Review", "Select the previous fact", "K or ↑"),
@@ -53,8 +54,20 @@ ACTIONS: list[ActionSpec] = [
                "Put the cursor in the article at the selected fact: Shift+arrows select words, "
                "N adds them as a fact, Esc goes back to the facts"),
     ActionSpec("next_pending", "Next &Pending Fact", ("Space",), "Review", "Jump to the next pending fact, across articles"),
-    ActionSpec("accept_all", "Accept All Above &Threshold", ("Shift+A",), "Review",
-               "Accept every pending fact of this article at or above the confidence threshold (one undo step)"),
+    ActionSpec("flag", "&Flag for Later", ("F",), "Review",
+               "Set the selected fact aside as flagged and move on; the status filter shows flagged facts"),
+    ActionSpec("accept_all", "Accept All Above &Threshold…", ("Shift+A",), "Review",
+               "Accept every pending fact of this article at or above the confidence threshold, "
+               "after saying how many (one undo step)"),
+    ActionSpec("accept_same", "Accept Every Identical Mention", ("Alt+A",), "Review",
+               "Accept this fact and every pending fact of its kind with the same text, "
+               "in the whole workspace (one undo step)"),
+    ActionSpec("reject_same", "Reject Every Identical Mention", ("Alt+R",), "Review",
+               "Reject this fact and every pending fact of its kind with the same text, "
+               "in the whole workspace (one undo step)"),
+    ActionSpec("edit_metadata", "Correct Title, Date, Source and &Author…", ("M",), "Review",
+               "Make the article's title, published date, source and author editable: Enter saves "
+               "a field (logged, undoable), Esc leaves"),
     ActionSpec("extract", "E&xtract Articles Not Yet Extracted", (), "Review",
                "Run the built-in extractor on articles it has not read in this version; "
                "reviewed facts are never changed"),

@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextForm
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTextEdit,
                                QVBoxLayout, QWidget)
 
+from facts.reading import read_date
+
 from .theme import DIMMED, KIND_LABELS, KINDS, kind_colour
 
 META_FIELDS = (("published", "Published"), ("source", "Source"), ("author", "Author"))
@@ -39,6 +41,7 @@ class OffsetMap:
 class ArticleView(QWidget):
     factClicked = Signal(int)
     metadataEdited = Signal(str, object)  # field, new value (None when cleared)
+    metadataDone = Signal()  # the reviewer left the title, date, source and author
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,11 +59,9 @@ class ArticleView(QWidget):
             edit = QLineEdit(placeholderText=label)
             edit.setProperty("meta", True)
             edit.setAccessibleName(label)
-            edit.setToolTip(f"{label} (click to correct)")
+            edit.setToolTip(f"{label} (M or Review ▸ Correct Title, Date, Source and Author)")
             self.meta[key] = edit
             meta_row.addWidget(edit, 2 if key == "source" else 1)
-        for key, edit in [("title", self.title), *self.meta.items()]:
-            edit.editingFinished.connect(lambda k=key, e=edit: self._edited(k, e))
 
         self.text = QTextBrowser(objectName="articleText")
         self.text.setOpenLinks(False)
@@ -73,6 +74,16 @@ class ArticleView(QWidget):
         self.text.document().setDocumentMargin(8)
         self.text.viewport().installEventFilter(self)
         self.text.setAccessibleName("Article text")
+
+        self.header_edits = {"title": self.title, **self.meta}
+        for key, edit in self.header_edits.items():
+            edit.editingFinished.connect(lambda k=key, e=edit: self._edited(k, e))
+            edit.installEventFilter(self)
+        self.meta_error = QLabel(objectName="fieldError")
+        self.meta_error.setWordWrap(True)
+        self.meta_error.hide()
+        self.editing = False
+        self.set_editing(False)
 
         # One wrapped label: the legend never sets a minimum width for the window.
         chips = " ".join(
@@ -88,6 +99,7 @@ class ArticleView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.title)
         lay.addLayout(meta_row)
+        lay.addWidget(self.meta_error)
         lay.addWidget(self.text, 1)
         lay.addWidget(legend)
 
@@ -96,12 +108,8 @@ class ArticleView(QWidget):
         self.article = article
         self.selected = None
         self.facts = {f.id: f for f in facts}
-        self.title.setText(article.title or "")
-        self.title.setCursorPosition(0)
-        self.title.setToolTip(article.title or "")
-        for key, edit in self.meta.items():
-            edit.setText(getattr(article, key) or "")
-            edit.setCursorPosition(0)
+        self.set_editing(False)
+        self.show_header(article)
         self.offsets = OffsetMap(article.text)
         doc = self.text.document()
         doc.setPlainText(article.text)
@@ -109,7 +117,28 @@ class ArticleView(QWidget):
         self._paint()
         self.text.verticalScrollBar().setValue(0)
 
+    def show_header(self, article) -> None:
+        """Title, date, source and author as stored (after a correction, or its undo)."""
+        self.article = article
+        for key, edit in self.header_edits.items():
+            edit.setText(getattr(article, key) or "")
+            edit.setCursorPosition(0)
+        self.title.setToolTip(article.title or "")
+
+    def set_editing(self, on: bool) -> None:
+        """Title, date, source and author are read-only until the reviewer asks to correct
+        them (a stray key must never overwrite them); they take no focus meanwhile."""
+        self.editing = on and self.article is not None
+        for edit in self.header_edits.values():
+            edit.setReadOnly(not self.editing)
+            edit.setFocusPolicy(Qt.StrongFocus if self.editing else Qt.NoFocus)
+        self.meta_error.hide()
+        if self.editing:
+            self.title.setFocus()
+            self.title.selectAll()
+
     def clear(self) -> None:
+        self.set_editing(False)
         self.article = None
         self.facts = {}
         self.text.clear()
@@ -212,6 +241,19 @@ class ArticleView(QWidget):
 
     # -- events -------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
+        if obj in self.header_edits.values() and event.type() == QEvent.KeyPress:
+            if event.key() == Qt.Key_Escape:  # leave without saving what was not saved yet
+                if self.article is not None:
+                    self.show_header(self.article)
+                self.set_editing(False)
+                self.metadataDone.emit()
+                return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                key = next(k for k, e in self.header_edits.items() if e is obj)
+                if self._edited(key, obj):
+                    self.set_editing(False)
+                    self.metadataDone.emit()
+                return True
         if obj is self.text.viewport() and event.type() == QEvent.MouseButtonRelease:
             if not self.text.textCursor().hasSelection():
                 doc_pos = self.text.cursorForPosition(event.position().toPoint()).position()
@@ -220,9 +262,20 @@ class ArticleView(QWidget):
                     self.factClicked.emit(fid)
         return super().eventFilter(obj, event)
 
-    def _edited(self, key: str, edit: QLineEdit) -> None:
-        if self.article is None:
-            return
+    def _edited(self, key: str, edit: QLineEdit) -> bool:
+        """Save one corrected field; a date is read the Vietnamese way and refused with its
+        reason when it is not one. Returns whether the field is saved (or unchanged)."""
+        if self.article is None or not self.editing:
+            return True
         value = edit.text().strip() or None
+        if key == "published" and value is not None:
+            reading = read_date(value)
+            if not reading.ok:
+                self.meta_error.setText(f"Date not saved: {reading.error}")
+                self.meta_error.show()
+                return False
+            value = reading.value
+        self.meta_error.hide()
         if value != getattr(self.article, key):
             self.metadataEdited.emit(key, value)
+        return True

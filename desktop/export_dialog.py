@@ -9,14 +9,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
-from facts.model import CURATED
+from facts.model import CURATED, Status
 from facts.tables import ExportFilter
 
 from .theme import KIND_LABELS, KINDS
 
 FORMATS = [("csv", "Facts as CSV (opens in Excel)"), ("xlsx", "Facts and articles as Excel (XLSX)"),
            ("articles", "Articles as CSV (metadata and counts)"), ("jsonl", "Everything as JSONL (lossless)")]
-STATUSES = ["pending", "accepted", "edited", "rejected", "added"]
+STATUSES = [s.value for s in Status]
 
 
 class ExportDialog(QDialog):

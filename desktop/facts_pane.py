@@ -7,12 +7,14 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
+from facts.model import Status
+
 from .fact_form import FactForm
 from .fact_model import (COL_CONF, COL_FIELDS, COL_KIND, COL_STATUS, COL_TEXT, COL_VALUE,
                          FactFilterProxy, FactRole, FactTableModel)
 from .theme import KIND_LABELS, KINDS, STATUS_GLYPHS
 
-STATUSES = ["pending", "accepted", "edited", "rejected", "added"]
+STATUSES = [s.value for s in Status]
 
 
 class FactsPane(QWidget):

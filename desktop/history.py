@@ -46,6 +46,11 @@ class HistoryModel(QAbstractTableModel):
         if role == EventRole:
             return e
         if role == Qt.DisplayRole:
+            if e.fact_id is None:  # a correction of the article's title, date, source or author
+                field = next(iter(e.after or e.before or {}), "")
+                return [f"{e.at:%Y-%m-%d %H:%M:%S}", e.reviewer or "", e.action, f"article {field}",
+                        str((e.before or {}).get(field) or "—"),
+                        str((e.after or {}).get(field) or "—")][index.column()]
             snap = e.after or e.before or {}
             return [f"{e.at:%Y-%m-%d %H:%M:%S}", e.reviewer or "", e.action, snap.get("text", ""),
                     _state(e.before), _state(e.after)][index.column()]
@@ -55,7 +60,7 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """Decisions, newest first; Revert puts the fact back as it was before the chosen one."""
 
-    reverted = Signal(object, int)  # the fact as saved (or None when removed), article id
+    reverted = Signal(object)  # what the revert changed (db.records.Change)
 
     def __init__(self, store, reviewer: str, fact_id=None, parent=None):
         super().__init__(parent)
@@ -104,10 +109,10 @@ class HistoryDialog(QDialog):
         if event is None:
             return
         try:
-            rec = self.store.revert(event.id, self.reviewer)
+            change = self.store.revert(event.id, self.reviewer)
         except WorkspaceError as exc:
             self.message.setText(f"Not reverted: {exc}")
             return
         self.message.setText(f"Reverted and saved: decision {event.id} ({event.action}) undone.")
-        self.reverted.emit(rec, event.article_id)
+        self.reverted.emit(change)
         self.refresh()

@@ -66,7 +66,9 @@ class MainWindow(QMainWindow):
             "history": self.show_history, "restore_backup": self.files.restore_backup,
             "to_text": self.view.focus_text, "extract": self.extract_pending,
             "quit": self.close,
-            "undo": self.review.stack.undo, "redo": self.review.stack.redo,
+            "undo": lambda: self.step_back("undo"), "redo": lambda: self.step_back("redo"),
+            "flag": self.flag, "edit_metadata": self.edit_metadata, "accept_same": lambda: self.decide_same("accept"),
+            "reject_same": lambda: self.decide_same("reject"),
             "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
             "prev_fact": lambda: self.facts.step(-1), "accept": self.accept, "reject": self.reject,
             "edit": self.edit, "add": self.add, "next_pending": self.next_pending,
@@ -104,10 +106,12 @@ class MainWindow(QMainWindow):
         self.facts.form.cancelled.connect(self.facts.table.setFocus)
         self.view.factClicked.connect(self.select_fact)
         self.view.metadataEdited.connect(self._metadata_edited)
+        self.view.metadataDone.connect(self.facts.table.setFocus)
         self.view.text.selectionChanged.connect(self._article_selection_changed)
         self.review.factChanged.connect(self._fact_changed)
         self.review.factAdded.connect(self._fact_added)
         self.review.factRemoved.connect(self._fact_removed)
+        self.review.articleChanged.connect(self._article_changed)
         self.review.saved.connect(self.show_saved)
         self.review.failed.connect(self._failed)
         self._backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
@@ -169,12 +173,40 @@ class MainWindow(QMainWindow):
         self.history.reverted.connect(self._reverted)
         self.history.show()
 
-    def _reverted(self, rec, article_id: int) -> None:
-        if self.article and article_id == self.article.id:
-            self.open_article(article_id, fact_id=rec.id if rec else None)
-        self.article_model.refresh_article(article_id)
-        self._update_status()
+    def _reverted(self, change) -> None:
+        self.go_to(change.article_id, change.fact_id if change.what != "removed" else None)
+        self.review.apply([change])
         self.show_saved("Revert saved")
+
+    def go_to(self, article_id: int, fact_id: Optional[int] = None) -> None:
+        """Bring the reviewer to an article and fact (undo, redo and revert act in view)."""
+        if self.article is None or self.article.id != article_id:
+            if self.article_model.row_for(article_id) is None:  # hidden by the filter or search
+                self.articles.pending.setChecked(False)
+                self.articles.search.clear()
+                self.article_model.set_ids(self.store.article_ids())
+                self.articles.update_count()
+            self.open_article(article_id, fact_id=fact_id)
+        elif fact_id is not None:
+            self.select_fact(fact_id)
+
+    def step_back(self, which: str) -> None:
+        """Undo or redo: first show where it acts, then do it, then say what it did."""
+        stack = self.review.stack
+        if not (stack.canUndo() if which == "undo" else stack.canRedo()):
+            self.hint(f"Nothing to {which}")
+            return
+        cmd = stack.command(stack.index() - (1 if which == "undo" else 0))
+        text = stack.undoText() if which == "undo" else stack.redoText()
+        target = getattr(cmd, "target", None)
+        if target is not None:
+            self.go_to(target.article_id)
+        stack.undo() if which == "undo" else stack.redo()
+        target = getattr(cmd, "target", target)
+        if target is not None and target.fact_id is not None and self.article \
+                and self.article.id == target.article_id:
+            self.select_fact(target.fact_id)
+        self.show_saved(f"{'Undid' if which == 'undo' else 'Redid'}: {text}")
 
     def switch_workspace(self, path: Path, closed: bool = False) -> None:
         if not closed and Path(path).resolve() == self.store.path.resolve():
@@ -300,14 +332,66 @@ class MainWindow(QMainWindow):
         if f and self.review.reject(f.id):
             self.advance(f.id)
 
+    def flag(self) -> None:
+        f = self._current_or_hint()
+        if f and self.review.flag(f.id):
+            self.advance(f.id)
+
     def accept_all(self) -> None:
+        """Shift+A: every pending fact of the article at or above the threshold, once the
+        reviewer has seen how many (Enter accepts, Esc cancels; a preference skips it)."""
         if self.article is None:
             return
-        n = self.review.accept_all(self.article.id, self.prefs.accept_threshold)
-        if not n:
-            self.hint(f"No pending fact at or above {self.prefs.accept_threshold:.2f} in this article")
+        threshold = self.prefs.accept_threshold
+        ids = [f.id for f in self.store.facts(self.article.id)
+               if f.status == "pending" and f.confidence >= threshold]
+        if not ids:
+            self.hint(f"No pending fact at or above {threshold:.2f} in this article")
             return
-        self.advance(None)
+        title = self.article.title or self.article.uid
+        if self.prefs.confirm_bulk and not self._confirm(
+                f"Accept {len(ids)} pending fact{'s' if len(ids) != 1 else ''} at or above "
+                f"{threshold:.2f} in ‘{title}’?"):
+            self.hint("Nothing accepted")
+            return
+        if self.review.decide_all(ids, "accept", f"in ‘{title}’"):
+            self.advance(None)
+
+    def decide_same(self, action: str) -> None:
+        """Alt+A / Alt+R: this fact and every pending fact of its kind with the same text,
+        in the whole workspace, as one undo step."""
+        f = self._current_or_hint()
+        if f is None:
+            return
+        ids = list(dict.fromkeys(([f.id] if f.status == "pending" else []) +
+                                 self.store.same_pending(f.kind, f.text)))
+        if not ids:
+            self.hint(f"No pending mention of “{f.text}” left")
+            return
+        n = self.review.decide_all(ids, action, f"“{f.text}” ({f.kind})")
+        if n:
+            self.show_saved(f"{n} mention{'s' if n != 1 else ''} of “{f.text}” "
+                            f"{'accepted' if action == 'accept' else 'rejected'} and saved")
+            self.advance(f.id)
+
+    def _confirm(self, question: str) -> bool:
+        """A yes/no question answered from the keyboard: Enter says yes, Esc no; with a box
+        that stops bulk questions for good (Preferences can bring them back)."""
+        from PySide6.QtWidgets import QCheckBox
+
+        box = QMessageBox(QMessageBox.Question, "Fact Review", question,
+                          QMessageBox.Yes | QMessageBox.Cancel, self)
+        box.setDefaultButton(QMessageBox.Yes)
+        box.setEscapeButton(QMessageBox.Cancel)
+        never = QCheckBox("Do not ask again")
+        box.setCheckBox(never)
+        yes = box.exec() == QMessageBox.Yes
+        self.activateWindow()  # the keys go back to the facts, where the reviewer was
+        self.facts.table.setFocus()
+        if yes and never.isChecked():
+            self.prefs.confirm_bulk = False
+            prefs_store.save(self.settings, self.prefs)
+        return yes
 
     def edit(self) -> None:
         f = self._current_or_hint()
@@ -419,18 +503,23 @@ class MainWindow(QMainWindow):
         self.article_model.refresh_article(article_id)
         self._update_status()
 
-    def _metadata_edited(self, key: str, value) -> None:
+    def edit_metadata(self) -> None:
         if self.article is None:
+            self.hint("No article open")
             return
-        try:
-            self.store.update_article(self.article.id, **{key: value})
-        except WorkspaceError as exc:
-            self._failed(f"Not saved: {exc}")
-            return
-        self.article = self.store.article(self.article.id)
-        self.view.article = self.article
-        self.article_model.refresh_article(self.article.id)
-        self.show_saved(f"{key.capitalize()} saved")
+        self.view.set_editing(True)
+        self.hint("Correct the title, date, source or author: Enter saves a field, Tab moves, Esc leaves")
+
+    def _metadata_edited(self, key: str, value) -> None:
+        if self.article is not None:
+            self.review.correct_article(self.article.id, self.article.title or self.article.uid,
+                                        **{key: value})
+
+    def _article_changed(self, article_id: int) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.article = self.store.article(article_id)
+            self.view.show_header(self.article)
+        self.article_model.refresh_article(article_id)
 
     # -- status -----------------------------------------------------------------------
     def _update_status(self) -> None:

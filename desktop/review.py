@@ -1,22 +1,29 @@
 """Review decisions as undoable commands over the store.
 
 Every decision is written to the workspace first; only once the store has
-committed it is the command pushed on the undo stack and the views told. An
-undo or redo is itself a decision, written to the review log.
+committed it is the command pushed on the undo stack and the views told. Undo is
+the store's revert of the decision's log entry and redo the revert of the undo,
+so undo, redo and History ▸ Revert put back exactly the same things. Each is
+itself a decision, written to the review log.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db.engine import WorkspaceError
+from facts.model import status_after
 
 
-def _restore_changes(snapshot) -> dict[str, Any]:
-    return {"start": snapshot.start, "end": snapshot.end, "text": snapshot.text,
-            "value": snapshot.value, **snapshot.fields}
+@dataclass(frozen=True)
+class Target:
+    """Where a step of the undo stack acts: what the window shows before undoing it."""
+
+    article_id: int
+    fact_id: Optional[int]
 
 
 class Review(QObject):
@@ -25,6 +32,7 @@ class Review(QObject):
     factChanged = Signal(object)  # FactRecord as saved
     factAdded = Signal(object)
     factRemoved = Signal(int, int)  # fact id, article id
+    articleChanged = Signal(int)  # the article's title, date, source or author
     saved = Signal(str)  # what was saved, for the status bar
     failed = Signal(str)  # a write that did not happen
 
@@ -34,7 +42,7 @@ class Review(QObject):
         self.reviewer = reviewer
         self.stack = QUndoStack(self)
 
-    # -- writes, each returning the saved record or None when it failed ---------
+    # -- writes, each returning what was saved or None when it failed ---------------------
     def _write(self, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
@@ -42,34 +50,50 @@ class Review(QObject):
             self.failed.emit(f"Not saved: {exc}")
             return None
 
-    def _decide(self, fact_id: int, action: str, **kw):
-        rec = self._write(self.store.decide, fact_id, action, self.reviewer, **kw)
-        if rec is not None:
-            self.factChanged.emit(rec)
-            self.saved.emit(f"{action.capitalize()} saved")
-        return rec
-
     def accept(self, fact_id: int) -> bool:
-        return self._push_decision(fact_id, "accept", "accepted", None, None, "Accept")
+        return self.decide(fact_id, "accept")
 
     def reject(self, fact_id: int) -> bool:
-        return self._push_decision(fact_id, "reject", "rejected", None, None, "Reject")
+        return self.decide(fact_id, "reject")
+
+    def flag(self, fact_id: int) -> bool:
+        return self.decide(fact_id, "flag")
 
     def edit(self, fact_id: int, changes: dict[str, Any], note: Optional[str] = None) -> bool:
-        current = self.store.fact(fact_id)
-        status = "added" if current is not None and current.status == "added" else "edited"
-        return self._push_decision(fact_id, "edit", status, changes, note, "Edit")
+        return self.decide(fact_id, "edit", changes, note)
 
-    def _push_decision(self, fact_id, action, status, changes, note, label) -> bool:
+    def decide(self, fact_id: int, action: str, changes: Optional[dict[str, Any]] = None,
+               note: Optional[str] = None) -> bool:
         before = self.store.fact(fact_id)
         if before is None:
             self.failed.emit("That fact no longer exists.")
             return False
-        after = self._decide(fact_id, action, status=status, changes=changes, note=note)
-        if after is None:
+        rec = self._write(self.store.decide, fact_id, action, self.reviewer,
+                          status=status_after(action, before.status), changes=changes, note=note)
+        if rec is None:
             return False
-        self.stack.push(DecisionCommand(self, before, after, label))
+        self.factChanged.emit(rec)
+        self.saved.emit(f"{action.capitalize()} saved")
+        self.stack.push(Step(self, f"{action} of “{_short(before.text)}”",
+                             Target(rec.article_id, rec.id), [rec.event_id]))
         return True
+
+    def decide_all(self, fact_ids: list[int], action: str, where: str) -> int:
+        """One decision on several facts: one transaction, one undo step. Returns how many."""
+        if not fact_ids:
+            return 0
+        recs = self._write(self.store.decide_many, fact_ids, action, self.reviewer,
+                           status=status_after(action, "pending"))
+        if recs is None:
+            return 0
+        for rec in recs:
+            self.factChanged.emit(rec)
+        first = recs[0]
+        noun = "fact" if len(recs) == 1 else "facts"
+        self.stack.push(Step(self, f"{action} of {len(recs)} {noun} {where}",
+                             Target(first.article_id, first.id), [r.event_id for r in recs]))
+        self.saved.emit(f"{len(recs)} {noun} {PAST.get(action, action)} and saved")
+        return len(recs)
 
     def add(self, article_id: int, fact, note: Optional[str] = None):
         rec = self._write(self.store.add_fact, article_id, fact, self.reviewer, note)
@@ -77,89 +101,69 @@ class Review(QObject):
             return None
         self.factAdded.emit(rec)
         self.saved.emit("Added fact saved")
-        self.stack.push(AddCommand(self, rec))
+        self.stack.push(Step(self, f"add of “{_short(rec.text)}”", Target(article_id, rec.id),
+                             [rec.event_id]))
         return rec
 
-    def accept_all(self, article_id: int, threshold: float) -> int:
-        """Accept every pending fact of the article at or above the threshold: one undo step."""
-        facts = [f for f in self.store.facts(article_id)
-                 if f.status == "pending" and f.confidence >= threshold]
-        if not facts:
-            return 0
-        self.stack.beginMacro(f"Accept {len(facts)} facts ≥ {threshold:.2f}")
-        done = 0
-        try:
-            for f in facts:
-                if self._push_decision(f.id, "accept", "accepted", None, None, "Accept"):
-                    done += 1
-                else:
-                    break
-        finally:
-            self.stack.endMacro()
-        if done:
-            self.saved.emit(f"{done} facts accepted and saved")
-        return done
+    def correct_article(self, article_id: int, title: str, **values: Any) -> bool:
+        """A correction of the article's title, date, source or author: logged and undoable."""
+        event = self._write(self.store.correct_article, article_id, self.reviewer, **values)
+        if event is None:
+            return False
+        self.articleChanged.emit(article_id)
+        fields = ", ".join(values)
+        self.saved.emit(f"{fields.capitalize()} saved")
+        self.stack.push(Step(self, f"correction of the {fields} of ‘{_short(title)}’",
+                             Target(article_id, None), [event]))
+        return True
+
+    def apply(self, changes) -> None:
+        """Tell the views what a revert changed."""
+        for ch in changes:
+            if ch.what == "article":
+                self.articleChanged.emit(ch.article_id)
+            elif ch.what == "removed":
+                self.factRemoved.emit(ch.fact_id, ch.article_id)
+            elif ch.what == "added":
+                self.factAdded.emit(ch.fact)
+            else:
+                self.factChanged.emit(ch.fact)
 
 
-class DecisionCommand(QUndoCommand):
-    """Already applied when pushed; undo restores the fact as it was, redo reapplies."""
+PAST = {"accept": "accepted", "reject": "rejected", "flag": "flagged"}
 
-    def __init__(self, review: Review, before, after, label: str):
-        super().__init__(f"{label} “{before.text[:30]}”")
-        self.review, self.before, self.after = review, before, after
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class Step(QUndoCommand):
+    """A decision already saved when pushed. Undo reverts its log entries, redo reverts
+    the undo's: the same store path as History ▸ Revert."""
+
+    def __init__(self, review: Review, label: str, target: Target, events: list[int]):
+        super().__init__(label)
+        self.review, self.target, self.events = review, target, list(events)
         self._applied = True
 
     def redo(self) -> None:
         if self._applied:  # the first redo is the push itself: already saved
             self._applied = False
             return
-        changes = _restore_changes(self.after) if _moved(self.before, self.after) else None
-        rec = self.review._decide(self.after.id, "redo", status=self.after.status,
-                                  changes=changes, note=self.after.note or "")
-        if rec is None:
-            self.setObsolete(True)
+        self._revert("redo")
 
     def undo(self) -> None:
-        changes = _restore_changes(self.before) if _moved(self.before, self.after) else None
-        rec = self.review._decide(self.before.id, "undo", status=self.before.status,
-                                  changes=changes, note=self.before.note or "")
-        if rec is None:
-            self.setObsolete(True)
+        self._revert("undo")
 
-
-def _moved(a, b) -> bool:
-    return (a.start, a.end, a.value, a.fields, a.kind) != (b.start, b.end, b.value, b.fields, b.kind)
-
-
-class AddCommand(QUndoCommand):
-    def __init__(self, review: Review, rec):
-        super().__init__(f"Add “{rec.text[:30]}”")
-        self.review, self.rec = review, rec
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        from facts.model import validate_fact
-
-        r = self.rec
-        fact = validate_fact({"kind": r.kind, "start": r.start, "end": r.end, "text": r.text,
-                              "value": r.value, **r.fields, "extractor": r.extractor or "manual"})
-        rec = self.review._write(self.review.store.add_fact, r.article_id, fact,
-                                 self.review.reviewer, r.note)
-        if rec is None:
+    def _revert(self, action: str) -> None:
+        r = self.review
+        changes = r._write(r.store.revert_many, self.events, r.reviewer, action)
+        if changes is None:
             self.setObsolete(True)
             return
-        self.rec = rec
-        self.review.factAdded.emit(rec)
-        self.review.saved.emit("Add redone and saved")
-
-    def undo(self) -> None:
-        r = self.review._write(self.review.store.remove_fact, self.rec.id, self.review.reviewer,
-                               "undo_add")
-        if r is None:
-            self.setObsolete(True)
-            return
-        self.review.factRemoved.emit(self.rec.id, self.rec.article_id)
-        self.review.saved.emit("Add undone and saved")
+        self.events = [c.event_id for c in changes]
+        for c in changes:  # a fact put back may have had to take a new id
+            if c.what == "added" and self.target.fact_id is not None and c.fact_id != self.target.fact_id:
+                self.target = Target(self.target.article_id, c.fact_id)
+        r.apply(changes)

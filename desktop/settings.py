@@ -19,6 +19,7 @@ class Prefs(BaseModel):
     accept_threshold: float = Field(default=0.8, ge=0.0, le=1.0)
     recent: list[str] = Field(default_factory=list)
     keep_backups: int = Field(default=10, ge=1, le=1000)
+    confirm_bulk: bool = True  # Shift+A says how many facts it will accept, first
 
     def remember(self, path: str) -> None:
         self.recent = [path] + [p for p in self.recent if p != path][: MAX_RECENT - 1]

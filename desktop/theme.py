@@ -26,9 +26,10 @@ KIND_SHORT: dict[str, str] = {
     "organization": "Org", "location": "Place", "legal_reference": "Legal",
 }
 
-STATUS_GLYPHS = {"pending": "○", "accepted": "✓", "edited": "✎", "rejected": "✗", "added": "+"}
+STATUS_GLYPHS = {"pending": "○", "accepted": "✓", "edited": "✎", "rejected": "✗", "added": "+",
+                 "flagged": "⚑"}
 STATUS_COLOURS = {"pending": "#8a8a8a", "accepted": "#1a7f37", "edited": "#0969da",
-                  "rejected": "#cf222e", "added": "#8250df"}
+                  "rejected": "#cf222e", "added": "#8250df", "flagged": "#bf8700"}
 DIMMED = "#a0a0a0"
 
 

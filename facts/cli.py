@@ -381,16 +381,25 @@ def _restore(args) -> int:
     return EXIT_OK
 
 
+def _subject(event) -> str:
+    return f"fact {event.fact_id}" if event.fact_id is not None else f"article {event.article_id}"
+
+
 def _log(args, store) -> int:
     events = store.review_log(args.fact, limit=args.limit)
     for e in events:
         b, a = e.before or {}, e.after or {}
+        if e.fact_id is None:  # a correction of the article's own fields
+            fields = [k for k in a if a.get(k) != b.get(k)]
+            print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {e.reviewer or '-':<12} {e.action:<9} "
+                  f"{_subject(e):<12} " + "; ".join(f"{k}: {b.get(k)!r} → {a.get(k)!r}" for k in fields))
+            continue
         change = (f"{b.get('status', '—')} → {a.get('status', 'removed')}"
                   if b.get("value") == a.get("value") else
                   f"{b.get('value', '—')!r} → {a.get('value', 'removed')!r}")
         text = (a or b).get("text", "")
         print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {e.reviewer or '-':<12} {e.action:<9} "
-              f"fact {e.fact_id:<7} {text[:30]!r:<34} {change}")
+              f"{_subject(e):<12} {text[:30]!r:<34} {change}")
     if not events:
         print("No decisions yet.")
     return EXIT_OK
@@ -400,11 +409,16 @@ def _revert(args, store) -> int:
     from db.engine import WorkspaceError
 
     try:
-        rec = store.revert(args.event, _reviewer(args) or "")
+        change = store.revert(args.event, _reviewer(args) or "")
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
-    print(f"Fact {rec.id} is back to {rec.status}: {rec.text!r} = {rec.value!r}" if rec
-          else "The fact added by that decision was removed.")
+    if change.what == "article":
+        print(f"Article {change.article_id}'s details are back as they were.")
+    elif change.what == "removed":
+        print("The fact added by that decision was removed.")
+    else:
+        f = change.fact
+        print(f"Fact {f.id} is back to {f.status}: {f.text!r} = {f.value!r}")
     return EXIT_OK
 
 

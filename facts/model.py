@@ -31,9 +31,30 @@ class Status(StrEnum):
     edited = "edited"
     rejected = "rejected"
     added = "added"
+    flagged = "flagged"  # set aside for later: not decided, not pending
 
 
 CURATED = (Status.accepted, Status.edited, Status.added)
+#: What each review action makes of a fact (an edit of a fact the reviewer added stays added).
+ACTION_STATUS = {"accept": Status.accepted, "reject": Status.rejected, "edit": Status.edited,
+                 "flag": Status.flagged, "reset": Status.pending}
+#: The article fields a reviewer may correct, as logged decisions.
+ARTICLE_FIELDS = ("title", "published", "source", "author")
+
+
+def status_after(action: str, current: str) -> str:
+    """The status a review action gives a fact whose status is `current`."""
+    if action == "edit" and current == Status.added:
+        return Status.added.value
+    return ACTION_STATUS[action].value
+
+
+def restorable(snapshot: dict) -> dict:
+    """What undo and revert put back from a logged snapshot of a fact: kind, span, text,
+    value and the kind's fields (the status and the note are restored beside them)."""
+    kind = snapshot["kind"]
+    return {k: snapshot[k] for k in ("kind", "start", "end", "text", "value", *KIND_FIELDS[kind])
+            if k in snapshot}
 
 APPROX = ("", "exact", "more_than", "less_than", "about", "nearly", "at_least", "up_to")
 LEVELS = ("", "country", "province", "district", "commune", "region", "other")

@@ -21,7 +21,7 @@ FACT_COLUMNS = [
     "note", "value_before_edit",
 ]
 ARTICLE_COLUMNS = ["article_id", "origin", "title", "published", "source", "author", "url",
-                   "facts", "pending", "accepted", "edited", "rejected", "added"]
+                   "facts", "pending", "accepted", "edited", "rejected", "added", "flagged"]
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC_KINDS = ("quantity", "money", "percentage")
 

@@ -52,3 +52,25 @@ def seeded_store(store, seed_dir):
     report = import_paths(store, [seed_dir])
     assert report.articles == 5
     return store
+
+
+def answer_dialog(qtbot, key):
+    """Press `key` on the next modal dialog the window opens, as the reviewer would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def press():
+        w = QApplication.activeModalWidget()
+        if w is None:
+            QTimer.singleShot(10, press)
+            return
+        qtbot.keyClick(w, key)
+
+    QTimer.singleShot(0, press)
+
+
+def back_in(qtbot, window):
+    """Wait until a dialog has closed and the window has the keys again."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

@@ -31,12 +31,14 @@ def test_revert_any_decision_after_restart(seeded_store):
     accepted, edited, added = decided(seeded_store)
     store = reopen(seeded_store)
     log = {e.fact_id: e for e in store.review_log()}
-    assert store.revert(log[edited.id].id, "an").value == edited.value
+    change = store.revert(log[edited.id].id, "an")
+    assert change.what == "changed" and change.fact.value == edited.value
     assert store.fact(edited.id).status == "pending"
-    assert store.revert(log[added.id].id, "an") is None and store.fact(added.id) is None
+    removed = store.revert(log[added.id].id, "an")
+    assert removed.what == "removed" and removed.fact is None and store.fact(added.id) is None
     removal = store.review_log(added.id)[0]
     assert removal.action == "revert"
-    back = store.revert(removal.id, "an")  # reverting the revert brings the fact back
+    back = store.revert(removal.id, "an").fact  # reverting the revert brings the fact back
     assert back.text == "Hơn" and back.status == "added"
     store.close()
 
