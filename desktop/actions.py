@@ -7,6 +7,8 @@ from typing import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from .theme import KIND_LABELS, KINDS
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -16,6 +18,8 @@ class ActionSpec:
     menu: str
     tip: str
     shown: str = ""  # how the help screen writes the keys, when not the key names
+    in_help: bool = True  # one row of the help may stand for several actions
+    submenu: str = ""
 
     @property
     def key_text(self) -> str:
@@ -53,6 +57,16 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("to_text", "Select in the Article &Text", ("T",), "Review",
                "Put the cursor in the article at the selected fact: Shift+arrows select words, "
                "N adds them as a fact, Esc goes back to the facts"),
+    ActionSpec("span_end_grow", "Span: End One Word Later", ("Shift+Right",), "Review",
+               "Extend the selected fact by the next word (saved as an edit; in the edit form, "
+               "moves the form's span)", "Shift+→", submenu="Correct the &Span"),
+    ActionSpec("span_end_shrink", "Span: End One Word Earlier", ("Shift+Left",), "Review",
+               "Take the last word off the selected fact", "Shift+←", submenu="Correct the &Span"),
+    ActionSpec("span_start_grow", "Span: Start One Word Earlier", ("Ctrl+Shift+Left",), "Review",
+               "Extend the selected fact by the word before it", "Ctrl+Shift+←",
+               submenu="Correct the &Span"),
+    ActionSpec("span_start_shrink", "Span: Start One Word Later", ("Ctrl+Shift+Right",), "Review",
+               "Take the first word off the selected fact", "Ctrl+Shift+→", submenu="Correct the &Span"),
     ActionSpec("next_pending", "Next &Pending Fact", ("Space",), "Review", "Jump to the next pending fact, across articles"),
     ActionSpec("flag", "&Flag for Later", ("F",), "Review",
                "Set the selected fact aside as flagged and move on; the status filter shows flagged facts"),
@@ -74,14 +88,30 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("history", "&History of Decisions…", ("H",), "Review",
                "See every decision, this session or earlier ones, and revert any of them"),
     ActionSpec("next_article", "Next Article", ("]",), "Go", "Open the next article"),
+    ActionSpec("focus_articles", "Articles &List", ("Ctrl+1",), "Go",
+               "Move the keys to the article list: ↑ ↓ choose, Enter opens, Esc returns to the facts"),
+    ActionSpec("focus_facts", "&Facts", ("Ctrl+3",), "Go", "Move the keys back to the facts"),
     ActionSpec("prev_article", "Previous Article", ("[",), "Go", "Open the previous article"),
     ActionSpec("pending_only", "Only Articles with Pending Facts", (), "View",
                "List only the articles that still have pending facts"),
+    ActionSpec("status_next", "Next Status Filter", ("S",), "View",
+               "Show only facts of one status: all, pending, accepted, edited, rejected, added, flagged"),
+    ActionSpec("status_prev", "Previous Status Filter", ("Shift+S",), "View",
+               "The status filter the other way round"),
+    ActionSpec("kind_all", "&Every Kind", ("Alt+0",), "View",
+               "Show facts of every kind; Alt+1 … Alt+8 show one kind, in the legend's order",
+               "Alt+0 … Alt+8", submenu="Facts of &Kind"),
+    *(ActionSpec(f"kind_{kind}", f"Only {KIND_LABELS[kind]}", (f"Alt+{i}",), "View",
+                 f"Show only {KIND_LABELS[kind].lower()} facts", in_help=False, submenu="Facts of &Kind")
+      for i, kind in enumerate(KINDS, start=1)),
     ActionSpec("stats", "&Statistics…", ("Ctrl+Shift+S",), "View",
                "Progress by kind, decisions per hour, and acceptance by kind and by extractor rule"),
     ActionSpec("help", "&Keyboard Shortcuts", ("F1", "?"), "Help", "Show every key", "F1 or ?"),
 ]
 MENUS = ["File", "Edit", "Review", "Go", "View", "Help"]
+# Alt+R rejects every identical mention: the Review menu opens with Alt+W instead.
+MENU_TITLES = {"Review": "Revie&w"}
+HELP_ORDER = ["Review", "Go", "View", "Edit", "File", "Help"]  # the review keys first
 
 
 def build(window, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
@@ -103,10 +133,15 @@ def build(window, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]
 
 
 def build_menus(menubar, actions: dict[str, QAction]) -> None:
-    menus = {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    menus = {name: menubar.addMenu(MENU_TITLES.get(name, f"&{name}")) for name in MENUS}
     last_menu = None
     for spec in ACTIONS:
         menu = menus[spec.menu]
+        if spec.submenu:
+            key = f"{spec.menu}/{spec.submenu}"
+            if key not in menus:
+                menus[key] = menu.addMenu(spec.submenu)
+            menu = menus[key]
         if spec.id in ("quit", "find", "accept_all", "next_pending") and menu is last_menu:
             menu.addSeparator()
         menu.addAction(actions[spec.id])
@@ -115,8 +150,8 @@ def build_menus(menubar, actions: dict[str, QAction]) -> None:
 
 def help_html() -> str:
     rows = []
-    for menu in MENUS:
-        specs = [s for s in ACTIONS if s.menu == menu and s.keys]
+    for menu in HELP_ORDER:
+        specs = [s for s in ACTIONS if s.menu == menu and s.keys and s.in_help]
         if not specs:
             continue
         rows.append(f"<tr><td colspan=2 style='padding-top:8px'><b>{menu}</b></td></tr>")

@@ -13,6 +13,7 @@ from facts.reading import read_date
 
 from .theme import DIMMED, KIND_LABELS, KINDS, kind_colour
 
+CONTEXT_LINES = 3  # lines of text kept visible above and below the selected fact
 META_FIELDS = (("published", "Published"), ("source", "Source"), ("author", "Author"))
 
 
@@ -113,9 +114,22 @@ class ArticleView(QWidget):
         self.offsets = OffsetMap(article.text)
         doc = self.text.document()
         doc.setPlainText(article.text)
+        self._room_below()
         self._dim_furniture(article)
         self._paint()
         self.text.verticalScrollBar().setValue(0)
+
+    def _room_below(self) -> None:
+        """Room after the last line, so a fact there can be shown above the bottom edge."""
+        root = self.text.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setBottomMargin(max(8, self.text.viewport().height() // 3))
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.article is not None:
+            self._room_below()
 
     def show_header(self, article) -> None:
         """Title, date, source and author as stored (after a correction, or its undo)."""
@@ -137,11 +151,16 @@ class ArticleView(QWidget):
             self.title.setFocus()
             self.title.selectAll()
 
-    def clear(self) -> None:
+    def clear(self, message: str = "") -> None:
+        """No article: blank, or a message saying why (no match, an empty workspace)."""
         self.set_editing(False)
         self.article = None
         self.facts = {}
+        self.selected = None
+        self.text.setExtraSelections([])
         self.text.clear()
+        if message:
+            self.text.setHtml(f"<p style='color:#57606a; margin-top:40px' align='center'>{message}</p>")
         self.title.clear()
         for e in self.meta.values():
             e.clear()
@@ -205,11 +224,24 @@ class ArticleView(QWidget):
         f = self.facts.get(fact_id) if fact_id is not None else None
         if f is not None:
             cur = QTextCursor(self.text.document())
-            cur.setPosition(self.offsets.to_doc(f.end))
-            self.text.setTextCursor(cur)
             cur.setPosition(self.offsets.to_doc(f.start))
             self.text.setTextCursor(cur)
-            self.text.ensureCursorVisible()
+            self.show_with_context(f)
+
+    def show_with_context(self, f) -> None:
+        """Scroll so the whole fact shows with a few lines above and below it, never on the
+        first or last visible line (centred when it was not already so)."""
+        doc_cursor = QTextCursor(self.text.document())
+        doc_cursor.setPosition(self.offsets.to_doc(f.start))
+        top = self.text.cursorRect(doc_cursor).top()
+        doc_cursor.setPosition(self.offsets.to_doc(f.end))
+        bottom = self.text.cursorRect(doc_cursor).bottom()
+        height = self.text.viewport().height()
+        margin = min(CONTEXT_LINES * self.text.fontMetrics().lineSpacing(), height // 4)
+        if top >= margin and bottom <= height - margin:
+            return
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + (top + bottom) // 2 - height // 2)
 
     def selected_span(self) -> Optional[tuple[int, int]]:
         cur = self.text.textCursor()

@@ -69,14 +69,18 @@ class FactForm(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.span_label = QLabel()
         self.span_label.setWordWrap(True)
-        self.span_label.setToolTip("Select other text in the article to move the span")
+        self.span_label.setFocusPolicy(Qt.StrongFocus)  # Tab reaches it; Shift+arrows move it
+        self.span_label.setAccessibleName("Span")
+        self.span_label.setStyleSheet("QLabel:focus { border: 1px solid palette(highlight); }")
+        self.span_label.setToolTip("Shift+←/→ move its end by a word, Ctrl+Shift+←/→ its start; "
+                                   "or select other text in the article")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.note = QLineEdit(placeholderText="optional")
         self.note.returnPressed.connect(self._save)
         self.save_button = QPushButton("Save  ⏎")
         self.save_button.clicked.connect(self._save)
-        cancel = QPushButton("Cancel  Esc")
+        self.cancel_button = cancel = QPushButton("Cancel  Esc")
         cancel.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -142,6 +146,16 @@ class FactForm(QWidget):
             self._show_span()
             self._validate()
 
+    def move_span(self, edge: str, delta: int) -> bool:
+        """The span one word longer or shorter at one end (the same keys as in the list)."""
+        from facts.spans import move
+
+        span = move(self.article_text, *self.span, edge, delta)
+        if span is None:
+            return False
+        self.set_span(span)
+        return True
+
     def _show_span(self) -> None:
         s, e = self.span
         text = self.article_text[s:e].replace("\n", " ")
@@ -190,6 +204,10 @@ class FactForm(QWidget):
             row.addWidget(err)
             self.form.addRow(FIELD_LABELS.get(name, name), row)
             self.inputs[name], self.errors[name] = w, err
+        chain = [self.kind, self.span_label, *self.inputs.values(), self.note, self.cancel_button,
+                 self.save_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         colour = kind_colour(kind).name()
         self.kind.setStyleSheet(f"QComboBox {{ border-left: 6px solid {colour}; padding-left: 4px; }}")
 
@@ -260,6 +278,9 @@ class FactForm(QWidget):
             return False
         self.save_button.setEnabled(True)
         return True
+
+    def is_valid(self) -> bool:
+        return self._validate()
 
     def _save(self) -> None:
         if not self.isVisible() or not self._validate():

@@ -139,6 +139,14 @@ class FactsPane(QWidget):
         self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
 
+    def cycle_status(self, delta: int) -> None:
+        """S / Shift+S: the status filter's next or previous choice, from the keyboard."""
+        n = self.status_filter.count()
+        self.status_filter.setCurrentIndex((self.status_filter.currentIndex() + delta) % n)
+
+    def show_kind(self, kind: Optional[str]) -> None:
+        self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(kind)))
+
     def _filter_changed(self) -> None:
         kind, status = self.kind_filter.currentData(), self.status_filter.currentData()
         current = self.current_fact()

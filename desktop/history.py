@@ -1,7 +1,9 @@
 """The review log in the window: see any earlier decision, and revert it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout)
@@ -60,11 +62,10 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """Decisions, newest first; Revert puts the fact back as it was before the chosen one."""
 
-    reverted = Signal(object)  # what the revert changed (db.records.Change)
-
-    def __init__(self, store, reviewer: str, fact_id=None, parent=None):
+    def __init__(self, store, fact_id, revert: Callable[[int, str], bool], parent=None):
+        """`revert(event id, label)` puts a decision back the way undo does; True if saved."""
         super().__init__(parent)
-        self.store, self.reviewer, self.fact_id = store, reviewer, fact_id
+        self.store, self.fact_id, self._revert = store, fact_id, revert
         self.setWindowTitle("Review history")
         self.only_fact = QCheckBox("Only the selected fact")
         self.only_fact.setChecked(fact_id is not None)
@@ -77,6 +78,7 @@ class HistoryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.revert_button = QPushButton("Revert to before this decision")
         self.revert_button.clicked.connect(self.revert_selected)
@@ -93,7 +95,16 @@ class HistoryDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(box)
         self.resize(900, 480)
+        # From the list, Tab reaches Revert (Enter presses it), then Close; Esc closes.
+        self.setTabOrder(self.table, self.revert_button)
+        self.setTabOrder(self.revert_button, box.button(QDialogButtonBox.Close))
+        self.setTabOrder(box.button(QDialogButtonBox.Close), self.only_fact)
+        self.revert_button.setAutoDefault(True)
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.table.setFocus()  # the keys start on the list: ↑ ↓ choose, Tab reaches Revert
 
     def refresh(self) -> None:
         fact = self.fact_id if self.only_fact.isChecked() else None
@@ -103,16 +114,16 @@ class HistoryDialog(QDialog):
             self.table.selectRow(0)
 
     def revert_selected(self) -> None:
-        from db.engine import WorkspaceError
-
         event = self.table.currentIndex().data(EventRole)
         if event is None:
             return
-        try:
-            change = self.store.revert(event.id, self.reviewer)
-        except WorkspaceError as exc:
-            self.message.setText(f"Not reverted: {exc}")
+        what = (f"the {', '.join(event.after or event.before or {})} of article {event.article_id}"
+                if event.fact_id is None else
+                f"“{(event.after or event.before or {}).get('text', '')}”")
+        if not self._revert(event.id, f"{event.action} of {what}"):
+            self.message.setText("Not reverted: see the message in the window.")
             return
-        self.message.setText(f"Reverted and saved: decision {event.id} ({event.action}) undone.")
-        self.reverted.emit(change)
+        self.message.setText(f"Reverted and saved: decision {event.id} ({event.action}) undone. "
+                             "Ctrl+Z in the window undoes the revert.")
         self.refresh()
+        self.table.setFocus()

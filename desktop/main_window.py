@@ -21,11 +21,14 @@ from .dialogs import HelpOverlay
 from .facts_pane import FactsPane
 from .file_actions import FileActions
 from .review import Review
+from .theme import KIND_LABELS, KINDS
 from .tasks import TaskRunner
 
 STATE_KEY = "view"
 BACKUP_DELAY_MS = 3000
 # Keys a text field or picker uses itself: they must reach it, not trigger a review action.
+_LIST_KEYS = {Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Home, Qt.Key_End,
+              Qt.Key_Return, Qt.Key_Enter}
 _TYPING_KEYS = {Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Up, Qt.Key_Down,
                 Qt.Key_BracketLeft, Qt.Key_BracketRight, Qt.Key_Question}
 
@@ -74,6 +77,15 @@ class MainWindow(QMainWindow):
             "edit": self.edit, "add": self.add, "next_pending": self.next_pending,
             "accept_all": self.accept_all, "next_article": lambda: self.step_article(1),
             "prev_article": lambda: self.step_article(-1), "help": self.toggle_help,
+            "status_next": lambda: self.facts.cycle_status(1),
+            "status_prev": lambda: self.facts.cycle_status(-1),
+            "kind_all": lambda: self.facts.show_kind(None),
+            **{f"kind_{k}": (lambda *_, k=k: self.facts.show_kind(k)) for k in KINDS},
+            "span_end_grow": lambda: self.move_span("end", 1),
+            "span_end_shrink": lambda: self.move_span("end", -1),
+            "span_start_grow": lambda: self.move_span("start", 1),
+            "span_start_shrink": lambda: self.move_span("start", -1),
+            "focus_articles": self.articles.view.setFocus, "focus_facts": self.facts.table.setFocus,
         })
         self.actions["pending_only"].toggled.connect(self.articles.pending.setChecked)
         self.articles.pending.toggled.connect(self.actions["pending_only"].setChecked)
@@ -100,6 +112,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_saved)
 
         self.articles.articleActivated.connect(lambda aid: self.open_article(aid))
+        self.articles.view.activated.connect(lambda _i: self.facts.table.setFocus())
         self.articles.filterChanged.connect(self.apply_article_filter)
         self.facts.currentFactChanged.connect(self._fact_selected)
         self.facts.form.submitted.connect(self._form_submitted)
@@ -156,9 +169,7 @@ class MainWindow(QMainWindow):
         if aid is not None:
             self.open_article(aid, fact_id=state.get("fact"))
         else:
-            self.article = None
-            self.view.clear()
-            self.facts.set_facts([])
+            self.show_no_article()
         self._update_status()
         self.status_saved.setText("All decisions saved")
         self.facts.table.setFocus()
@@ -169,14 +180,24 @@ class MainWindow(QMainWindow):
         from .history import HistoryDialog
 
         fact = self.facts.current_fact()
-        self.history = HistoryDialog(self.store, self.review.reviewer, fact.id if fact else None, self)
-        self.history.reverted.connect(self._reverted)
+        if getattr(self, "history", None) is not None:
+            self.history.close()
+        self.history = HistoryDialog(self.store, fact.id if fact else None, self._revert_event, self)
+        self.history.finished.connect(self._dialog_closed)
         self.history.show()
 
-    def _reverted(self, change) -> None:
+    def _dialog_closed(self) -> None:
+        """A dialog left: the keys go back to the facts."""
+        self.activateWindow()
+        self.facts.table.setFocus()
+
+    def _revert_event(self, event_id: int, label: str) -> bool:
+        """History ▸ Revert: the same path as undo, and itself undoable."""
+        change = self.review.revert(event_id, label)
+        if change is None:
+            return False
         self.go_to(change.article_id, change.fact_id if change.what != "removed" else None)
-        self.review.apply([change])
-        self.show_saved("Revert saved")
+        return True
 
     def go_to(self, article_id: int, fact_id: Optional[int] = None) -> None:
         """Bring the reviewer to an article and fact (undo, redo and revert act in view)."""
@@ -296,10 +317,32 @@ class MainWindow(QMainWindow):
                 self.articles.show_current(self.article.id)
             elif ids:
                 self.open_article(ids[0])
+            else:
+                self.show_no_article()
             self._update_status()
             self._state_timer.start()
 
         self.tasks.run("Searching…", job, done, self.task_failed, show_progress=False)
+
+    def show_no_article(self) -> None:
+        """The empty state: why no article is shown and what to do, never a stale one."""
+        import html
+
+        self.facts.form.cancel()
+        self.article = None
+        search = self.articles.search.text().strip()
+        if search:
+            message = (f"No article matches “{html.escape(search)}”"
+                       + (" among those with pending facts" if self.articles.pending.isChecked() else "")
+                       + ".<br>Press Ctrl+F to change the search.")
+        elif self.articles.pending.isChecked() and self.store.article_count():
+            message = "Every article is reviewed: no pending fact left."
+        else:
+            message = "No articles yet.<br>Import files with Ctrl+I, a folder with Ctrl+Shift+I, or drop them here."
+        self.view.clear(message)
+        self.facts.set_facts([])
+        self.articles.view.clearSelection()
+        self._update_status()
 
     def focus_search(self) -> None:
         self.articles.search.setFocus()
@@ -368,7 +411,7 @@ class MainWindow(QMainWindow):
         if not ids:
             self.hint(f"No pending mention of “{f.text}” left")
             return
-        n = self.review.decide_all(ids, action, f"“{f.text}” ({f.kind})")
+        n = self.review.decide_all(ids, action, f"— every “{f.text}” ({KIND_LABELS[f.kind].lower()})")
         if n:
             self.show_saved(f"{n} mention{'s' if n != 1 else ''} of “{f.text}” "
                             f"{'accepted' if action == 'accept' else 'rejected'} and saved")
@@ -397,6 +440,32 @@ class MainWindow(QMainWindow):
         f = self._current_or_hint()
         if f and self.article:
             self.facts.form.edit(f, self.article.text, self._article_year())
+
+    def move_span(self, edge: str, delta: int) -> None:
+        """Shift+←/→ move the end of the selected fact by a word, Ctrl+Shift+←/→ its start:
+        saved at once as an edit (undoable). With the edit form open, its span moves."""
+        from facts.spans import move
+
+        if self.article is None:
+            return
+        form = self.facts.form
+        if form.isVisible():
+            if not form.move_span(edge, delta):
+                self.hint("The span cannot move that way")
+            return
+        f = self._current_or_hint()
+        if f is None:
+            return
+        span = move(self.article.text, f.start, f.end, edge, delta)
+        if span is None:
+            self.hint("The span cannot move that way")
+            return
+        text = self.article.text[span[0]:span[1]]
+        changes = {"start": span[0], "end": span[1], "text": text}
+        if " ".join(f.value.split()) == " ".join(f.text.split()):
+            changes["value"] = " ".join(text.split())  # a name's value is its words
+        if self.review.edit(f.id, changes):
+            self.select_fact(f.id)
 
     def add(self) -> None:
         if self.article is None:
@@ -435,16 +504,20 @@ class MainWindow(QMainWindow):
             if span:
                 self.facts.form.set_span(span)
 
-    def _form_submitted(self, fact_id, values: dict, note) -> None:
+    def _form_submitted(self, fact_id, values: dict, note) -> bool:
+        ok = False
         if fact_id is not None:
             changes = {k: v for k, v in values.items() if k not in ("confidence", "extractor")}
-            if self.review.edit(fact_id, changes, note):
+            ok = self.review.edit(fact_id, changes, note)
+            if ok:
                 self.select_fact(fact_id)
         elif self.article is not None:
             rec = self.review.add(self.article.id, validate_fact(values), note)
-            if rec is not None:
+            ok = rec is not None
+            if ok:
                 self.select_fact(rec.id)
         self.facts.table.setFocus()
+        return ok
 
     def advance(self, after_id: Optional[int]) -> None:
         """The next pending fact after this one in the article, else in the next article."""
@@ -555,6 +628,7 @@ class MainWindow(QMainWindow):
             self.help.close()
             return
         self.help = HelpOverlay(self)
+        self.help.finished.connect(self._dialog_closed)
         self.help.show()
 
     # -- import and export ------------------------------------------------------------------
@@ -573,11 +647,59 @@ class MainWindow(QMainWindow):
         if paths:
             self.files.import_paths(paths)
 
+    def _settle_open_form(self) -> bool:
+        """Closing with the edit form open never drops what was typed silently: save it
+        (Enter), discard it, or stay (Esc). Returns whether the window may close."""
+        form = self.facts.form
+        if not form.isVisible():
+            return True
+        valid = form.is_valid()
+        what = "the edit of this fact" if form.fact_id is not None else "the fact being added"
+        box = QMessageBox(QMessageBox.Question, "Fact Review",
+                          f"Save {what} before closing?" if valid else
+                          f"{what.capitalize()} cannot be saved as typed. Close without it?", parent=self)
+        save = box.addButton("Save", QMessageBox.AcceptRole) if valid else None
+        discard = box.addButton("Close Without Saving" if valid else "Close", QMessageBox.DestructiveRole)
+        stay = box.addButton("Keep Editing", QMessageBox.RejectRole)
+        box.setDefaultButton(save or stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            # The form stays, and so does the window, unless the workspace has the decision.
+            if self._form_submitted(form.fact_id, form.fact_dict(), form.note.text().strip() or None):
+                form.hide()
+                return True
+            return False
+        if clicked is discard:
+            form.cancel()
+            return True
+        self.activateWindow()
+        return False
+
     # -- keys and closing ------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
         # A text field or picker keeps the keys it types with; elsewhere they are actions.
         if event.type() == QEvent.ShortcutOverride:
             w = QApplication.focusWidget()
+            if w is self.articles.view:
+                # The list that has the keys moves with the arrows; Enter opens, Esc goes back.
+                if event.key() in _LIST_KEYS and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+                    event.accept()
+                    return True
+                if event.key() == Qt.Key_Escape:
+                    self.facts.table.setFocus()
+                    event.accept()
+                    return True
+            if w is not None and self.facts.form.isAncestorOf(w) and not event.modifiers() & (
+                    Qt.ControlModifier | Qt.AltModifier) and event.key() in (
+                    Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape):
+                event.accept()  # Enter saves the open form and Esc cancels it, wherever its focus
+                return True
+            if w is self.articles.search and event.key() == Qt.Key_Escape:
+                self.facts.table.setFocus()  # the search stays as typed; the keys go back to review
+                event.accept()
+                return True
             if w is self.view.text:
                 # In the article text the arrows move the caret and Esc goes back to the facts.
                 if event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home,
@@ -588,8 +710,12 @@ class MainWindow(QMainWindow):
                     self.facts.table.setFocus()
                     event.accept()
                     return True
-            typing = isinstance(w, (QLineEdit, QComboBox)) or (
-                isinstance(w, QTextEdit) and not w.isReadOnly())
+            text_field = isinstance(w, QLineEdit) or (isinstance(w, QTextEdit) and not w.isReadOnly())
+            if text_field and event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home, Qt.Key_End) \
+                    and not event.modifiers() & Qt.AltModifier:
+                event.accept()  # a text field selects with Shift+arrows; the span keys wait outside
+                return True
+            typing = text_field or isinstance(w, QComboBox)
             if typing and not (event.modifiers() & (Qt.ControlModifier | Qt.AltModifier)):
                 if event.key() in _TYPING_KEYS or event.text().isprintable() and event.text():
                     event.accept()
@@ -597,6 +723,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(obj, event)
 
     def closeEvent(self, event) -> None:
+        if not self._settle_open_form():
+            event.ignore()
+            return
         self.save_state()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())

@@ -105,7 +105,7 @@ class Review(QObject):
                              [rec.event_id]))
         return rec
 
-    def correct_article(self, article_id: int, title: str, **values: Any) -> bool:
+    def correct_article(self, article_id: int, shown_as: str, **values: Any) -> bool:
         """A correction of the article's title, date, source or author: logged and undoable."""
         event = self._write(self.store.correct_article, article_id, self.reviewer, **values)
         if event is None:
@@ -113,9 +113,21 @@ class Review(QObject):
         self.articleChanged.emit(article_id)
         fields = ", ".join(values)
         self.saved.emit(f"{fields.capitalize()} saved")
-        self.stack.push(Step(self, f"correction of the {fields} of ‘{_short(title)}’",
+        self.stack.push(Step(self, f"correction of the {fields} of ‘{_short(shown_as)}’",
                              Target(article_id, None), [event]))
         return True
+
+    def revert(self, event_id: int, label: str):
+        """History ▸ Revert of any logged decision: one undo step, like any decision."""
+        change = self._write(self.store.revert, event_id, self.reviewer)
+        if change is None:
+            return None
+        self.apply([change])
+        self.saved.emit("Revert saved")
+        fact_id = change.fact_id if change.what != "removed" else None
+        self.stack.push(Step(self, f"revert of {label}", Target(change.article_id, fact_id),
+                             [change.event_id]))
+        return change
 
     def apply(self, changes) -> None:
         """Tell the views what a revert changed."""

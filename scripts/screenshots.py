@@ -59,9 +59,9 @@ def main() -> None:
         w.facts.step(1)
         app.processEvents()
         w.grab().save(str(out / "main-window.png"))
-        w.facts.select(next(f.id for f in store.facts(aid) if f.kind == "money" or f.kind == "quantity"))
+        w.facts.select(next(f.id for f in store.facts(aid) if f.kind == "quantity"))
         w.edit()
-        w.facts.form.inputs["value"].setText("13 tỉnh")
+        w.facts.form.inputs["value"].setText("8.900")  # read the Vietnamese way: = 8900
         app.processEvents()
         w.grab().save(str(out / "edit-form.png"))
         w.facts.form.cancel()

@@ -22,6 +22,24 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("FACT_REVIEW_REVIEWER", "tester")
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A test may end with an edit form open; closing its window then would ask whether to
+    save it and wait for an answer. Forms are put away before pytest-qt closes the windows."""
+    import sys
+
+    if "desktop.fact_form" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.fact_form import FactForm
+
+        if QApplication.instance() is not None:
+            for top in QApplication.topLevelWidgets():
+                for form in top.findChildren(FactForm):
+                    form.hide()
+    return (yield)
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "workspace.sqlite"
@@ -54,8 +72,9 @@ def seeded_store(store, seed_dir):
     return store
 
 
-def answer_dialog(qtbot, key):
-    """Press `key` on the next modal dialog the window opens, as the reviewer would."""
+def answer_dialog(qtbot, key, seen=None):
+    """Press `key` on the next modal dialog the window opens, as the reviewer would
+    (what it said is appended to `seen`)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -64,6 +83,8 @@ def answer_dialog(qtbot, key):
         if w is None:
             QTimer.singleShot(10, press)
             return
+        if seen is not None:
+            seen.append(getattr(w, "text", lambda: "")())
         qtbot.keyClick(w, key)
 
     QTimer.singleShot(0, press)
@@ -74,3 +95,18 @@ def back_in(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type as a Vietnamese reviewer does: ASCII by key, every other letter committed by the
+    input method (Telex, VNI), which is how Unikey and ibus deliver them."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
