@@ -73,6 +73,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("accept_all", "Accept All Above &Threshold…", ("Shift+A",), "Review",
                "Accept every pending fact of this article at or above the confidence threshold, "
                "after saying how many (one undo step)"),
+    ActionSpec("confirm_bulk", "Ask Before Accepting All", (), "Review",
+               "Shift+A says how many facts it will accept and waits for Enter (the preference "
+               "that “Do not ask again” turns off)"),
     ActionSpec("accept_same", "Accept Every Identical Mention", ("Alt+A",), "Review",
                "Accept this fact and every pending fact of its kind with the same text, "
                "in the whole workspace (one undo step)"),
@@ -123,7 +126,7 @@ def build(window, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]
         act.setShortcuts([QKeySequence(k) for k in spec.keys])
         act.setToolTip(f"{spec.tip} ({spec.key_text})" if spec.keys else spec.tip)
         act.setStatusTip(spec.tip)
-        if spec.id == "pending_only":
+        if spec.id in ("pending_only", "confirm_bulk"):
             act.setCheckable(True)
         if spec.id in handlers:
             act.triggered.connect(handlers[spec.id])

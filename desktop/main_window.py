@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
             "span_start_shrink": lambda: self.move_span("start", -1),
             "focus_articles": self.articles.view.setFocus, "focus_facts": self.facts.table.setFocus,
         })
+        self.actions["confirm_bulk"].setChecked(self.prefs.confirm_bulk)
+        self.actions["confirm_bulk"].toggled.connect(self._set_confirm_bulk)
         self.actions["pending_only"].toggled.connect(self.articles.pending.setChecked)
         self.articles.pending.toggled.connect(self.actions["pending_only"].setChecked)
         self.review.stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
@@ -432,9 +434,12 @@ class MainWindow(QMainWindow):
         self.activateWindow()  # the keys go back to the facts, where the reviewer was
         self.facts.table.setFocus()
         if yes and never.isChecked():
-            self.prefs.confirm_bulk = False
-            prefs_store.save(self.settings, self.prefs)
+            self.actions["confirm_bulk"].setChecked(False)  # saved; the menu can turn it back on
         return yes
+
+    def _set_confirm_bulk(self, on: bool) -> None:
+        self.prefs.confirm_bulk = on
+        prefs_store.save(self.settings, self.prefs)
 
     def edit(self) -> None:
         f = self._current_or_hint()

@@ -72,7 +72,7 @@ def seeded_store(store, seed_dir):
     return store
 
 
-def answer_dialog(qtbot, key, seen=None):
+def answer_dialog(qtbot, key, seen=None, first=None):
     """Press `key` on the next modal dialog the window opens, as the reviewer would
     (what it said is appended to `seen`)."""
     from PySide6.QtCore import QTimer
@@ -85,6 +85,8 @@ def answer_dialog(qtbot, key, seen=None):
             return
         if seen is not None:
             seen.append(getattr(w, "text", lambda: "")())
+        if first is not None:
+            first(w)
         qtbot.keyClick(w, key)
 
     QTimer.singleShot(0, press)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import settings as prefs_store
 from desktop.fact_model import COL_VALUE
 from desktop.main_window import MainWindow
 from desktop.tasks import FakeThreadPool
@@ -240,10 +241,24 @@ def test_shift_a_says_how_many_and_esc_cancels(qtbot, win, ws):
 
 
 def test_shift_a_without_asking_when_the_preference_says_so(qtbot, win, ws):
-    win.prefs.confirm_bulk = False
+    win.actions["confirm_bulk"].trigger()  # Review ▸ Ask Before Accepting All, unchecked
+    assert not win.prefs.confirm_bulk
     aid = win.article.id
     press(qtbot, win, Qt.Key_A, Qt.ShiftModifier)  # no dialog: it would block here
     assert all(f.status == "accepted" for f in ws.facts(aid))
+
+
+def test_do_not_ask_again_is_remembered_and_the_menu_brings_it_back(qtbot, win, ws):
+    def never(box):
+        qtbot.keyClick(box.checkBox(), Qt.Key_Space)  # "Do not ask again"
+
+    answer_dialog(qtbot, Qt.Key_Return, first=never)
+    press(qtbot, win, Qt.Key_A, Qt.ShiftModifier)
+    back_in(qtbot, win)
+    assert not prefs_store.load(win.settings).confirm_bulk
+    assert not win.actions["confirm_bulk"].isChecked()
+    win.actions["confirm_bulk"].trigger()
+    assert prefs_store.load(win.settings).confirm_bulk
 
 
 def test_undo_first_shows_the_article_it_changes_and_says_what_it_did(qtbot, win, ws):
@@ -613,6 +628,7 @@ MENU_CHECKS = {
     "span_start_shrink": lambda w, ws, seen: ws.facts(w.article.id)[0].text == "Y tế",
     "next_pending": lambda w, ws, seen: w.facts.current_fact().text == "Ngày 06/12/2024",
     "accept_all": lambda w, ws, seen: "QMessageBox" in seen,
+    "confirm_bulk": lambda w, ws, seen: not w.prefs.confirm_bulk and not prefs_store.load(w.settings).confirm_bulk,
     "accept_same": lambda w, ws, seen: ws.facts(w.article.id)[2].status == "accepted",
     "reject_same": lambda w, ws, seen: ws.facts(w.article.id)[2].status == "rejected",
     "edit_metadata": lambda w, ws, seen: not w.view.title.isReadOnly() and _focus(w) is w.view.title,
