@@ -51,6 +51,7 @@ class Fact(Base):
     __table_args__ = (
         Index("ix_facts_article_start", "article_id", "start"),
         Index("ix_facts_status_kind", "status", "kind"),
+        {"sqlite_autoincrement": True},  # an id is never handed to another fact (0006)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -426,8 +426,14 @@ class Store(Reports):
             merged = {**before.snapshot(), **changes}
             values.update({k: v for k, v in fact_columns(merged).items()
                            if k not in ("confidence", "extractor", "extra")})
-            if before.original is None and before.status != Status.added:
-                values["original"] = before.snapshot()
+            shown = before.snapshot()
+            moved = any(merged.get(k) != shown.get(k) for k in changes)
+            if action in ("undo", "redo", "revert"):
+                # Back as the extractor gave it: not an edited fact any more.
+                if before.original is not None and restorable(merged) == restorable(before.original):
+                    values["original"] = None
+            elif moved and before.original is None and before.status != Status.added:
+                values["original"] = shown
         if status is not None:
             values["status"] = status
         if note is not None:
@@ -469,7 +475,8 @@ class Store(Reports):
             return Change(eid, ev.article_id, ev.fact_id, "removed")
         before = ev.before
         if current is None:  # the decision removed the fact: put it back, under its own id
-            cols = fact_columns({**restorable(before), "extractor": "revert"})
+            cols = fact_columns({**restorable(before), "extractor": before.get("extractor") or "manual",
+                                 "confidence": before.get("confidence", 1.0)})
             status = before.get("status") or Status.added.value
             taken = conn.execute(select(Fact.id).where(Fact.id == ev.fact_id)).first()
             cols.update(article_id=ev.article_id, status=status, note=before.get("note"),

@@ -82,6 +82,8 @@ class FactForm(QWidget):
         self.save_button.clicked.connect(self._save)
         self.cancel_button = cancel = QPushButton("Cancel  Esc")
         cancel.clicked.connect(self.cancel)
+        for b in (self.cancel_button, self.save_button):
+            b.setAutoDefault(True)  # Enter presses the button that has the focus
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)

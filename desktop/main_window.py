@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.go_to(target.article_id)
         stack.undo() if which == "undo" else stack.redo()
+        if getattr(cmd, "failed", False):
+            return  # the red "Not saved" says why; nothing was undone
         target = getattr(cmd, "target", target)
         if target is not None and target.fact_id is not None and self.article \
                 and self.article.id == target.article_id:
@@ -697,9 +699,12 @@ class MainWindow(QMainWindow):
                     event.accept()
                     return True
             if w is not None and self.facts.form.isAncestorOf(w) and not event.modifiers() & (
-                    Qt.ControlModifier | Qt.AltModifier) and event.key() in (
-                    Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape):
-                event.accept()  # Enter saves the open form and Esc cancels it, wherever its focus
+                    Qt.ControlModifier | Qt.AltModifier) and (
+                    event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape, Qt.Key_Space)
+                    or (event.text() and event.text().isprintable())):
+                # Inside the open form review keys do not act: Enter saves it and Esc cancels
+                # it wherever its focus, a letter never decides or leaves the fact being edited.
+                event.accept()
                 return True
             if w is self.articles.search and event.key() == Qt.Key_Escape:
                 self.facts.table.setFocus()  # the search stays as typed; the keys go back to review

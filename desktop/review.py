@@ -158,6 +158,7 @@ class Step(QUndoCommand):
         super().__init__(label)
         self.review, self.target, self.events = review, target, list(events)
         self._applied = True
+        self.failed = False  # the last undo or redo did not reach the workspace
 
     def redo(self) -> None:
         if self._applied:  # the first redo is the push itself: already saved
@@ -171,6 +172,7 @@ class Step(QUndoCommand):
     def _revert(self, action: str) -> None:
         r = self.review
         changes = r._write(r.store.revert_many, self.events, r.reviewer, action)
+        self.failed = changes is None
         if changes is None:
             self.setObsolete(True)
             return

@@ -698,3 +698,33 @@ def test_every_menu_action_shows_its_dialog_or_effect(qtbot, win, ws, monkeypatc
         win.actions["span_end_shrink"].trigger()
     win.actions[action].trigger()
     assert MENU_CHECKS[action](win, ws, seen), (action, seen, win.status_hint.text(), win.status_saved.text())
+
+
+def test_review_keys_do_not_act_inside_the_open_form(qtbot, win, ws):
+    f = select(win, "Nguyễn Văn Hải")
+    press(qtbot, win, Qt.Key_E)
+    form = win.facts.form
+    qtbot.keyClick(form.inputs["value"], Qt.Key_Backtab)
+    assert QApplication.focusWidget() is form.span_label
+    for k in (Qt.Key_A, Qt.Key_R, Qt.Key_F, Qt.Key_BracketRight, Qt.Key_E):
+        press(qtbot, win, k)
+    assert form.isVisible() and ws.fact(f.id).status == "pending"
+    assert win.article.id == ws.article_ids()[0]
+    form.cancel_button.setFocus()
+    press(qtbot, win, Qt.Key_Return)  # Enter on Cancel cancels
+    assert not form.isVisible() and ws.fact(f.id).status == "pending"
+
+
+def test_a_failed_undo_does_not_say_it_undid(qtbot, win, ws, monkeypatch, dialogs):
+    from db.engine import WorkspaceError
+
+    f = win.facts.current_fact()
+    press(qtbot, win, Qt.Key_A)
+
+    def full(*a, **k):
+        raise WorkspaceError("database or disk is full")
+    monkeypatch.setattr(ws, "revert_many", full)
+    press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
+    assert ws.fact(f.id).status == "accepted"
+    assert "Not saved" in win.status_saved.text() and "Undid" not in win.status_saved.text()
+    assert dialogs["warning"]

@@ -105,3 +105,45 @@ def test_restore_backup_from_the_window(qtbot, seeded_store, tmp_path, monkeypat
     assert "Backup restored" in w.status_saved.text()
     w.close()
     w.store.close()
+
+
+def test_an_added_fact_undone_never_gives_its_id_to_the_next_fact(store, tmp_path):
+    """Add, undo, add another: a revert of the first add's undo must not touch the second."""
+    from facts.importer import import_paths
+    from facts.model import validate_fact
+    from tests import review_fixture
+
+    import_paths(store, [review_fixture.write(tmp_path)])
+    first, second = store.article_ids()
+    a1, a2 = store.article(first), store.article(second)
+
+    def add(article, words):
+        s = article.text.index(words)
+        return store.add_fact(article.id, validate_fact({
+            "kind": "location", "start": s, "end": s + len(words), "text": words, "value": words}), "lan")
+
+    f = add(a1, "cán bộ y tế cơ sở")
+    undo = store.revert(f.event_id, "lan", "undo")
+    g = add(a2, "Ba Đình")
+    assert g.id != f.id
+    store.revert(undo.event_id, "lan", "redo")  # F comes back …
+    assert store.fact(g.id).text == "Ba Đình"  # … and G is untouched
+    assert [x.text for x in store.facts(first) if x.status == "added"] == ["cán bộ y tế cơ sở"]
+
+
+def test_undo_of_an_accept_leaves_no_trace_of_an_edit(store, tmp_path):
+    """Accept then undo: the fact is pending as the extractor gave it, with no value before
+    an edit in the exports (nobody edited it)."""
+    from facts.importer import import_paths
+    from tests import review_fixture
+
+    import_paths(store, [review_fixture.write(tmp_path)])
+    f = store.facts(store.article_ids()[0])[3]
+    rec = store.decide(f.id, "accept", "lan", status="accepted")
+    store.revert(rec.event_id, "lan", "undo")
+    assert store.fact(f.id).status == "pending" and store.fact(f.id).original is None
+    edit = store.decide(f.id, "edit", "lan", status="edited", changes={"value": "9000"})
+    assert store.fact(f.id).original["value"] == "8900"
+    store.revert(edit.event_id, "lan", "undo")
+    back = store.fact(f.id)
+    assert (back.value, back.status, back.original) == ("8900", "pending", None)
