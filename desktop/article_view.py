@@ -142,6 +142,8 @@ class ArticleView(QWidget):
     def set_editing(self, on: bool) -> None:
         """Title, date, source and author are read-only until the reviewer asks to correct
         them (a stray key must never overwrite them); they take no focus meanwhile."""
+        if not on and self.editing and self.article is not None:
+            self.show_header(self.article)  # what is stored, never a refused value left typed
         self.editing = on and self.article is not None
         for edit in self.header_edits.values():
             edit.setReadOnly(not self.editing)

@@ -229,7 +229,8 @@ class MainWindow(QMainWindow):
             return  # the red "Not saved" says why; nothing was undone
         target = getattr(cmd, "target", target)
         if target is not None and target.fact_id is not None and self.article \
-                and self.article.id == target.article_id:
+                and self.article.id == target.article_id \
+                and self.facts.model.row_of(target.fact_id) is not None:  # not a fact taken away
             self.select_fact(target.fact_id)
         self.show_saved(f"{'Undid' if which == 'undo' else 'Redid'}: {text}")
 

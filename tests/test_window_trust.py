@@ -728,3 +728,34 @@ def test_a_failed_undo_does_not_say_it_undid(qtbot, win, ws, monkeypatch, dialog
     assert ws.fact(f.id).status == "accepted"
     assert "Not saved" in win.status_saved.text() and "Undid" not in win.status_saved.text()
     assert dialogs["warning"]
+
+
+def test_a_refused_date_is_not_left_on_screen(qtbot, win, ws):
+    press(qtbot, win, Qt.Key_M)
+    qtbot.keyClick(win.view.title, Qt.Key_Tab)
+    date = win.view.meta["published"]
+    date.selectAll()
+    type_text(qtbot, date, "abc")
+    qtbot.keyClick(date, Qt.Key_Tab)
+    assert "Date not saved" in win.view.meta_error.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    assert date.isReadOnly() and date.text() == "2024-12-06" == ws.article(win.article.id).published
+
+
+def test_undo_of_an_add_keeps_the_kind_filter(qtbot, win, ws):
+    press(qtbot, win, Qt.Key_7, Qt.AltModifier)  # only places
+    text = win.article.text
+    s = text.index("cán bộ y tế cơ sở")
+    from PySide6.QtGui import QTextCursor
+    cur = QTextCursor(win.view.text.document())
+    cur.setPosition(s)
+    cur.setPosition(s + len("cán bộ y tế cơ sở"), QTextCursor.KeepAnchor)
+    win.view.text.setTextCursor(cur)
+    press(qtbot, win, Qt.Key_N)
+    form = win.facts.form
+    form.kind.setCurrentIndex(6)  # location
+    qtbot.keyClick(form.kind, Qt.Key_Return)
+    assert any(f.status == "added" for f in ws.facts(win.article.id))
+    press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
+    assert not any(f.status == "added" for f in ws.facts(win.article.id))
+    assert win.facts.filters()["kind"] == "location"
