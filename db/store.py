@@ -475,15 +475,13 @@ class Store(Reports):
             return Change(eid, ev.article_id, ev.fact_id, "removed")
         before = ev.before
         if current is None:  # the decision removed the fact: put it back, under its own id
+            # (never another fact's: ids are not reused, migration 0006)
             cols = fact_columns({**restorable(before), "extractor": before.get("extractor") or "manual",
                                  "confidence": before.get("confidence", 1.0)})
             status = before.get("status") or Status.added.value
-            taken = conn.execute(select(Fact.id).where(Fact.id == ev.fact_id)).first()
-            cols.update(article_id=ev.article_id, status=status, note=before.get("note"),
+            cols.update(id=ev.fact_id, article_id=ev.article_id, status=status, note=before.get("note"),
                         reviewer_id=None if status == Status.pending else rid,
                         reviewed_at=None if status == Status.pending else now())
-            if not taken:
-                cols["id"] = ev.fact_id
             fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
             after = self.fact(fid, conn)
             after.event_id = self._log(conn, fid, ev.article_id, action, rid, None, after.snapshot(), None)

@@ -227,7 +227,6 @@ class MainWindow(QMainWindow):
         stack.undo() if which == "undo" else stack.redo()
         if getattr(cmd, "failed", False):
             return  # the red "Not saved" says why; nothing was undone
-        target = getattr(cmd, "target", target)
         if target is not None and target.fact_id is not None and self.article \
                 and self.article.id == target.article_id \
                 and self.facts.model.row_of(target.fact_id) is not None:  # not a fact taken away
@@ -690,15 +689,15 @@ class MainWindow(QMainWindow):
         # A text field or picker keeps the keys it types with; elsewhere they are actions.
         if event.type() == QEvent.ShortcutOverride:
             w = QApplication.focusWidget()
-            if w is self.articles.view:
-                # The list that has the keys moves with the arrows; Enter opens, Esc goes back.
-                if event.key() in _LIST_KEYS and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
-                    event.accept()
-                    return True
-                if event.key() == Qt.Key_Escape:
-                    self.facts.table.setFocus()
-                    event.accept()
-                    return True
+            if event.key() == Qt.Key_Escape and w in (self.articles.view, self.articles.search,
+                                                      self.view.text):
+                self.facts.table.setFocus()  # Esc gives the keys back to the facts (a search stays)
+                event.accept()
+                return True
+            if w is self.articles.view and event.key() in _LIST_KEYS and not event.modifiers() & (
+                    Qt.ControlModifier | Qt.AltModifier):
+                event.accept()  # the list that has the keys moves with the arrows; Enter opens
+                return True
             if w is not None and self.facts.form.isAncestorOf(w) and not event.modifiers() & (
                     Qt.ControlModifier | Qt.AltModifier) and (
                     event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape, Qt.Key_Space)
@@ -707,20 +706,11 @@ class MainWindow(QMainWindow):
                 # it wherever its focus, a letter never decides or leaves the fact being edited.
                 event.accept()
                 return True
-            if w is self.articles.search and event.key() == Qt.Key_Escape:
-                self.facts.table.setFocus()  # the search stays as typed; the keys go back to review
-                event.accept()
+            if w is self.view.text and event.key() in (
+                    Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End,
+                    Qt.Key_PageUp, Qt.Key_PageDown):
+                event.accept()  # in the article text the arrows move the caret
                 return True
-            if w is self.view.text:
-                # In the article text the arrows move the caret and Esc goes back to the facts.
-                if event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home,
-                                   Qt.Key_End, Qt.Key_PageUp, Qt.Key_PageDown):
-                    event.accept()
-                    return True
-                if event.key() == Qt.Key_Escape:
-                    self.facts.table.setFocus()
-                    event.accept()
-                    return True
             text_field = isinstance(w, QLineEdit) or (isinstance(w, QTextEdit) and not w.isReadOnly())
             if text_field and event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home, Qt.Key_End) \
                     and not event.modifiers() & Qt.AltModifier:

@@ -177,7 +177,4 @@ class Step(QUndoCommand):
             self.setObsolete(True)
             return
         self.events = [c.event_id for c in changes]
-        for c in changes:  # a fact put back may have had to take a new id
-            if c.what == "added" and self.target.fact_id is not None and c.fact_id != self.target.fact_id:
-                self.target = Target(self.target.article_id, c.fact_id)
         r.apply(changes)
