@@ -55,15 +55,33 @@ def read_number(typed: str) -> Reading:
     return Reading(format_value(d), currency=code)
 
 
+def _on_the_calendar(iso: str) -> bool:
+    """2024-02-31 has the form of a date and is none; a year or a month alone is checked
+    as far as it goes."""
+    from datetime import date
+
+    parts = iso[:10].split("-")
+    try:
+        if len(parts) == 3:
+            date.fromisoformat(iso[:10])
+        elif len(parts) == 2:
+            return 1 <= int(parts[1]) <= 12
+    except ValueError:
+        return False
+    return True
+
+
 def read_date(typed: str, year: Optional[int] = None) -> Reading:
     t = " ".join(typed.split())
     if not t:
         return Reading(None, "a date is needed")
-    if is_iso_date(t):
-        return Reading(t)
-    whole = [c for c in find_dates(t, year) if c.start == 0 and c.end == len(t)]
-    if whole and is_iso_date(whole[0].value):
-        return Reading(whole[0].value)
+    value = t if is_iso_date(t) else next(
+        (c.value for c in find_dates(t, year) if c.start == 0 and c.end == len(t) and is_iso_date(c.value)),
+        None)
+    if value is not None:
+        if not _on_the_calendar(value):
+            return Reading(None, f"“{typed.strip()}” is not a day of the calendar")
+        return Reading(value)
     return Reading(None, f"“{typed.strip()}” is not a date: write 06/12/2024, 6-12-2024, "
                          "tháng 5/2020, năm 2030 or 2024-12-06")
 

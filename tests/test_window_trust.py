@@ -759,3 +759,15 @@ def test_undo_of_an_add_keeps_the_kind_filter(qtbot, win, ws):
     press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
     assert not any(f.status == "added" for f in ws.facts(win.article.id))
     assert win.facts.filters()["kind"] == "location"
+
+
+@pytest.mark.parametrize("typed", ["31/02/2024", "29-02-2023"])
+def test_a_date_that_is_not_on_the_calendar_is_refused(qtbot, win, ws, typed):
+    f = select(win, "Ngày 06/12/2024")
+    press(qtbot, win, Qt.Key_E)
+    value = win.facts.form.inputs["value"]
+    value.selectAll()
+    qtbot.keyClicks(value, typed)
+    assert "not a day of the calendar" in win.facts.form.errors["value"].text()
+    qtbot.keyClick(value, Qt.Key_Return)
+    assert ws.fact(f.id).value == "2024-12-06"
