@@ -425,12 +425,18 @@ def test_ctrl_shift_arrows_move_the_start_of_a_fact(qtbot, win, ws):
     assert ws.fact(f.id).text == "biết hơn 8.900"
 
 
-def test_the_edit_form_takes_the_same_span_keys(qtbot, win, ws):
-    f = select(win, "Nguyễn Văn Hải")
+def edit_on_the_span_row(qtbot, win, text):
+    """E on the fact, then Shift+Tab from the value to the form's Span row."""
+    f = select(win, text)
     press(qtbot, win, Qt.Key_E)
     form = win.facts.form
     qtbot.keyClick(form.inputs["value"], Qt.Key_Backtab)
     assert QApplication.focusWidget() is form.span_label
+    return f, form
+
+
+def test_the_edit_form_takes_the_same_span_keys(qtbot, win, ws):
+    f, form = edit_on_the_span_row(qtbot, win, "Nguyễn Văn Hải")
     qtbot.keyClick(form.span_label, Qt.Key_Left, Qt.ControlModifier | Qt.ShiftModifier)
     assert "“Ông Nguyễn Văn Hải”" in form.span_label.text()
     assert ws.fact(f.id).text == "Nguyễn Văn Hải"  # nothing saved before Enter
@@ -701,11 +707,7 @@ def test_every_menu_action_shows_its_dialog_or_effect(qtbot, win, ws, monkeypatc
 
 
 def test_review_keys_do_not_act_inside_the_open_form(qtbot, win, ws):
-    f = select(win, "Nguyễn Văn Hải")
-    press(qtbot, win, Qt.Key_E)
-    form = win.facts.form
-    qtbot.keyClick(form.inputs["value"], Qt.Key_Backtab)
-    assert QApplication.focusWidget() is form.span_label
+    f, form = edit_on_the_span_row(qtbot, win, "Nguyễn Văn Hải")
     for k in (Qt.Key_A, Qt.Key_R, Qt.Key_F, Qt.Key_BracketRight, Qt.Key_E):
         press(qtbot, win, k)
     assert form.isVisible() and ws.fact(f.id).status == "pending"
