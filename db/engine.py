@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import URL, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -23,6 +23,18 @@ class CorruptWorkspaceError(WorkspaceError):
     pass
 
 
+class NoWorkspaceError(WorkspaceError):
+    """Nothing at the path: only import and File ▸ New create a workspace."""
+
+
+def is_new(path: Path) -> bool:
+    """No workspace there yet (no file, or an empty one that SQLite would start)."""
+    try:
+        return Path(path).stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
 def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -36,9 +48,18 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
     cur.close()
 
 
-def make_engine(path: Path | str) -> Engine:
+def make_engine(path: Path | str, *, read_only_media: bool = False) -> Engine:
+    """An engine on the workspace file. With `read_only_media` (a folder nobody here can
+    write: a read-only mount or share) the file is read as immutable, since SQLite could not
+    create the shared-memory file it otherwise needs beside it."""
+    if read_only_media:
+        uri = Path(path).resolve().as_uri() + "?immutable=1"
+        return create_engine("sqlite://", creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False))
+    # The path is given as the URL's database, never parsed: `a?b.sqlite` or `a%20b.sqlite`
+    # is a file of that very name, not a file `a` with options or another workspace.
     engine = create_engine(
-        f"sqlite:///{path}",
+        URL.create("sqlite", database=str(path)),
         # Connections come from a pool and may be used by a worker thread (import,
         # extraction) and later by the GUI thread, one at a time.
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},

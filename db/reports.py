@@ -6,7 +6,7 @@ than the review itself, and are tuned for volume rather than for one row.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Iterable, Iterator, Optional
 
 from sqlalchemy import func, select
@@ -14,6 +14,12 @@ from sqlalchemy import func, select
 from facts.model import ALL_KIND_FIELDS
 
 from .schema import Article, Fact, ReviewEvent, Reviewer
+
+
+def _stored_utc(value: datetime) -> datetime:
+    """A bound given in local time (a naive date typed by the user) or with its own offset,
+    as the naive UTC time the workspace stores."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 class Reports:
@@ -53,7 +59,7 @@ class Reports:
             for col, op, value in (("reviewed_at", ">=", since), ("reviewed_at", "<", until)):
                 if value is not None:
                     where.append(f"{col} {op} ?")
-                    params.append(value.isoformat(sep=" "))
+                    params.append(_stored_utc(value).isoformat(sep=" "))
             cond = "".join(f" AND {w}" for w in where)
             kind_cols = ", ".join(f'"{f}"' for f in ALL_KIND_FIELDS)
             sql = (f'SELECT article_id, kind, text, start, "end", value, {kind_cols}, confidence, '
@@ -73,6 +79,7 @@ class Reports:
                         at = at.replace(" ", "T", 1)
                         if at.endswith(".000000"):
                             at = at[:-7]
+                        at += "+00:00"  # stored in UTC: say so
                     # SQLAlchemy writes a missing JSON value as the text "null"
                     before = (json.loads(original) or {}).get("value") if original and original != "null" else None
                     yield (*meta[r[0]], *r[1:cut], names.get(rid), at, note, before)

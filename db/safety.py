@@ -8,9 +8,11 @@ compress it.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -31,39 +33,96 @@ class WorkspaceLockedError(WorkspaceError):
 
 
 class WorkspaceLock:
-    """Held for as long as a process may write to the workspace."""
+    """Held for as long as a process may write to the workspace.
+
+    Two locks, both on the file's identity rather than the spelling of its path: one
+    beside the real file (symlinks resolved; seen by other machines sharing the folder)
+    and one named by the file's device and inode in the user's cache folder, so a hard
+    link to an open workspace is not a second writer either."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.real = Path(os.path.realpath(self.path))
+        self.lock_path = self.real.with_name(self.real.name + ".lock")
         self.fh = None
+        self.identity = None  # the device-and-inode lock, once the file exists
 
     def acquire(self) -> "WorkspaceLock":
-        fh = open(self.lock_path, "a+", encoding="utf-8")
+        self.fh = self._take(self.lock_path)
+        try:
+            self.hold_identity()
+        except BaseException:
+            self.release()
+            raise
+        return self
+
+    def hold_identity(self) -> None:
+        """Also lock the file's device and inode (called again once a new file exists)."""
+        if self.identity is not None:
+            return
+        try:
+            st = os.stat(self.real)
+        except FileNotFoundError:
+            return
+        folder = identity_lock_dir()
+        if folder is not None:
+            self.identity = self._take(folder / f"{st.st_dev}-{st.st_ino}.lock")
+
+    def _take(self, lock_path: Path):
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise WorkspaceError(
+                f"{self.path} cannot be opened for writing: its lock file {lock_path} cannot be "
+                f"created ({exc.strerror}). Is the folder read-only or not yours? Nothing was "
+                "changed.") from None
+        fh = os.fdopen(fd, "r+", encoding="utf-8", errors="replace")
         try:
             _lock(fh)
         except OSError:
             fh.seek(0)
-            holder = fh.read().strip() or "another process"
+            holder = fh.read(200).strip() or "another process"
             fh.close()
             raise WorkspaceLockedError(
                 f"{self.path} is open in another Fact Review ({holder}). Close it there first: "
                 "two programs writing one workspace could undo each other's decisions."
             ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} on {socket.gethostname()} since {datetime.now():%Y-%m-%d %H:%M}")
-        fh.flush()
-        self.fh = fh
-        return self
+        # Who holds it, for the message above. Written over the old text and only then cut
+        # to length, so a full disk leaves the old holder's line rather than an empty file;
+        # the lock itself does not depend on it.
+        try:
+            fh.seek(0)
+            fh.write(f"pid {os.getpid()} on {socket.gethostname()} since {datetime.now():%Y-%m-%d %H:%M}")
+            fh.flush()
+            fh.truncate()
+        except OSError:
+            pass
+        return fh
 
     def release(self) -> None:
-        if self.fh is not None:
-            try:
-                _unlock(self.fh)
-            finally:
-                self.fh.close()
-                self.fh = None
+        for attr in ("identity", "fh"):
+            fh = getattr(self, attr)
+            if fh is not None:
+                try:
+                    _unlock(fh)
+                finally:
+                    try:
+                        fh.close()
+                    except OSError:
+                        pass  # the holder's line could not be written out: harmless
+                    setattr(self, attr, None)
+
+
+def identity_lock_dir() -> Optional[Path]:
+    """Where the device-and-inode locks live: a folder of this user's, or None."""
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path("fact-review", appauthor=False) / "locks"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None  # no cache folder (a locked-down account): the lock beside the file holds
+    return folder
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -116,7 +175,6 @@ def check_file(path: Path) -> None:
 BUDGET_FLOOR = 1 << 30  # the backups of any workspace may use 1 GiB…
 BUDGET_COPIES = 3  # …or three times the newest one, whichever is more
 MIN_KEEP = 2
-SUFFIXES = (".sqlite.gz", ".sqlite")
 
 
 @dataclass
@@ -146,8 +204,39 @@ def human_size(n: int) -> str:
     return str(n)
 
 
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
 def backup_dir(path: Path) -> Path:
-    return Path(path).parent / "backups"
+    """A workspace's own backups folder, named by its file name: `backups/ws.sqlite/` holds
+    the backups of `ws.sqlite` and nothing else (not those of `ws-old.sqlite`)."""
+    real = _real(path)
+    return real.parent / "backups" / real.name
+
+
+def legacy_backup_dir(path: Path) -> Path:
+    """Where earlier versions kept backups of every workspace of a folder, named by stem."""
+    return _real(path).parent / "backups"
+
+
+def file_mode(path: Path, default: int = 0o600) -> int:
+    """The permission bits of `path` (backups and restores keep the workspace's)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return default
+
+
+def _dir_mode(mode: int) -> int:
+    return mode | ((mode & 0o444) >> 2) | 0o700  # searchable by whoever may read the file
+
+
+def _create(p: Path, mode: int) -> None:
+    """An empty new file with exactly these permissions (before any data is in it)."""
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    os.close(fd)
+    os.chmod(p, mode)  # the umask may have taken bits away
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:
@@ -162,16 +251,21 @@ _COUNTS = ("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM facts)
 
 
 def make_backup(conn: sqlite3.Connection, path: Path, keep: int = DEFAULT_KEEP,
-                when: Optional[datetime] = None) -> Path:
-    """A consistent copy of the live database `conn`, compressed, into the backups folder;
-    old ones pruned to `keep` and to the disk budget."""
+                when: Optional[datetime] = None, workspace_id: Optional[str] = None) -> Path:
+    """A consistent copy of the live database `conn`, compressed, into the workspace's
+    backups folder with the workspace's permissions; old ones pruned to `keep` and to the
+    disk budget. Raises BackupError (with a message for the user) if it cannot be written."""
     d = backup_dir(path)
-    d.mkdir(parents=True, exist_ok=True)
+    mode = file_mode(path)
     when = when or datetime.now()
-    dest = d / f"{Path(path).stem}-{when:%Y%m%d-%H%M%S-%f}.sqlite.gz"
+    dest = d / f"{when:%Y%m%d-%H%M%S-%f}.sqlite.gz"
     snapshot = dest.with_name(dest.name + ".snapshot")
     part = dest.with_name(dest.name + ".part")
     try:
+        if not d.is_dir():
+            d.mkdir(parents=True, exist_ok=True)
+            os.chmod(d, _dir_mode(mode))
+        _create(snapshot, mode)
         target = sqlite3.connect(snapshot)
         try:
             conn.backup(target)
@@ -179,18 +273,39 @@ def make_backup(conn: sqlite3.Connection, path: Path, keep: int = DEFAULT_KEEP,
             counts = target.execute(_COUNTS).fetchone()
         finally:
             target.close()
+        _create(part, mode)
         # Level 1: most of the gain for a fraction of the time (this runs beside the review).
         with open(snapshot, "rb") as src, gzip.open(part, "wb", compresslevel=1) as out:
             shutil.copyfileobj(src, out, 1 << 20)
         _fsync(part)
+        side = _sidecar(dest)
+        _create(side, mode)
+        side.write_text(json.dumps({"workspace": workspace_id,
+                                    **dict(zip(("articles", "facts", "decisions"), counts))}),
+                        encoding="utf-8")
         os.replace(part, dest)
-        _sidecar(dest).write_text(json.dumps(dict(zip(("articles", "facts", "decisions"), counts))),
-                                  encoding="utf-8")
+    except (OSError, sqlite3.DatabaseError) as exc:
+        _remove(_sidecar(dest))
+        raise BackupError(f"no backup of {path} could be made in {d}: {_why(exc)}. "
+                          "The workspace itself is untouched.") from exc
     finally:
-        snapshot.unlink(missing_ok=True)
-        part.unlink(missing_ok=True)
-    prune(path, keep)
+        _remove(snapshot)
+        _remove(part)
+    prune(path, keep, workspace_id)
     return dest
+
+
+def _remove(p: Path) -> None:
+    with contextlib.suppress(OSError):
+        p.unlink(missing_ok=True)
+
+
+class BackupError(WorkspaceError):
+    """A backup that could not be written (read-only folder, full disk); nothing changed."""
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _fsync(p: Path) -> None:
@@ -202,10 +317,10 @@ def _sidecar(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
 
 
-def prune(path: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete the backups past the newest `keep`, and the oldest ones past the disk budget
-    (never the newest MIN_KEEP). Returns what was deleted."""
-    files = list_backup_files(path)
+def prune(path: Path, keep: int = DEFAULT_KEEP, workspace_id: Optional[str] = None) -> list[Path]:
+    """Delete this workspace's backups past the newest `keep`, and the oldest ones past the
+    disk budget (never the newest MIN_KEEP). Returns what was deleted."""
+    files = list_backup_files(path, workspace_id)
     sizes = [f.stat().st_size for f in files]
     budget = max(BUDGET_FLOOR, BUDGET_COPIES * sizes[0]) if sizes else 0
     gone, used = [], 0
@@ -218,34 +333,75 @@ def prune(path: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     return gone
 
 
-def _stamp(p: Path, stem: str) -> str:
-    name = p.name
-    for suffix in SUFFIXES:
-        if name.endswith(suffix):
-            return name[len(stem) + 1:-len(suffix)]
-    return ""
+_STAMP = r"(?P<stamp>\d{8}-\d{6}(?:-\d{6})?)"
+_OWN = re.compile(_STAMP + r"\.sqlite(?:\.gz)?")
 
 
-def list_backup_files(path: Path) -> list[Path]:
-    """Newest first (compressed ones and the plain copies of earlier versions)."""
-    d = backup_dir(path)
-    if not d.is_dir():
+def _legacy_pattern(path: Path) -> re.Pattern:
+    """Earlier versions' `<stem>-<stamp>.sqlite[.gz]`, matched exactly (not by prefix, and
+    with no glob: a `[` in a name is a `[`)."""
+    return re.compile(re.escape(_real(path).stem) + "-" + _STAMP + r"\.sqlite(?:\.gz)?")
+
+
+def _full(stamp: str) -> str:
+    return stamp if len(stamp) > 15 else stamp + "-000000"
+
+
+def _matching(folder: Path, pattern: re.Pattern) -> list[tuple[str, Path]]:
+    if not folder.is_dir():
         return []
-    stem = Path(path).stem
-    files = [p for suffix in SUFFIXES for p in d.glob(f"{stem}-*{suffix}")]
-    return sorted(files, key=lambda p: _stamp(p, stem), reverse=True)
-
-
-def backups_disk_use(path: Path) -> int:
-    return sum(f.stat().st_size for f in list_backup_files(path))
-
-
-def describe_backups(path: Path) -> list[Backup]:
     out = []
-    stem = Path(path).stem
-    for p in list_backup_files(path):
+    for p in folder.iterdir():
+        m = pattern.fullmatch(p.name)
+        if m and p.is_file():
+            out.append((m["stamp"], p))
+    return out
+
+
+def workspace_of(backup: Path) -> Optional[str]:
+    """The id of the workspace a backup was made of, from its sidecar (None: not recorded)."""
+    try:
+        return json.loads(_sidecar(backup).read_text(encoding="utf-8")).get("workspace")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def list_backup_files(path: Path, workspace_id: Optional[str] = None) -> list[Path]:
+    """This workspace's backups, newest first: its own folder's, and the exactly named ones
+    earlier versions left in the shared folder. With `workspace_id` (the id stored in the
+    workspace), a backup recorded as made of another workspace is left out."""
+    found = _matching(backup_dir(path), _OWN) + _matching(legacy_backup_dir(path), _legacy_pattern(path))
+    found.sort(key=lambda sp: _full(sp[0]), reverse=True)
+    files = [p for _, p in found]
+    if workspace_id:
+        files = [p for p in files if workspace_of(p) in (None, workspace_id)]
+    return files
+
+
+def backups_disk_use(path: Path, workspace_id: Optional[str] = None) -> int:
+    return sum(f.stat().st_size for f in list_backup_files(path, workspace_id))
+
+
+def read_workspace_id(path: Path) -> Optional[str]:
+    """The id stored in a workspace, read without opening it for writing; None when it has
+    none or cannot be read (a damaged workspace: its backups are then told apart by folder)."""
+    try:
+        con = sqlite3.connect(_real(path).as_uri() + "?mode=ro", uri=True)
         try:
-            made = datetime.strptime(_stamp(p, stem), "%Y%m%d-%H%M%S-%f")
+            row = con.execute("SELECT value FROM state WHERE key = 'workspace_id'").fetchone()
+        finally:
+            con.close()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError, OSError):
+        return None
+
+
+def describe_backups(path: Path, workspace_id: Optional[str] = None) -> list[Backup]:
+    out = []
+    for p in list_backup_files(path, workspace_id or read_workspace_id(path)):
+        m = _OWN.fullmatch(p.name) or _legacy_pattern(path).fullmatch(p.name)
+        try:
+            made = datetime.strptime(_full(m["stamp"]), "%Y%m%d-%H%M%S-%f")
         except ValueError:
             made = datetime.fromtimestamp(p.stat().st_mtime)
         out.append(Backup(p, made, *_counts(p), size=p.stat().st_size))
@@ -264,7 +420,7 @@ def _counts(p: Path) -> tuple:
         except (OSError, ValueError, KeyError, EOFError):
             return (None, None, None)
     try:
-        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+        con = sqlite3.connect(Path(p).resolve().as_uri() + "?mode=ro", uri=True)
         try:
             return con.execute(_COUNTS).fetchone()
         finally:
@@ -274,17 +430,23 @@ def _counts(p: Path) -> tuple:
 
 
 def restore_backup(backup: Path, path: Path) -> Optional[Path]:
-    """Put a backup in place of the workspace (which must be closed). The backup is
-    unpacked and checked first; only then is the workspace as it was moved beside it.
-    Returns where it was kept."""
-    path = Path(path)
+    """Put a backup in place of the workspace (which must be closed and locked by the caller).
+
+    The backup is unpacked into a temporary file beside the workspace and checked; the
+    workspace as it was is kept under a name no other file has (a hard link, or a copy);
+    then one rename puts the backup in its place. Killed at any moment, this leaves either
+    the old workspace or the restored one at `path`, never neither. Returns where the old
+    one was kept."""
+    path = Path(os.path.realpath(path))
     tmp = path.with_name(path.name + ".restoring")
+    mode = file_mode(path, default=file_mode(backup))
     try:
+        _create(tmp, mode)
         if Path(backup).name.endswith(".gz"):
             with gzip.open(backup, "rb") as src, open(tmp, "wb") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
         else:
-            src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+            src = sqlite3.connect(Path(backup).resolve().as_uri() + "?mode=ro", uri=True)
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
@@ -294,6 +456,7 @@ def restore_backup(backup: Path, path: Path) -> Optional[Path]:
         check = sqlite3.connect(tmp)
         try:
             ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            check.execute("PRAGMA journal_mode=DELETE")  # no -wal of its own to carry
         finally:
             check.close()
         if ok != "ok":
@@ -302,18 +465,67 @@ def restore_backup(backup: Path, path: Path) -> Optional[Path]:
         _fsync(tmp)
     except (OSError, EOFError, sqlite3.DatabaseError) as exc:
         tmp.unlink(missing_ok=True)
-        raise CorruptWorkspaceError(f"the backup {Path(backup).name} cannot be read ({exc}); "
+        raise CorruptWorkspaceError(f"the backup {Path(backup).name} cannot be read ({_why(exc)}); "
                                     "the workspace was left as it is.") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    kept = None
-    if path.exists():
-        kept = path.with_name(f"{path.stem}-before-restore-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
-        os.replace(path, kept)
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                os.replace(side, kept.with_name(kept.name + suffix))
-    os.replace(tmp, path)
+    try:
+        kept = _keep_before_restore(path) if path.exists() else None
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WorkspaceError(f"{path} could not be replaced by the backup ({_why(exc)}); "
+                             "the workspace was left as it is.") from exc
+    _fsync_dir(path.parent)
     return kept
+
+
+def _keep_before_restore(path: Path) -> Path:
+    """Keep the workspace under a new name before the backup replaces it; its write-ahead
+    log is folded in first (or copied beside the kept file when it cannot be), and removed,
+    so it can never be replayed onto the restored file."""
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    if wal.exists() and wal.stat().st_size:
+        try:
+            con = sqlite3.connect(path)
+            try:
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                con.close()
+        except sqlite3.DatabaseError:
+            pass  # a damaged workspace: its log is copied with it below
+    stamp = datetime.now()
+    for n in range(1000):
+        kept = path.with_name(f"{path.stem}-before-restore-{stamp:%Y%m%d-%H%M%S-%f}"
+                              f"{'' if n == 0 else f'-{n}'}{path.suffix}")
+        try:
+            os.link(path, kept)  # fails if the name is taken: never overwrites another
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links on this file system
+            try:
+                with open(path, "rb") as src, open(kept, "xb") as out:
+                    shutil.copyfileobj(src, out, 1 << 20)
+            except FileExistsError:
+                continue
+            _fsync(kept)
+        break
+    else:  # pragma: no cover - a thousand restores in one microsecond
+        raise FileExistsError(f"no free name to keep {path} under")
+    if wal.exists() and wal.stat().st_size:
+        shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
+        _fsync(kept.with_name(kept.name + "-wal"))
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
+    return kept
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be opened there
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -18,7 +18,8 @@ class Base(DeclarativeBase):
 class Article(Base):
     __tablename__ = "articles"
     # Covers id and n_pending: the article list and the pending total never read the text.
-    __table_args__ = (Index("ix_articles_n_pending", "n_pending"),)
+    __table_args__ = (Index("ix_articles_n_pending", "n_pending"),
+                      {"sqlite_autoincrement": True})  # a deleted article's id stays its own (0007)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String, index=True)  # the id it came with (file stem, CSV id)

@@ -5,6 +5,7 @@ view can repaint only that.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime
@@ -17,7 +18,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from facts.model import ALL_KIND_FIELDS, ARTICLE_FIELDS, KIND_FIELDS, FactBase, Status, restorable
 
-from .engine import CorruptWorkspaceError, WorkspaceError, _reason, make_engine, migrate
+from .engine import (CorruptWorkspaceError, NoWorkspaceError, WorkspaceError, _reason, is_new,
+                     make_engine, migrate)
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .reports import Reports
 from .search import restrict, search_ids
@@ -28,6 +30,20 @@ from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
 
 class StoreWriteError(WorkspaceError):
     """A write that did not reach the disk; nothing of it was saved."""
+
+
+class UnstorableText(WorkspaceError):
+    """A typed value holding a control character: refused, nothing saved."""
+
+
+def _refuse_unstorable(**texts: Any) -> None:
+    """What a reviewer typed is stored as typed or refused, never silently changed (the rule
+    is facts.textio's): a control character in a note, a name or a corrected field."""
+    from facts.textio import typed_problem
+
+    for name, value in texts.items():
+        if isinstance(value, str) and (why := typed_problem(value)):
+            raise UnstorableText(f"The {name.replace('_', ' ')} {why}. Nothing was saved.")
 
 
 _FACT_COLS = (
@@ -49,6 +65,11 @@ _EVENT_QUERY = (
            Reviewer.name, ReviewEvent.at, ReviewEvent.before, ReviewEvent.after, ReviewEvent.note)
     .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
 )
+
+# A deleted article's log entry: before {"article": PRESENT, "title", "row": the article's
+# stored columns, "facts": each fact's stored columns}, after {"article": DELETED}; the entry
+# that puts it back: before {"article": DELETED, "title"}, after {"article": PRESENT}.
+PRESENT, DELETED = "in the workspace", "deleted"
 
 
 def _fact_record(row) -> FactRecord:
@@ -74,21 +95,32 @@ class Store(Reports):
 
     # -- opening ---------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, lock: bool = True) -> "Store":
-        """Open (creating if needed) and migrate a workspace; raises WorkspaceError.
+    def open(cls, path: Path | str, *, lock: bool = True, create: bool = True) -> "Store":
+        """Open and migrate a workspace (creating it if `create`); raises WorkspaceError.
 
         With lock (the default) this process becomes the workspace's one writer until
         close(); read-only uses (listing, statistics, exports) pass lock=False."""
         path = Path(path).expanduser()
         if path.is_dir():
             raise WorkspaceError(f"{path} is a folder, not a workspace file.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        check_file(path)
+        if not create and is_new(path):
+            raise NoWorkspaceError(
+                f"There is no workspace at {path}" + (" (the file is empty)" if path.exists() else "")
+                + ". Importing articles into it (`fact-review --db PATH import FILES`) or File ▸ New "
+                "in the window creates one.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            check_file(path)
+        except OSError as exc:
+            raise WorkspaceError(f"{path} cannot be opened: {exc.strerror or exc}.") from None
         held = WorkspaceLock(path).acquire() if lock else None
-        engine = make_engine(path)
+        engine = make_engine(path, read_only_media=not lock and path.exists()
+                             and not os.access(path.parent, os.W_OK))
         try:
             migrate(engine, path)
             _check_tables(engine, path)
+            if held:
+                held.hold_identity()  # a new file exists now
         except WorkspaceError:
             engine.dispose()
             if held:
@@ -115,9 +147,20 @@ class Store(Reports):
             fp = fingerprint(raw)
             if fp == "0:0:0:0" or fp == self.get_state("last_backup"):
                 return None
-            made = make_backup(raw, self.path, keep)
+            made = make_backup(raw, self.path, keep, workspace_id=self.workspace_id())
         self.set_state("last_backup", fp)
         return made
+
+    def workspace_id(self) -> str:
+        """This workspace's own id (made on first use), recorded with each of its backups so
+        that no other workspace's backup is ever listed, pruned or restored as one of its own."""
+        wid = self.get_state("workspace_id")
+        if not wid:
+            import uuid
+
+            wid = uuid.uuid4().hex
+            self.set_state("workspace_id", wid)
+        return wid
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -207,12 +250,22 @@ class Store(Reports):
             r = conn.execute(select(*_ARTICLE_COLS).where(Article.id == article_id)).first()
         return ArticleRecord(*r) if r else None
 
-    def articles_to_extract(self, extractor: str, *, everything: bool = False) -> list[int]:
+    def articles_to_extract(self, extractor: str, *, everything: bool = False,
+                            never: bool = False) -> list[int]:
+        """Articles not yet extracted by `extractor` (with `never`: by no extractor at all)."""
         q = select(Article.id).order_by(Article.id)
-        if not everything:
+        if never:
+            q = q.where(Article.extracted_with.is_(None))
+        elif not everything:
             q = q.where((Article.extracted_with.is_(None)) | (Article.extracted_with != extractor))
         with self.engine.connect() as conn:
             return list(conn.execute(q).scalars())
+
+    def count_to_extract(self, extractor: str) -> int:
+        q = select(func.count()).select_from(Article).where(
+            (Article.extracted_with.is_(None)) | (Article.extracted_with != extractor))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
 
     def facts(self, article_id: int) -> list[FactRecord]:
         """An article's facts in reading order."""
@@ -327,6 +380,8 @@ class Store(Reports):
         """Apply one decision and log it. `action` is what the log says (accept, reject,
         edit, flag, reset, undo, redo, revert); `status` the fact's new status; `changes`
         new values of kind, span, value or kind fields. Returns the fact as saved."""
+        _refuse_unstorable(note=note, reviewer=reviewer, **{k: v for k, v in (changes or {}).items()
+                                                             if k != "text"})
         return self._write(lambda conn: self._decide(conn, fact_id, action, reviewer, status,
                                                      changes, note))
 
@@ -339,6 +394,8 @@ class Store(Reports):
 
     def add_fact(self, article_id: int, fact: FactBase, reviewer: Optional[str],
                  note: Optional[str] = None) -> FactRecord:
+        _refuse_unstorable(note=note, reviewer=reviewer)
+
         def run(conn):
             rid = self.reviewer_id(reviewer, conn)
             cols = fact_columns(fact)
@@ -368,6 +425,7 @@ class Store(Reports):
         bad = set(values) - set(ARTICLE_FIELDS)
         if bad:
             raise ValueError(f"not editable: {', '.join(sorted(bad))}")
+        _refuse_unstorable(reviewer=reviewer, **values)
 
         def run(conn):
             cur = conn.execute(select(*(getattr(Article, k) for k in values))
@@ -379,6 +437,19 @@ class Store(Reports):
             return self._log(conn, None, article_id, "correct", self.reviewer_id(reviewer, conn),
                              before, dict(values), None)
         return self._write(run)
+
+    def delete_articles(self, article_ids: Sequence[int], reviewer: Optional[str]) -> list[Change]:
+        """Delete articles with their facts, all or none: one logged decision each, which
+        keeps the article and every fact as stored (ids, statuses, reviewers, times, edits),
+        so that undo, History ▸ Revert and `fact-review revert` put it back as it was. No
+        other article or fact is ever given their ids meanwhile (migrations 0006, 0007)."""
+        def run(conn):
+            rid = self.reviewer_id(reviewer, conn)
+            return [self._delete_article(conn, aid, rid, "delete") for aid in dict.fromkeys(article_ids)]
+        return self._write(run)
+
+    def delete_article(self, article_id: int, reviewer: Optional[str]) -> Change:
+        return self.delete_articles([article_id], reviewer)[0]
 
     def same_pending(self, kind: str, text: str) -> list[int]:
         """Ids of the pending facts of this kind with exactly this text, anywhere."""
@@ -456,6 +527,13 @@ class Store(Reports):
             raise WorkspaceError(f"no decision {event_id} in the review log")
         ev = ReviewEventRecord(*r)
         rid = self.reviewer_id(reviewer, conn)
+        if ev.fact_id is None and "article" in (ev.after or {}):  # a deletion, or its putting back
+            if ev.after["article"] == DELETED:
+                return self._restore_article(conn, ev, rid, action)
+            return self._delete_article(conn, ev.article_id, rid, action)
+        if conn.execute(select(Article.id).where(Article.id == ev.article_id)).first() is None:
+            raise WorkspaceError(f"article {ev.article_id} is deleted: revert its deletion first "
+                                 "(History, or `fact-review log`)")
         if ev.fact_id is None:  # a correction of the article
             cur = conn.execute(select(*(getattr(Article, k) for k in ev.before))
                                .where(Article.id == ev.article_id)).first()
@@ -491,6 +569,44 @@ class Store(Reports):
                              restorable(before), before.get("note") or "")
         return Change(after.event_id, ev.article_id, after.id, "changed", after)
 
+    # Rows are kept and put back as SQLite stores them (times as text, JSON as its text,
+    # SQL NULL apart from JSON null): what comes back is identical, column for column.
+    def _delete_article(self, conn, article_id, rid, action) -> Change:
+        raw = conn.exec_driver_sql
+        row = raw("SELECT * FROM articles WHERE id = ?", (article_id,)).mappings().first()
+        if row is None:
+            raise WorkspaceError(f"there is no article {article_id} in the workspace")
+        facts = [dict(f) for f in raw("SELECT * FROM facts WHERE article_id = ? ORDER BY id",
+                                      (article_id,)).mappings()]
+        conn.execute(delete(Fact).where(Fact.article_id == article_id))
+        conn.execute(delete(Article).where(Article.id == article_id))  # and from search (0004)
+        before = {"article": PRESENT, "title": row["title"] or row["uid"], "row": dict(row),
+                  "facts": facts}
+        eid = self._log(conn, None, article_id, action, rid, before, {"article": DELETED}, None)
+        return Change(eid, article_id, None, "deleted")
+
+    def _restore_article(self, conn, ev, rid, action) -> Change:
+        aid, kept = ev.article_id, ev.before or {}
+        row, facts = kept.get("row"), kept.get("facts")
+        if row is None or facts is None:
+            raise WorkspaceError(f"decision {ev.id} does not hold the article it deleted")
+        if conn.execute(select(Article.id).where(Article.id == aid)).first() is not None:
+            raise WorkspaceError(f"article {aid} is already in the workspace")
+        again = conn.execute(select(Article.id)
+                             .where(Article.content_hash == row.get("content_hash"))).scalar()
+        if again is not None:
+            raise WorkspaceError(f"the text of article {aid} was imported again as article {again}; "
+                                 f"delete that one first to put {aid} back")
+        try:
+            _insert_rows(conn, "articles", [row])
+            _insert_rows(conn, "facts", facts)
+        except IntegrityError as exc:
+            raise WorkspaceError(f"article {aid} cannot be put back: {exc.orig}") from exc
+        self._recount(conn, [aid])
+        eid = self._log(conn, None, aid, action, rid, {"article": DELETED, "title": kept.get("title")},
+                        {"article": PRESENT}, None)
+        return Change(eid, aid, None, "restored")
+
     # -- extraction runs -------------------------------------------------------
     def record_run(self, extractor: str, started: datetime, articles: int, added: int,
                    removed: int) -> None:
@@ -522,6 +638,17 @@ def _check_tables(engine: Engine, path: Path) -> None:
     missing = sorted(set(Base.metadata.tables) - have)
     if missing:
         raise CorruptWorkspaceError(f"{path} is damaged: the table(s) {', '.join(missing)} are missing.")
+
+
+def _insert_rows(conn: Connection, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Rows as SELECT * read them, back into `table` (columns it no longer has are left out)."""
+    if not rows:
+        return
+    have = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+    cols = [c for c in rows[0] if c in have]
+    names = ", ".join(f'"{c}"' for c in cols)
+    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
+                         [tuple(r.get(c) for c in cols) for r in rows])
 
 
 def _chunks(seq: Sequence[int], n: int) -> Iterator[Sequence[int]]:

@@ -200,8 +200,10 @@ def _parse_dt(value: Optional[str | datetime]) -> Optional[datetime]:
     if value is None or isinstance(value, datetime):
         return value
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
+        at = datetime.fromisoformat(value)
     except ValueError:
         return None
+    # Stored in UTC; an exported time carries its offset (earlier exports had none: UTC).
+    return at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
 
 

@@ -90,6 +90,9 @@ ACTIONS: list[ActionSpec] = [
                "reviewed facts are never changed"),
     ActionSpec("history", "&History of Decisions…", ("H",), "Review",
                "See every decision, this session or earlier ones, and revert any of them"),
+    ActionSpec("delete_article", "&Delete Article…", ("Ctrl+Del",), "Review",
+               "Take the open article and its facts out of the workspace (a bad import), after "
+               "asking: Enter deletes, Esc keeps it; Ctrl+Z or History brings it back"),
     ActionSpec("next_article", "Next Article", ("]",), "Go", "Open the next article"),
     ActionSpec("focus_articles", "Articles &List", ("Ctrl+1",), "Go",
                "Move the keys to the article list: ↑ ↓ choose, Enter opens, Esc returns to the facts"),
@@ -145,7 +148,8 @@ def build_menus(menubar, actions: dict[str, QAction]) -> None:
             if key not in menus:
                 menus[key] = menu.addMenu(spec.submenu)
             menu = menus[key]
-        if spec.id in ("quit", "find", "accept_all", "next_pending") and menu is last_menu:
+        if spec.id in ("quit", "find", "accept_all", "next_pending", "delete_article") \
+                and menu is last_menu:
             menu.addSeparator()
         menu.addAction(actions[spec.id])
         last_menu = menu

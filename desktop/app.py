@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from . import settings as prefs_store
 from .main_window import MainWindow
+from .safe_text import rich
 
 
 def app_settings() -> QSettings:
@@ -26,7 +27,10 @@ def ask_reviewer(settings: QSettings, parent=None) -> str:
     default = getpass.getuser()
     name, ok = QInputDialog.getText(parent, "Fact Review", "Your name, recorded on every decision:",
                                     text=default)
-    prefs.reviewer = (name.strip() if ok and name.strip() else default)
+    from facts.textio import clean
+
+    name = " ".join(clean(name).split()) if ok else ""  # a name, not control characters
+    prefs.reviewer = name or default
     prefs_store.save(settings, prefs)
     return prefs.reviewer
 
@@ -37,27 +41,46 @@ def style_sheet() -> str:
 
 def open_or_explain(path: Path, is_default: bool, parent=None):
     """Open the workspace; if it cannot be, say why and offer what can be done."""
-    from db.engine import CorruptWorkspaceError, WorkspaceError
-    from db.safety import describe_backups, restore_backup
+    from db.engine import CorruptWorkspaceError, NoWorkspaceError, WorkspaceError
+    from db.safety import WorkspaceLock, describe_backups, restore_backup
     from facts.workspace import open_workspace
 
     try:
         return open_workspace(path, is_default)
+    except NoWorkspaceError:
+        answer = QMessageBox.question(
+            parent, "Fact Review", rich(f"There is no workspace at {path}.\n\nCreate a new, empty one there?"),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return None
+        try:
+            return open_workspace(path, is_default, create=True)
+        except WorkspaceError as exc:
+            QMessageBox.critical(parent, "Fact Review", rich(exc))
+            return None
     except CorruptWorkspaceError as exc:
         backups = [b for b in describe_backups(path) if b.facts is not None]
         if not backups:
-            QMessageBox.critical(parent, "Fact Review", f"{exc}\n\nThere is no backup of it.")
+            QMessageBox.critical(parent, "Fact Review", rich(f"{exc}\n\nThere is no backup of it."))
             return None
         answer = QMessageBox.question(
             parent, "Fact Review",
-            f"{exc}\n\nRestore the latest backup ({backups[0].describe()})? The damaged file is "
-            "kept beside it.", QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+            rich(f"{exc}\n\nRestore the latest backup ({backups[0].describe()})? The damaged file "
+                 "is kept beside it."), QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer != QMessageBox.Yes:
             return None
-        restore_backup(backups[0].path, path)
-        return open_workspace(path, is_default)
+        try:
+            lock = WorkspaceLock(path).acquire()  # no other program opens it meanwhile
+            try:
+                restore_backup(backups[0].path, path)
+            finally:
+                lock.release()
+            return open_workspace(path, is_default)
+        except WorkspaceError as exc:
+            QMessageBox.critical(parent, "Fact Review", rich(exc))
+            return None
     except WorkspaceError as exc:
-        QMessageBox.critical(parent, "Fact Review", str(exc))
+        QMessageBox.critical(parent, "Fact Review", rich(exc))
         return None
 
 

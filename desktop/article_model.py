@@ -6,6 +6,8 @@ from typing import Optional
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from .safe_text import rich
+
 ArticleRole = Qt.UserRole + 1  # the ArticleRow
 IdRole = Qt.UserRole + 2
 SortRole = Qt.UserRole + 3
@@ -75,7 +77,7 @@ class ArticleListModel(QAbstractListModel):
         if role == ArticleRole:
             return r
         if role == Qt.ToolTipRole:
-            return f"{r.title or r.uid}\n{r.n_reviewed} of {r.n_facts} facts reviewed"
+            return rich(f"{r.title or r.uid}\n{r.n_reviewed} of {r.n_facts} facts reviewed")
         if role == SortRole:
             return r.id
         return None

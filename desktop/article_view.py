@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTe
 
 from facts.reading import read_date
 
+from .safe_text import plain, rich
 from .theme import DIMMED, KIND_LABELS, KINDS, kind_colour
 
 CONTEXT_LINES = 3  # lines of text kept visible above and below the selected fact
@@ -80,7 +81,7 @@ class ArticleView(QWidget):
         for key, edit in self.header_edits.items():
             edit.editingFinished.connect(lambda k=key, e=edit: self._edited(k, e))
             edit.installEventFilter(self)
-        self.meta_error = QLabel(objectName="fieldError")
+        self.meta_error = plain(QLabel(objectName="fieldError"))  # it quotes what was typed
         self.meta_error.setWordWrap(True)
         self.meta_error.hide()
         self.editing = False
@@ -137,7 +138,7 @@ class ArticleView(QWidget):
         for key, edit in self.header_edits.items():
             edit.setText(getattr(article, key) or "")
             edit.setCursorPosition(0)
-        self.title.setToolTip(article.title or "")
+        self.title.setToolTip(rich(article.title) if article.title else "")
 
     def set_editing(self, on: bool) -> None:
         """Title, date, source and author are read-only until the reviewer asks to correct
@@ -154,7 +155,8 @@ class ArticleView(QWidget):
             self.title.selectAll()
 
     def clear(self, message: str = "") -> None:
-        """No article: blank, or a message saying why (no match, an empty workspace)."""
+        """No article: blank, or a message saying why (no match, an empty workspace).
+        `message` is HTML: what the reviewer typed in it is escaped (safe_text.escape)."""
         self.set_editing(False)
         self.article = None
         self.facts = {}

@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 
 from db.safety import backup_dir, describe_backups, human_size
 
+from .safe_text import plain
+
 
 class BackupsDialog(QDialog):
     def __init__(self, path, parent=None):
@@ -22,8 +24,8 @@ class BackupsDialog(QDialog):
                       "No backups yet: one is made when a workspace that changed is opened.")
         note.setWordWrap(True)
         used = sum(b.size for b in self.backups)
-        self.disk = QLabel(f"{len(self.backups)} backup{'s' if len(self.backups) != 1 else ''}, "
-                           f"compressed, use {human_size(used)} in {backup_dir(path)}")
+        self.disk = plain(QLabel(f"{len(self.backups)} backup{'s' if len(self.backups) != 1 else ''}, "
+                                 f"compressed, use {human_size(used)} in {backup_dir(path)}"))
         self.disk.setWordWrap(True)
         self.disk.setTextInteractionFlags(self.disk.textInteractionFlags() | Qt.TextSelectableByMouse)
         box = QDialogButtonBox(QDialogButtonBox.Cancel)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
                                QTextBrowser, QVBoxLayout)
 
 from .actions import help_html
+from .safe_text import plain
 
 
 class HelpOverlay(QDialog):
@@ -47,7 +48,8 @@ class ImportErrors(QDialog):
         box.addButton(copy, QDialogButtonBox.ActionRole)
         box.rejected.connect(self.close)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(summary + "\nNothing of a failed file was stored; the other files were imported."))
+        lay.addWidget(plain(QLabel(summary + "\nNothing of a failed file was stored; the other files "
+                                   "were imported.")))
         lay.addWidget(self.text)
         lay.addWidget(box)
         self.resize(720, 380)

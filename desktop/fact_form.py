@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPushButton, QVBoxLayout, QWidget)
 
 from facts.model import APPROX, KIND_FIELDS, LEVELS, validate_fact
-from facts.reading import NUMERIC_KINDS, display_number, read_field
+from facts.reading import NUMERIC_KINDS, display_number, read_field, read_note
 
+from .safe_text import plain
 from .theme import KIND_LABELS, KINDS, kind_colour
 
 CHOICES = {"approx": APPROX, "level": LEVELS}
@@ -60,14 +61,14 @@ class FactForm(QWidget):
         self.readings: dict[str, QLabel] = {}  # the value as it will be saved, beside the field
         self.year: Optional[int] = None  # the article's year, for dates typed without one
 
-        self.heading = QLabel(objectName="paneTitle")
+        self.heading = plain(QLabel(objectName="paneTitle"))
         self.kind = QComboBox()
         for i, k in enumerate(KINDS, start=1):
             self.kind.addItem(f"{i}  {KIND_LABELS[k]}", k)
         self.kind.setAccessibleName("Kind")
         self.kind.installEventFilter(self)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.span_label = QLabel()
+        self.span_label = plain(QLabel())  # the article's words, shown as written
         self.span_label.setWordWrap(True)
         self.span_label.setFocusPolicy(Qt.StrongFocus)  # Tab reaches it; Shift+arrows move it
         self.span_label.setAccessibleName("Span")
@@ -78,6 +79,10 @@ class FactForm(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.note = QLineEdit(placeholderText="optional")
         self.note.returnPressed.connect(self._save)
+        self.note.textChanged.connect(self._validate)
+        self.note_error = plain(QLabel(objectName="fieldError"))  # it may quote what was typed
+        self.note_error.setWordWrap(True)
+        self.note_error.hide()
         self.save_button = QPushButton("Save  ⏎")
         self.save_button.clicked.connect(self._save)
         self.cancel_button = cancel = QPushButton("Cancel  Esc")
@@ -97,7 +102,11 @@ class FactForm(QWidget):
         lay.addLayout(top)
         lay.addLayout(self.form)
         notes = QFormLayout()
-        notes.addRow("Note", self.note)
+        note_row = QVBoxLayout()
+        note_row.setSpacing(0)
+        note_row.addWidget(self.note)
+        note_row.addWidget(self.note_error)
+        notes.addRow("Note", note_row)
         lay.addLayout(notes)
         lay.addLayout(buttons)
         self.hide()
@@ -187,13 +196,13 @@ class FactForm(QWidget):
                 w.textChanged.connect(self._validate)
                 w.returnPressed.connect(self._save)
             w.setAccessibleName(FIELD_LABELS.get(name, name))
-            err = QLabel(objectName="fieldError")
+            err = plain(QLabel(objectName="fieldError"))  # it may quote what was typed
             err.setWordWrap(True)
             err.hide()
             row = QVBoxLayout()
             row.setSpacing(0)
             if _is_read(kind, name):
-                reading = QLabel(objectName="fieldReading")
+                reading = plain(QLabel(objectName="fieldReading"))
                 reading.setAccessibleName(f"{FIELD_LABELS.get(name, name)} as saved")
                 reading.setTextInteractionFlags(Qt.TextSelectableByMouse)
                 line = QHBoxLayout()
@@ -253,17 +262,20 @@ class FactForm(QWidget):
     def _validate(self) -> bool:
         for err in self.errors.values():
             err.hide()
+        note = read_note(self.note.text())
+        self.note_error.setText(note.error)
+        self.note_error.setVisible(not note.ok)
         read, problems = self.read_values()
         for name, label in self.readings.items():
             label.setText("" if name in problems or not read.get(name) else f"= {read[name]}")
-        if problems:
+        if problems or not note.ok:
             for name, msg in problems.items():
                 self.errors[name].setText(msg)
                 self.errors[name].show()
             self.save_button.setEnabled(False)
             return False
         try:
-            validate_fact(self.fact_dict())
+            validate_fact(self.fact_dict(), typed=True)
         except ValidationError as exc:
             shown = False
             for e in exc.errors():

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from facts.reading import display_value
 
+from .safe_text import rich
 from .theme import KIND_SHORT, STATUS_GLYPHS, kind_colour, status_colour
 
 COL_STATUS, COL_KIND, COL_TEXT, COL_VALUE, COL_FIELDS, COL_CONF = range(6)
@@ -113,8 +114,8 @@ class FactTableModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             who = f" by {f.reviewer}" if f.reviewer else ""
             note = f"\nNote: {f.note}" if f.note else ""
-            return (f"{f.kind}: {f.text} → {display_value(f.kind, f.value)}\n{f.status}{who}\n"
-                    f"{f.extractor} ({f.confidence:.2f}){note}")
+            return rich(f"{f.kind}: {f.text} → {display_value(f.kind, f.value)}\n{f.status}{who}\n"
+                        f"{f.extractor} ({f.confidence:.2f}){note}")
         if role == Qt.TextAlignmentRole and col in (COL_STATUS, COL_CONF):
             return int(Qt.AlignCenter)
         if role == Qt.AccessibleTextRole and col == COL_STATUS:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from .dialogs import ImportErrors
+from .safe_text import warn
 
 
 class FileActions(QObject):
@@ -49,9 +50,9 @@ class FileActions(QObject):
         if path:
             p = Path(path if path.endswith(".sqlite") else path + ".sqlite")
             if p.exists():
-                QMessageBox.warning(self.w, "Fact Review", f"{p} exists already; use File ▸ Open.")
+                warn(self.w, "Fact Review", f"{p} exists already; use File ▸ Open.")
                 return
-            self.w.switch_workspace(p)
+            self.w.switch_workspace(p, create=True)
 
     def open_workspace_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.w, "Open workspace", str(self.w.store.path.parent),
@@ -62,7 +63,7 @@ class FileActions(QObject):
     def rebuild_recent(self) -> None:
         self.w.recent_menu.clear()
         for p in self.w.prefs.recent:
-            act = self.w.recent_menu.addAction(p)
+            act = self.w.recent_menu.addAction(p.replace("&", "&&"))  # a path, not a mnemonic
             act.triggered.connect(lambda _c=False, p=p: self.w.switch_workspace(Path(p)))
         self.w.recent_menu.setEnabled(bool(self.w.prefs.recent))
 
@@ -112,6 +113,7 @@ class FileActions(QObject):
         """The export dialog (the same choices as `fact-review export`), then the file, then
         the writing off the GUI thread into a .part file renamed when complete."""
         from facts.exporter import write_jsonl
+        from facts.outfile import export_to
         from facts.tables import write_articles_csv, write_facts_csv, write_xlsx
 
         from .export_dialog import ExportDialog
@@ -125,19 +127,19 @@ class FileActions(QObject):
         fmt, flt = dialog.format.currentData(), dialog.export_filter()
         encoding = "utf-8-sig" if dialog.bom.isChecked() else "utf-8"
         inert = dialog.inert.isChecked()
-        store, tmp = self.w.store, Path(path + ".part")
+        store = self.w.store
 
         def job(progress, _cancelled):
-            if fmt == "xlsx":
-                n = write_xlsx(store, tmp, flt)[0]
-            elif fmt == "jsonl":
-                with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-                    n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
-            else:
-                with open(tmp, "w", encoding=encoding, newline="") as out:
-                    n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
-                         else write_facts_csv(store, out, flt, neutralise_cells=inert))
-            tmp.replace(path)
+            with export_to(path) as (tmp, scratch):
+                if fmt == "xlsx":
+                    n = write_xlsx(store, tmp, flt, scratch=scratch)[0]
+                elif fmt == "jsonl":
+                    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                        n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
+                else:
+                    with open(tmp, "w", encoding=encoding, newline="") as out:
+                        n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
+                             else write_facts_csv(store, out, flt, neutralise_cells=inert))
             return n
 
         unit = "articles" if fmt == "articles" else "facts"

@@ -8,8 +8,18 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout)
 
+from .safe_text import plain
+
 COLUMNS = ["When", "Reviewer", "Action", "Text", "Before", "After"]
 EventRole = Qt.UserRole + 1
+
+
+def _presence(e):
+    """(title, before, after) of an article's deletion or its putting back, else None."""
+    if e.fact_id is not None or "article" not in (e.after or {}):
+        return None
+    before = e.before or {}
+    return before.get("title") or f"article {e.article_id}", before.get("article", "—"), e.after["article"]
 
 
 def _state(snap) -> str:
@@ -48,6 +58,11 @@ class HistoryModel(QAbstractTableModel):
         if role == EventRole:
             return e
         if role == Qt.DisplayRole:
+            presence = _presence(e)
+            if presence is not None:  # the article deleted, or put back
+                title, before, after = presence
+                return [f"{e.at:%Y-%m-%d %H:%M:%S}", e.reviewer or "", e.action,
+                        f"article ‘{title}’", before, after][index.column()]
             if e.fact_id is None:  # a correction of the article's title, date, source or author
                 field = next(iter(e.after or e.before or {}), "")
                 return [f"{e.at:%Y-%m-%d %H:%M:%S}", e.reviewer or "", e.action, f"article {field}",
@@ -82,7 +97,7 @@ class HistoryDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.revert_button = QPushButton("Revert to before this decision")
         self.revert_button.clicked.connect(self.revert_selected)
-        self.message = QLabel()
+        self.message = plain(QLabel())
         box = QDialogButtonBox(QDialogButtonBox.Close)
         box.rejected.connect(self.close)
         top = QHBoxLayout()
@@ -117,7 +132,9 @@ class HistoryDialog(QDialog):
         event = self.table.currentIndex().data(EventRole)
         if event is None:
             return
-        what = (f"the {', '.join(event.after or event.before or {})} of article {event.article_id}"
+        presence = _presence(event)
+        what = (f"‘{presence[0]}’" if presence is not None else
+                f"the {', '.join(event.after or event.before or {})} of article {event.article_id}"
                 if event.fact_id is None else
                 f"“{(event.after or event.before or {}).get('text', '')}”")
         if not self._revert(event.id, f"{event.action} of {what}"):

@@ -6,7 +6,7 @@ from typing import Optional
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QSplitter, QTextEdit)
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QTextEdit)
 
 from db.engine import WorkspaceError
 from db.store import Store
@@ -21,6 +21,7 @@ from .dialogs import HelpOverlay
 from .facts_pane import FactsPane
 from .file_actions import FileActions
 from .review import Review
+from .safe_text import escape, plain, warn
 from .theme import KIND_LABELS, KINDS
 from .tasks import TaskRunner
 
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
             "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
             "prev_fact": lambda: self.facts.step(-1), "accept": self.accept, "reject": self.reject,
             "edit": self.edit, "add": self.add, "next_pending": self.next_pending,
-            "accept_all": self.accept_all, "next_article": lambda: self.step_article(1),
+            "accept_all": self.accept_all, "delete_article": self.delete_article,
+            "next_article": lambda: self.step_article(1),
             "prev_article": lambda: self.step_article(-1), "help": self.toggle_help,
             "status_next": lambda: self.facts.cycle_status(1),
             "status_prev": lambda: self.facts.cycle_status(-1),
@@ -105,12 +107,22 @@ class MainWindow(QMainWindow):
         self.status_saved = QLabel(objectName="savedLabel")
         # Hints get a label of their own: a status-bar message would be drawn over the others.
         self.status_hint = QLabel()
+        # They name reviewers, titles and facts: shown as written, never read as markup.
+        plain(self.status_reviewer, self.status_position, self.status_left, self.status_saved,
+              self.status_hint)
         self.status_hint.setStyleSheet("color:#9a6700")
         self._hint_timer = QTimer(self, singleShot=True, interval=5000)
         self._hint_timer.timeout.connect(self.status_hint.clear)
         for w in (self.status_reviewer, self.status_position, self.status_left):
             self.statusBar().addWidget(w)
         self.statusBar().addWidget(self.status_hint, 1)
+        # Articles the extractor has not read (an import stopped during extraction, or a
+        # newer extractor): said on opening, with the button that extracts them.
+        self.status_unextracted = QPushButton(flat=True, objectName="unextractedButton")
+        self.status_unextracted.setFocusPolicy(Qt.NoFocus)
+        self.status_unextracted.clicked.connect(self.extract_pending)
+        self.status_unextracted.hide()
+        self.statusBar().addPermanentWidget(self.status_unextracted)
         self.statusBar().addPermanentWidget(self.status_saved)
 
         self.articles.articleActivated.connect(lambda aid: self.open_article(aid))
@@ -127,6 +139,8 @@ class MainWindow(QMainWindow):
         self.review.factAdded.connect(self._fact_added)
         self.review.factRemoved.connect(self._fact_removed)
         self.review.articleChanged.connect(self._article_changed)
+        self.review.articleDeleted.connect(self._article_deleted)
+        self.review.articleRestored.connect(self._article_restored)
         self.review.saved.connect(self.show_saved)
         self.review.failed.connect(self._failed)
         self._backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
@@ -174,6 +188,7 @@ class MainWindow(QMainWindow):
             self.show_no_article()
         self._update_status()
         self.status_saved.setText("All decisions saved")
+        self._update_unextracted()
         self.facts.table.setFocus()
         # After the first paint, not competing with it; on a worker thread.
         self._backup_timer.start()
@@ -198,11 +213,13 @@ class MainWindow(QMainWindow):
         change = self.review.revert(event_id, label)
         if change is None:
             return False
-        self.go_to(change.article_id, change.fact_id if change.what != "removed" else None)
+        self.go_to(change.article_id, change.fact_id if change.what in ("changed", "added") else None)
         return True
 
     def go_to(self, article_id: int, fact_id: Optional[int] = None) -> None:
         """Bring the reviewer to an article and fact (undo, redo and revert act in view)."""
+        if not self.store.article_rows([article_id]):
+            return  # deleted: nothing to show (undoing its deletion brings it back in view)
         if self.article is None or self.article.id != article_id:
             if self.article_model.row_for(article_id) is None:  # hidden by the filter or search
                 self.articles.pending.setChecked(False)
@@ -233,13 +250,14 @@ class MainWindow(QMainWindow):
             self.select_fact(target.fact_id)
         self.show_saved(f"{'Undid' if which == 'undo' else 'Redid'}: {text}")
 
-    def switch_workspace(self, path: Path, closed: bool = False) -> None:
+    def switch_workspace(self, path: Path, closed: bool = False, create: bool = False) -> None:
+        """Open another workspace (a new one only with `create`: File ▸ New)."""
         if not closed and Path(path).resolve() == self.store.path.resolve():
             return
         try:
-            store = Store.open(path)
+            store = Store.open(path, create=create)
         except WorkspaceError as exc:
-            QMessageBox.warning(self, "Fact Review", str(exc))
+            warn(self, "Fact Review", str(exc))
             if closed:  # the old one is gone: reopen it rather than leave the window empty
                 self.store = Store.open(self.store.path)
             return
@@ -330,13 +348,11 @@ class MainWindow(QMainWindow):
 
     def show_no_article(self) -> None:
         """The empty state: why no article is shown and what to do, never a stale one."""
-        import html
-
         self.facts.form.cancel()
         self.article = None
         search = self.articles.search.text().strip()
         if search:
-            message = (f"No article matches “{html.escape(search)}”"
+            message = (f"No article matches “{escape(search)}”"
                        + (" among those with pending facts" if self.articles.pending.isChecked() else "")
                        + ".<br>Press Ctrl+F to change the search.")
         elif self.articles.pending.isChecked() and self.store.article_count():
@@ -421,23 +437,79 @@ class MainWindow(QMainWindow):
                             f"{'accepted' if action == 'accept' else 'rejected'} and saved")
             self.advance(f.id)
 
-    def _confirm(self, question: str) -> bool:
-        """A yes/no question answered from the keyboard: Enter says yes, Esc no; with a box
-        that stops bulk questions for good (Preferences can bring them back)."""
+    def _confirm(self, question: str, yes_text: str = "", bulk: bool = True) -> bool:
+        """A yes/no question answered from the keyboard: Enter says yes, Esc no. A bulk
+        question has a box that stops such questions for good (the menu brings them back)."""
         from PySide6.QtWidgets import QCheckBox
 
         box = QMessageBox(QMessageBox.Question, "Fact Review", question,
                           QMessageBox.Yes | QMessageBox.Cancel, self)
+        box.setTextFormat(Qt.PlainText)  # a title is shown as written, never read as markup
+        if yes_text:
+            box.button(QMessageBox.Yes).setText(yes_text)
         box.setDefaultButton(QMessageBox.Yes)
         box.setEscapeButton(QMessageBox.Cancel)
-        never = QCheckBox("Do not ask again")
-        box.setCheckBox(never)
+        never = QCheckBox("Do not ask again") if bulk else None
+        if never is not None:
+            box.setCheckBox(never)
         yes = box.exec() == QMessageBox.Yes
         self.activateWindow()  # the keys go back to the facts, where the reviewer was
         self.facts.table.setFocus()
-        if yes and never.isChecked():
+        if yes and never is not None and never.isChecked():
             self.actions["confirm_bulk"].setChecked(False)  # saved; the menu can turn it back on
         return yes
+
+    def delete_article(self) -> None:
+        """Ctrl+Del: the open article and its facts out of the workspace, once the reviewer
+        has seen what goes (Enter deletes, Esc keeps it); the next article opens in its
+        place. Logged and one undo step: Ctrl+Z or History ▸ Revert brings it back."""
+        from .review import _short
+
+        if self.article is None:
+            self.hint("No article open")
+            return
+        if self.facts.form.isVisible():
+            self.hint("Save the edit (Enter) or cancel it (Esc) first")
+            return
+        row = self.store.article_rows([self.article.id]).get(self.article.id)
+        if row is None:
+            return
+        title = row.title or row.uid
+        facts = f"{row.n_facts} fact{'s' if row.n_facts != 1 else ''}"
+        if not self._confirm(f"Delete the article ‘{title}’ and its {facts} ({row.n_reviewed} "
+                             "reviewed) from the workspace?\n\nIt leaves the list, the search, the "
+                             "statistics and the exports. Ctrl+Z brings it back, and so does "
+                             "History ▸ Revert later.", yes_text="Delete", bulk=False):
+            self.hint("Nothing deleted")
+            return
+        if self.review.delete_article(row.id, title):
+            self.show_saved(f"Deleted ‘{_short(title)}’ and its {facts} — Ctrl+Z brings it back")
+
+    def _article_deleted(self, article_id: int) -> None:
+        """An article left the workspace (deleted, or the undo of its putting back): off the
+        list, the next one opened in its place."""
+        ids = self.article_model.ids
+        row = self.article_model.row_for(article_id)
+        rest = [i for i in ids if i != article_id]
+        if row is not None:
+            self.article_model.set_ids(rest)
+            self.articles.update_count()
+        if self.article is not None and self.article.id == article_id:
+            if rest:
+                self.open_article(rest[min(row if row is not None else 0, len(rest) - 1)])
+            else:
+                self.show_no_article()
+        elif self.article is not None:
+            self.articles.show_current(self.article.id)
+        self._update_status()
+
+    def _article_restored(self, article_id: int) -> None:
+        """A deleted article is back: listed where it belongs, and opened."""
+        self.article_model.set_ids(self.store.article_ids(
+            pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
+        self.articles.update_count()
+        self.go_to(article_id)  # clears a filter or search that would hide it
+        self._update_status()
 
     def _set_confirm_bulk(self, on: bool) -> None:
         self.prefs.confirm_bulk = on
@@ -501,9 +573,21 @@ class MainWindow(QMainWindow):
                 self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
             self.article_model.set_ids(self.article_model.ids)
             self._update_status()
+            self._update_unextracted()
             self.show_saved(str(summary))
 
+        self.status_unextracted.hide()
         self.tasks.run("Extracting facts…", job, done, self.task_failed)
+
+    def _update_unextracted(self) -> None:
+        from facts.extract.runner import current_tag
+
+        n = self.store.count_to_extract(current_tag())
+        self.status_unextracted.setText(
+            f"{n:,} article{'s' if n != 1 else ''} not yet extracted by this version — Extract now")
+        self.status_unextracted.setToolTip("Review ▸ Extract Articles Not Yet Extracted: reviewed "
+                                           "facts are kept as they are")
+        self.status_unextracted.setVisible(n > 0)
 
     def _article_selection_changed(self) -> None:
         if self.facts.form.isVisible():
@@ -619,15 +703,15 @@ class MainWindow(QMainWindow):
         self.status_saved.setProperty("failed", True)
         self.status_saved.setStyleSheet("color:#cf222e")
         self.status_saved.setText(f"✗ {message}")
-        QMessageBox.warning(self, "Not saved", f"{message}\n\nNothing was lost: the last saved "
-                            "decisions are intact. Fix the cause and press the key again.")
+        warn(self, "Not saved", f"{message}\n\nNothing was lost: the last saved "
+             "decisions are intact. Fix the cause and press the key again.")
 
     def hint(self, message: str) -> None:
         self.status_hint.setText(message)
         self._hint_timer.start()
 
     def task_failed(self, message: str) -> None:
-        QMessageBox.warning(self, "Fact Review", message)
+        warn(self, "Fact Review", message)
 
     # -- help -------------------------------------------------------------------------
     def toggle_help(self) -> None:
@@ -665,6 +749,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Question, "Fact Review",
                           f"Save {what} before closing?" if valid else
                           f"{what.capitalize()} cannot be saved as typed. Close without it?", parent=self)
+        box.setTextFormat(Qt.PlainText)
         save = box.addButton("Save", QMessageBox.AcceptRole) if valid else None
         discard = box.addButton("Close Without Saving" if valid else "Close", QMessageBox.DestructiveRole)
         stay = box.addButton("Keep Editing", QMessageBox.RejectRole)

@@ -33,6 +33,8 @@ class Review(QObject):
     factAdded = Signal(object)
     factRemoved = Signal(int, int)  # fact id, article id
     articleChanged = Signal(int)  # the article's title, date, source or author
+    articleDeleted = Signal(int)  # the article and its facts left the workspace
+    articleRestored = Signal(int)  # a deleted article is back, with its facts
     saved = Signal(str)  # what was saved, for the status bar
     failed = Signal(str)  # a write that did not happen
 
@@ -117,6 +119,16 @@ class Review(QObject):
                              Target(article_id, None), [event]))
         return True
 
+    def delete_article(self, article_id: int, shown_as: str) -> bool:
+        """The article and its facts out of the workspace: logged, one undo step."""
+        changes = self._write(self.store.delete_articles, [article_id], self.reviewer)
+        if changes is None:
+            return False
+        self.apply(changes)
+        self.stack.push(Step(self, f"deletion of ‘{_short(shown_as)}’", Target(article_id, None),
+                             [c.event_id for c in changes]))
+        return True
+
     def revert(self, event_id: int, label: str):
         """History ▸ Revert of any logged decision: one undo step, like any decision."""
         change = self._write(self.store.revert, event_id, self.reviewer)
@@ -124,7 +136,7 @@ class Review(QObject):
             return None
         self.apply([change])
         self.saved.emit("Revert saved")
-        fact_id = change.fact_id if change.what != "removed" else None
+        fact_id = change.fact_id if change.what in ("changed", "added") else None
         self.stack.push(Step(self, f"revert of {label}", Target(change.article_id, fact_id),
                              [change.event_id]))
         return change
@@ -134,6 +146,10 @@ class Review(QObject):
         for ch in changes:
             if ch.what == "article":
                 self.articleChanged.emit(ch.article_id)
+            elif ch.what == "deleted":
+                self.articleDeleted.emit(ch.article_id)
+            elif ch.what == "restored":
+                self.articleRestored.emit(ch.article_id)
             elif ch.what == "removed":
                 self.factRemoved.emit(ch.fact_id, ch.article_id)
             elif ch.what == "added":

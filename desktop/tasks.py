@@ -10,7 +10,9 @@ import traceback
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QLabel, QProgressDialog
+
+from .safe_text import plain
 
 Job = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
@@ -59,6 +61,7 @@ class TaskRunner(QObject):
         dialog = None
         if show_progress:
             dialog = QProgressDialog(title, "Cancel", 0, 0, self.parent_widget)
+            dialog.setLabel(plain(QLabel(title)))  # it names the file being read: as written
             dialog.setWindowTitle("Fact Review")
             dialog.setWindowModality(Qt.WindowModal)
             dialog.setMinimumDuration(400)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -95,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
                         description="Put a fact back as it was before a logged decision, even one "
                         "made in an earlier session. The revert is itself logged.")
     rv.add_argument("event", type=int, metavar="EVENT_ID", help="the decision's id in `log`")
+    dl = sub.add_parser("delete", parents=[common], help="delete articles with their facts (revertible)",
+                        description="Take articles and their facts out of the workspace (lists, "
+                        "search, statistics, exports): a bad import, say. Each deletion is logged "
+                        "with everything it removed; `revert EVENT_ID` puts the article back as it "
+                        "was, under its own id. All the articles are deleted, or none.")
+    dl.add_argument("articles", nargs="+", type=int, metavar="ARTICLE_ID", help="an id from `articles`")
 
     ev = sub.add_parser("evaluate", help="score the extractor against a gold file",
                         description="Score the built-in extractor against gold annotations "
@@ -106,9 +113,40 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    with _terminate_as_interrupt():
+        try:
+            return _run(args)
+        except KeyboardInterrupt:
+            print("fact-review: stopped; what was not finished was not kept (every decision and "
+                  "every imported file is saved whole or not at all).", file=sys.stderr)
+            return 130
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (a `kill`, a closing terminal session) unwinds like Ctrl+C: open transactions
+    roll back and half-written exports are removed on the way out."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+
+    def stop(_sig, _frame):
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _run(args) -> int:
     from db.engine import WorkspaceError
 
-    args = _parser().parse_args(argv)
     try:
         if args.command == "evaluate":
             return _evaluate(args)
@@ -129,6 +167,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             "extract": _extract,
             "log": _log,
             "revert": _revert,
+            "delete": _delete,
         }[args.command](args, store)
     except _UserError as exc:
         print(f"fact-review: {exc}", file=sys.stderr)
@@ -146,7 +185,32 @@ class _UserError(Exception):
     pass
 
 
-WRITERS = {"import", "extract", "revert"}
+# Bidirectional overrides and isolates reorder what follows them on a terminal.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def _t(text: object) -> str:
+    """Imported text as a terminal shows it safely: control characters (escape sequences,
+    carriage returns, bidi overrides) written as \\x.. / \\u.... escapes."""
+    import unicodedata
+
+    s = str(text)
+    if s.isprintable():
+        return s
+    return "".join(c if c == " " or (c.isprintable() and c not in _BIDI)
+                   else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+                   if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") or c in _BIDI
+                   else c for c in s)
+
+
+def _q(path: object) -> str:
+    """A file name in a report: escaped, and quoted when it holds spaces or shell syntax."""
+    import shlex
+
+    return shlex.quote(_t(path))
+
+
+WRITERS = {"import", "extract", "revert", "delete"}
 
 
 def _open(args):
@@ -155,10 +219,13 @@ def _open(args):
 
     from .workspace import open_workspace
 
+    from db.engine import is_new as nothing_there
+
     path, is_default = resolve_path(args.db)
-    is_new = not path.exists() or path.stat().st_size == 0
+    is_new = nothing_there(path)
     try:
-        store = open_workspace(path, is_default, lock=args.command in WRITERS)
+        store = open_workspace(path, is_default, lock=args.command in WRITERS,
+                               create=args.command == "import")
     except WorkspaceError as exc:
         hint = ""
         backups = list_backup_files(path)
@@ -167,8 +234,21 @@ def _open(args):
                     f"`fact-review --db {path} restore --latest`.")
         raise _UserError(f"{exc}{hint}") from None
     if is_new and is_default:
-        print(f"New workspace at {store.path} with the sample articles.", file=sys.stderr)
+        print(f"New workspace at {_q(store.path)} with the sample articles.", file=sys.stderr)
+    if args.command not in ("import", "extract"):
+        _tell_unextracted(store, path, is_default)
     return store
+
+
+def _tell_unextracted(store, path, is_default) -> None:
+    from .extract.runner import current_tag
+
+    n = store.count_to_extract(current_tag())
+    if n:
+        db = "" if is_default else f" --db {_q(path)}"
+        print(f"Note: {n} article{'s are' if n != 1 else ' is'} not yet extracted by this version "
+              f"(an import stopped during extraction, or a newer extractor); "
+              f"`fact-review{db} extract` extracts {'them' if n != 1 else 'it'}.", file=sys.stderr)
 
 
 def _extract_new(store, article_ids) -> None:
@@ -193,15 +273,20 @@ def _import(args, store) -> int:
                           progress=Progress("import"))
     for f in report.files:
         if f.error:
-            print(f"FAILED  {f.path}: {f.error}", file=sys.stderr)
+            print(f"FAILED  {_q(f.path)}: {_t(f.error)}", file=sys.stderr)
         elif f.skipped:
-            print(f"skipped {f.path}: {f.skipped}", file=sys.stderr)
+            print(f"skipped {_q(f.path)}: {_t(f.skipped)}", file=sys.stderr)
         elif f.imported == 0 and f.duplicates:
-            print(f"same    {f.path}: already in the workspace, nothing added")
+            print(f"same    {_q(f.path)}: already in the workspace, nothing added")
         elif f.duplicates:
-            print(f"ok      {f.path}: {f.imported} articles ({f.duplicates} already in the workspace)")
+            print(f"ok      {_q(f.path)}: {f.imported} articles ({f.duplicates} already in the workspace)")
     if not args.no_extract:
-        _extract_new(store, report.article_ids)
+        # With the new articles, any an earlier import left unread (killed or cancelled
+        # during extraction): importing those files again finds them already there.
+        from .extract.runner import current_tag
+
+        ids = store.articles_to_extract(current_tag(), never=True)
+        _extract_new(store, sorted(set(ids) | set(report.article_ids)))
     print(report.summary())
     return EXIT_FAILED if report.failed else EXIT_OK
 
@@ -214,7 +299,7 @@ def _articles(args, store) -> int:
     print(f"{'id':>6}  {'pending':>7} {'accepted':>8} {'edited':>6} {'rejected':>8} {'added':>5}  title")
     for i in ids:
         c, r = counts[i], rows[i]
-        title = r.title or r.uid
+        title = _t(r.title or r.uid)
         print(f"{i:>6}  {c.get('pending', 0):>7} {c.get('accepted', 0):>8} {c.get('edited', 0):>6} "
               f"{c.get('rejected', 0):>8} {c.get('added', 0):>5}  {title}")
     return EXIT_OK
@@ -296,21 +381,21 @@ def _export(args, store) -> int:
             sys.stdout.reconfigure(newline="")
         write(sys.stdout)
         return EXIT_OK
+    from .outfile import export_to
+
     out_path = Path(args.output)
-    tmp = out_path.with_name(out_path.name + ".part")
     try:
-        if args.format == "xlsx":
-            n_facts, n_art = write_xlsx(store, tmp, flt)
-            what = f"{n_facts} facts, {n_art} articles"
-        else:
-            enc = args.encoding if args.format == "csv" else "utf-8"
-            with open(tmp, "w", encoding=enc, newline="") as out:
-                what = write(out)
-        os.replace(tmp, out_path)
+        with export_to(out_path) as (tmp, scratch):
+            if args.format == "xlsx":
+                n_facts, n_art = write_xlsx(store, tmp, flt, scratch=scratch)
+                what = f"{n_facts} facts, {n_art} articles"
+            else:
+                enc = args.encoding if args.format == "csv" else "utf-8"
+                with open(tmp, "w", encoding=enc, newline="") as out:
+                    what = write(out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _UserError(f"cannot write {out_path}: {exc.strerror}") from None
-    print(f"{what} written to {out_path}", file=sys.stderr)
+        raise _UserError(f"cannot write {_q(out_path)}: {exc.strerror or exc}") from None
+    print(f"{what} written to {_q(out_path)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -357,27 +442,30 @@ def _backups(args) -> int:
 
 def _restore(args) -> int:
     from db.engine import WorkspaceError
-    from db.safety import WorkspaceLock, list_backup_files, restore_backup
+    from db.safety import WorkspaceLock, list_backup_files, read_workspace_id, restore_backup
 
     path, _ = resolve_path(args.db)
     if args.latest:
-        files = list_backup_files(path)
+        files = list_backup_files(path, read_workspace_id(path))
         if not files:
-            raise _UserError(f"no backups of {path}")
+            raise _UserError(f"no backups of {_q(path)}")
         backup = files[0]
     else:
         backup = Path(args.backup)
         if not backup.is_file():
-            raise _UserError(f"no backup file {backup}")
+            raise _UserError(f"no backup file {_q(backup)}")
     try:
         lock = WorkspaceLock(path).acquire()  # never under a running window's feet
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
     try:
         kept = restore_backup(backup, path)
+    except WorkspaceError as exc:
+        raise _UserError(str(exc)) from None
     finally:
         lock.release()
-    print(f"Restored {path} from {backup}." + (f" The workspace as it was is kept as {kept}." if kept else ""))
+    print(f"Restored {_q(path)} from {_q(backup)}."
+          + (f" The workspace as it was is kept as {_q(kept)}." if kept else ""))
     return EXIT_OK
 
 
@@ -391,15 +479,15 @@ def _log(args, store) -> int:
         b, a = e.before or {}, e.after or {}
         if e.fact_id is None:  # a correction of the article's own fields
             fields = [k for k in a if a.get(k) != b.get(k)]
-            print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {e.reviewer or '-':<12} {e.action:<9} "
+            print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {_t(e.reviewer or '-'):<12} {e.action:<9} "
                   f"{_subject(e):<12} " + "; ".join(f"{k}: {b.get(k)!r} → {a.get(k)!r}" for k in fields))
             continue
         change = (f"{b.get('status', '—')} → {a.get('status', 'removed')}"
                   if b.get("value") == a.get("value") else
                   f"{b.get('value', '—')!r} → {a.get('value', 'removed')!r}")
         text = (a or b).get("text", "")
-        print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {e.reviewer or '-':<12} {e.action:<9} "
-              f"{_subject(e):<12} {text[:30]!r:<34} {change}")
+        print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {_t(e.reviewer or '-'):<12} {e.action:<9} "
+              f"{_subject(e):<12} {text[:30]!r:<34} {_t(change)}")
     if not events:
         print("No decisions yet.")
     return EXIT_OK
@@ -412,13 +500,33 @@ def _revert(args, store) -> int:
         change = store.revert(args.event, _reviewer(args) or "")
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
-    if change.what == "article":
+    if change.what in ("restored", "deleted"):  # a deletion reverted, or its putting back
+        print(f"Article {change.article_id} is {'back' if change.what == 'restored' else 'deleted again'}"
+              f" (decision {change.event_id}).")
+    elif change.what == "article":
         print(f"Article {change.article_id}'s details are back as they were.")
     elif change.what == "removed":
         print("The fact added by that decision was removed.")
     else:
         f = change.fact
         print(f"Fact {f.id} is back to {f.status}: {f.text!r} = {f.value!r}")
+    return EXIT_OK
+
+
+def _delete(args, store) -> int:
+    ids = list(dict.fromkeys(args.articles))
+    rows = store.article_rows(ids)
+    missing = [str(i) for i in ids if i not in rows]
+    if missing:
+        raise _UserError(f"no article {', '.join(missing)} in the workspace (see `articles`); "
+                         "nothing was deleted")
+    changes = store.delete_articles(ids, _reviewer(args) or "")
+    path, is_default = resolve_path(args.db)
+    db = "" if is_default else f" --db {_q(path)}"
+    for ch in changes:
+        r = rows[ch.article_id]
+        print(f"Deleted article {r.id} ‘{_t(r.title or r.uid)}’ and its {r.n_facts} facts "
+              f"({r.n_reviewed} reviewed). Put it back: fact-review{db} revert {ch.event_id}")
     return EXIT_OK
 
 

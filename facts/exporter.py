@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Optional, TextIO
+
+
+def _utc_iso(at: Optional[datetime]) -> Optional[str]:
+    """A stored time (UTC) in ISO 8601 with its offset: 2025-01-02T09:00:00+00:00."""
+    return at.replace(tzinfo=timezone.utc).isoformat() if at else None
 
 
 def fact_dict(f) -> dict[str, Any]:
@@ -12,7 +18,7 @@ def fact_dict(f) -> dict[str, Any]:
         **f.fields,
         "confidence": f.confidence, "extractor": f.extractor, "status": f.status,
         "reviewer": f.reviewer,
-        "reviewed_at": f.reviewed_at.isoformat() if f.reviewed_at else None,
+        "reviewed_at": _utc_iso(f.reviewed_at),
         "note": f.note,
     }
     if f.original:

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import stat
 import unicodedata
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 
 from .htmltext import html_to_text
 from .model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, Review, error_text, validate_fact
-from .textio import BadInput, decode, normalise, reanchor
+from .textio import BadInput, clean, decode, normalise, reanchor
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_JSON_DEPTH = 64
@@ -85,6 +86,25 @@ class ImportReport:
 
 # -- finding files ---------------------------------------------------------------
 SKIP = "skip: "
+_KINDS = ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
+          (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder"))
+
+
+def _not_regular(path: Path, st: Optional[os.stat_result] = None) -> Optional[str]:
+    """Why `path` is no file to read (a FIFO, a device, a socket, or a link to one), or
+    None: a regular file, or one that cannot be looked at (reading it will say why).
+    Only regular files are read: a FIFO blocks the reader, /dev/zero never ends."""
+    if st is None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "special file")
+    if os.path.islink(path):
+        return f"not a regular file: a link to the {kind} {clean(os.path.realpath(path))}"
+    return f"not a regular file: a {kind}"
 
 
 def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]:
@@ -100,12 +120,12 @@ def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]
                     if name.startswith("."):
                         continue
                     if f.suffix.lower() in SUFFIXES:
-                        yield f, None
+                        yield f, _not_regular(f)
                     else:
                         yield f, f"{SKIP}unsupported file type {f.suffix or '(none)'}"
         elif path.exists():
             if path.suffix.lower() in SUFFIXES:
-                yield path, None
+                yield path, _not_regular(path)
             else:
                 yield path, (
                     f"unsupported file type {path.suffix or '(none)'}; "
@@ -118,36 +138,70 @@ def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]
 # -- reading one file --------------------------------------------------------------
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]:
     """Parse one file into validated articles; raises BadInput."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
-    if size > max_bytes:
-        raise BadInput(
-            f"the file is {_size(size)}, over the {_size(max_bytes)} limit "
-            "(raise it with --max-size)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
-    raw = decode(data)
+    raw = decode(_read_bytes(path, max_bytes))
     suffix = path.suffix.lower()
-    origin = str(path)
+    origin = clean(str(path))  # a file name may hold control characters or undecodable bytes
+    stem = clean(path.stem)
     if suffix in (".txt", ".md"):
-        return [_plain_article(raw, path.stem, origin, markdown=suffix == ".md")]
+        return [_plain_article(raw, stem, origin, markdown=suffix == ".md")]
     if suffix in (".html", ".htm"):
         text, title = html_to_text(raw)
-        if not text:
+        text = normalise(text or "")
+        if not text.strip():
             raise BadInput("the page has no visible text")
-        return [ArticleIn(uid=path.stem, origin=origin, text=normalise(text), title=title)]
+        return [ArticleIn(uid=stem, origin=origin, text=text,
+                          title=normalise(title).strip() or None if title else None)]
     if suffix == ".json":
-        return _json_articles(raw, path.stem, origin)
+        return _json_articles(raw, stem, origin)
     if suffix == ".jsonl":
-        return _jsonl_articles(raw, path.stem, origin)
+        return _jsonl_articles(raw, stem, origin)
     if suffix == ".csv":
-        return _csv_articles(raw, path.stem, origin)
+        return _csv_articles(raw, stem, origin)
     raise BadInput(f"unsupported file type {suffix}")
+
+
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_NONBLOCK", 0))  # a FIFO that slips past the check does not block
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Anything else is refused before
+    it is opened, and what was opened is checked again; the read takes no more than the
+    limit, so a file that grows while it is read cannot pass it either."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+    _check_file(path, st, max_bytes)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+    try:
+        _check_file(path, os.fstat(fd), max_bytes)
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # the file object closes it now
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_bytes:
+        raise BadInput(f"the file grew past the {_size(max_bytes)} limit while it was read "
+                       "(raise it with --max-size)")
+    return data
+
+
+def _check_file(path: Path, st: os.stat_result, max_bytes: int) -> None:
+    why = _not_regular(path, st)
+    if why:
+        raise BadInput(why)
+    if st.st_size > max_bytes:
+        raise BadInput(
+            f"the file is {_size(st.st_size)}, over the {_size(max_bytes)} limit "
+            "(raise it with --max-size)"
+        )
 
 
 def _size(n: int) -> str:
@@ -210,9 +264,14 @@ def _json_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
     ]
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def _jsonl_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
     out = []
-    for n, line in enumerate(raw.splitlines(), start=1):
+    # Lines end at \n (or \r): not at the other breaks str.splitlines() knows (NEL, U+2028,
+    # form feed…), which a JSON string may hold as they are and our own export writes so.
+    for n, line in enumerate(_LINE_END.split(raw), start=1):
         if not line.strip():
             continue
         obj = _loads(line, line_offset=n - 1)
@@ -243,12 +302,12 @@ def _article_from_obj(obj: Any, uid: str, origin: str, where: str = "") -> Artic
     raw = obj.get("text")
     if not isinstance(raw, str) or not raw.strip():
         raise BadInput(f"{where}missing 'text' (the article's text)")
-    if "\x00" in raw:
-        raise BadInput(f"{where}'text' contains NUL characters")
-    text = normalise(raw)
+    text = normalise(raw)  # control characters (a \u0000 escape too) removed: see textio
+    if not text.strip():
+        raise BadInput(f"{where}'text' holds nothing but control characters")
     meta = {k: _str_or_none(obj, k, where) for k in META}
     ident = obj.get("id", obj.get("article"))
-    uid = str(ident) if ident not in (None, "") else uid
+    uid = clean(str(ident)) if ident not in (None, "") else uid
     content = _content(obj.get("content"), raw, text, where)
     facts, reviews = [], []
     raw_facts = obj.get("facts") or []
@@ -284,8 +343,8 @@ def _fact(f: Any, raw: str, text: str, where: str):
     f = dict(f)
     review = Review()
     try:
-        review = Review(**{k: f.pop(k) for k in ("status", "reviewer", "reviewed_at", "note", "original")
-                           if k in f})
+        review = Review(**{k: _cleaned(f.pop(k)) for k in ("status", "reviewer", "reviewed_at", "note",
+                                                            "original") if k in f})
     except ValidationError as exc:
         raise BadInput(f"{where}{error_text(exc)}") from exc
     for key in ("start", "end"):
@@ -305,6 +364,7 @@ def _fact(f: Any, raw: str, text: str, where: str):
     if span is None:
         raise BadInput(f"{where}text {f['text']!r} is not in the article once normalised")
     f["start"], f["end"] = span
+    f = _cleaned(f)  # its fields as the article's text: control characters removed
     f["text"] = text[span[0]:span[1]]
     for k, v in list(f.items()):
         if k not in ("start", "end", "confidence") and isinstance(v, (int, float)) and not isinstance(v, bool):
@@ -317,6 +377,17 @@ def _fact(f: Any, raw: str, text: str, where: str):
         return validate_fact(f), review
     except ValidationError as exc:
         raise BadInput(f"{where}{error_text(exc)}") from exc
+
+
+def _cleaned(v: Any) -> Any:
+    """textio.clean() on every text in a value read from a file (a fact, a review)."""
+    if isinstance(v, str):
+        return clean(v)
+    if isinstance(v, dict):
+        return {k: _cleaned(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_cleaned(x) for x in v]
+    return v
 
 
 @dataclass
@@ -332,11 +403,22 @@ class FactRow:
 
 
 FACT_CSV_KEYS = {"article_id", "kind", "start", "end", "text", "value"}
+_C_LONG_MAX = 2**31 - 1  # csv.field_size_limit takes a C long: 32 bits on Windows
+
+
+def _csv_field_limit(chars: int) -> None:
+    """Let a cell be as long as the file (an article's text in one cell): the csv module's
+    default stops at 131,072 characters. Only ever raised, never past the file's length
+    (which the import's size limit bounds)."""
+    want = min(chars + 1, _C_LONG_MAX)
+    if csv.field_size_limit() < want:
+        csv.field_size_limit(want)
 
 
 def _csv_articles(raw: str, stem: str, origin: str):
     # Line ends are left to the csv module: a \r inside a quoted cell is data.
     text = unicodedata.normalize("NFC", raw)
+    _csv_field_limit(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -361,12 +443,14 @@ def _csv_articles(raw: str, stem: str, origin: str):
             if len(row) != len(names):
                 raise BadInput(f"expected {len(names)} columns, found {len(row)}", line)
             obj = dict(zip(names, row))
-            if not obj["text"].strip():
+            body = normalise(obj["text"]).strip("\n")
+            if not body.strip():
                 raise BadInput("empty 'text'", line)
-            uid = obj.get("id") or f"{stem}#{len(out) + 1}"
+            uid = clean(obj.get("id") or "") or f"{stem}#{len(out) + 1}"
             meta = {k: (obj.get(k) or "").strip() or None for k in META}
-            out.append(ArticleIn(uid=uid, origin=origin, text=normalise(obj["text"]).strip("\n"),
-                                 **{k: normalise(v) if v else v for k, v in meta.items()}))
+            out.append(ArticleIn(uid=uid, origin=origin, text=body,
+                                 **{k: (normalise(v).strip() or None) if v else None
+                                    for k, v in meta.items()}))
     except csv.Error as exc:
         raise BadInput(f"invalid CSV: {exc}", reader.line_num) from exc
     if not out:
@@ -392,7 +476,7 @@ def _csv_fact_rows(reader, names: list[str]) -> list[FactRow]:
                 continue
             if len(row) != len(names):
                 raise bad(f"expected {len(names)} columns, found {len(row)}")
-            obj = {k: restore(v) for k, v in zip(names, row)}
+            obj = {k: clean(restore(v)) for k, v in zip(names, row)}
             f: dict[str, Any] = {"kind": obj["kind"], "text": obj["text"], "value": obj["value"]}
             for key in ("start", "end"):
                 try:

@@ -9,7 +9,10 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator,
+                      model_validator)
+
+from .textio import clean, typed_problem
 
 FACTS_VERSION = 1
 
@@ -87,6 +90,16 @@ class FactBase(BaseModel):
     value: str
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     extractor: str = ""
+
+    @field_validator("*")
+    @classmethod
+    def _typed_text(cls, v, info: ValidationInfo):
+        """In a fact a reviewer typed (validate_fact's `typed`), no field may hold a control
+        character (textio.typed_problem): refused at the field, as the form shows it. Not its
+        text, which is the article's, never typed."""
+        if isinstance(v, str) and info.field_name != "text" and (info.context or {}).get("typed"):
+            _refuse_unstorable(v)
+        return v
 
     @model_validator(mode="after")
     def _span(self):
@@ -218,9 +231,25 @@ ALL_KIND_FIELDS: tuple[str, ...] = tuple(
 )
 
 
-def validate_fact(data: dict) -> FactBase:
-    """Validate one fact dict; raises pydantic.ValidationError."""
-    return FACT_ADAPTER.validate_python(data)
+def validate_fact(data: dict, *, typed: bool | None = None) -> FactBase:
+    """Validate one fact dict; raises pydantic.ValidationError.
+
+    `typed`: the values were typed by a reviewer, and a control character in one is refused
+    at its field. By default, a fact whose extractor is "manual" (the edit form's) is typed.
+    An extractor's facts are read from the article's text, which the importer has cleaned
+    (textio.clean), as it cleans the facts of a file before they come here."""
+    if typed is None:
+        typed = data.get("extractor") == "manual"
+    return FACT_ADAPTER.validate_python(data, context={"typed": typed})
+
+
+def _refuse_unstorable(v):
+    """textio's rule for typed text, as a pydantic validator."""
+    if isinstance(v, str):
+        problem = typed_problem(v)
+        if problem:
+            raise ValueError(problem)
+    return v
 
 
 def fact_fields(fact: FactBase) -> dict[str, str]:
@@ -247,6 +276,10 @@ class Review(BaseModel):
     note: str | None = None
     original: dict | None = None  # the fact before its first edit
 
+    # Typed by a reviewer: refused if they hold a control character (the importer cleans
+    # what it reads from a file before it gets here).
+    _typed = field_validator("reviewer", "reviewed_at", "note")(_refuse_unstorable)
+
 
 class ArticleIn(BaseModel):
     """An article as the importer hands it to the store: text already normalised."""
@@ -262,3 +295,19 @@ class ArticleIn(BaseModel):
     content: list[tuple[int, int]] = Field(default_factory=list)
     facts: list[AnyFact] = Field(default_factory=list)
     reviews: list[Review] = Field(default_factory=list)  # parallel to facts, may be empty
+
+    @field_validator("uid", "origin", "title", "published", "source", "author", "url")
+    @classmethod
+    def _clean(cls, v: str | None) -> str | None:
+        """Whichever reader made it, no name or metadata holds a control character."""
+        return clean(v) if v is not None else v
+
+    @field_validator("text")
+    @classmethod
+    def _normalised(cls, v: str) -> str:
+        """The text comes normalised (textio.normalise, before the facts' offsets were
+        carried over to it): cleaning it here would move them."""
+        problem = typed_problem(v)
+        if problem:
+            raise ValueError(f"the text {problem} (not normalised: a bug of the importer)")
+        return v

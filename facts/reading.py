@@ -15,6 +15,7 @@ from .extract.dates import find_dates
 from .extract.numbers import SCALE, format_value, parse_number, scale_of
 from .extract.words import CURRENCIES
 from .model import is_iso_date
+from .textio import typed_problem
 
 NUMERIC_KINDS = ("quantity", "money", "percentage")
 _CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
@@ -38,7 +39,26 @@ class Reading:
         return self.value is not None
 
 
+def _unstorable(typed: str) -> Optional[Reading]:
+    """A control character typed (or pasted) in a field is refused, not dropped unseen:
+    the rule of facts.textio for what a reviewer types."""
+    problem = typed_problem(typed)
+    return Reading(None, problem) if problem else None
+
+
+def read_text(typed: str) -> Reading:
+    """A text field as typed (unit, title, acronym…), without the spaces around it."""
+    return _unstorable(typed) or Reading(typed.strip())
+
+
+def read_note(typed: str) -> Reading:
+    """A reviewer's note as typed; "" for none. Line breaks and tabs are kept."""
+    return _unstorable(typed) or Reading(typed.strip())
+
+
 def read_number(typed: str) -> Reading:
+    if refused := _unstorable(typed):
+        return refused
     t = " ".join(typed.split())
     if not t:
         return Reading(None, "a number is needed")
@@ -72,6 +92,8 @@ def _on_the_calendar(iso: str) -> bool:
 
 
 def read_date(typed: str, year: Optional[int] = None) -> Reading:
+    if refused := _unstorable(typed):
+        return refused
     t = " ".join(typed.split())
     if not t:
         return Reading(None, "a date is needed")
@@ -95,7 +117,7 @@ def read_field(kind: str, name: str, typed: str, year: Optional[int] = None) -> 
         if name == "date" and not typed.strip():
             return Reading("")
         return read_date(typed, year)
-    return Reading(typed.strip())
+    return read_text(typed)
 
 
 def display_number(value: str) -> str:

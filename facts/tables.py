@@ -8,8 +8,11 @@ facts CSV removes that apostrophe again. Turn it off with neutralise=False.
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, TextIO
 
 from .model import ALL_KIND_FIELDS, CURATED, is_number
@@ -101,6 +104,19 @@ def write_articles_csv(store, out: TextIO, *, neutralise_cells: bool = True) -> 
     return n
 
 
+def _spool_in(sheet, folder: Path) -> None:
+    """Make a write-only sheet spool its rows into `folder` instead of the system temp folder
+    (openpyxl names no option for it; its writer takes the file to write, and its cleanup
+    expects the file in its list of temp files)."""
+    from openpyxl.worksheet import _writer
+
+    fd, name = tempfile.mkstemp(prefix="sheet.", suffix=".xml", dir=folder)
+    os.close(fd)
+    _writer.ALL_TEMP_FILES.append(name)
+    sheet._writer = _writer.WorksheetWriter(sheet, out=name)
+    sheet._writer.write_top()
+
+
 EXCEL_MAX_ROWS = 1_048_576  # a worksheet's rows in Excel, its header included
 
 
@@ -108,8 +124,9 @@ class _Sheets:
     """Rows over as many sheets as they need: "Facts", "Facts 2", … — Excel cannot open
     a sheet past its row limit, so a big export continues on the next sheet."""
 
-    def __init__(self, wb, name: str, header: list[str], max_rows: int):
+    def __init__(self, wb, name: str, header: list[str], max_rows: int, scratch: Optional[Path] = None):
         self.wb, self.name, self.header, self.max_rows = wb, name, header, max_rows
+        self.scratch = scratch
         self.sheets: list[tuple[Any, int]] = []  # (sheet, data rows)
         self.total = 0
         self._new()
@@ -121,10 +138,16 @@ class _Sheets:
             self._close()
         n = len(self.sheets) + 1
         sheet = self.wb.create_sheet(self.name if n == 1 else f"{self.name} {n}")
+        if self.scratch is not None:
+            _spool_in(sheet, self.scratch)
         sheet.freeze_panes = "A2"
         sheet.append(self.header)
         self._last_col = get_column_letter(len(self.header))
         self.sheets.append((sheet, 0))
+
+    @property
+    def sheet(self):
+        return self.sheets[-1][0]
 
     def _close(self) -> None:
         sheet, rows = self.sheets[-1]
@@ -145,29 +168,34 @@ class _Sheets:
 
 
 def write_xlsx(store, path, flt: Optional[ExportFilter] = None, *,
-               max_rows: int = EXCEL_MAX_ROWS) -> tuple[int, int]:
+               max_rows: int = EXCEL_MAX_ROWS, scratch: Optional[Path] = None) -> tuple[int, int]:
     """Facts and articles sheets (continued on "Facts 2"… past Excel's row limit), typed
-    cells, header frozen and filtered; openpyxl's streaming writer."""
+    cells, header frozen and filtered; openpyxl's streaming writer, its spooled sheets
+    kept in `scratch` (see facts.outfile) rather than the system's temp folder."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     wb = Workbook(write_only=True)
-    facts = _Sheets(wb, "Facts", FACT_COLUMNS, max_rows)
+    facts = _Sheets(wb, "Facts", FACT_COLUMNS, max_rows, scratch)
     i_kind, i_val = FACT_COLUMNS.index("kind"), FACT_COLUMNS.index("value")
     i_rev, i_pub = FACT_COLUMNS.index("reviewed_at"), FACT_COLUMNS.index("published")
     i_before = FACT_COLUMNS.index("value_before_edit")
     for row in fact_rows(store, flt or ExportFilter()):
-        row = list(row)
+        row = [_cell_text(v) for v in row]
         if row[i_kind] in NUMERIC_KINDS:
             for i in (i_val, i_before):
-                if isinstance(row[i], str) and is_number(row[i]):
-                    row[i] = float(row[i]) if "." in row[i] else int(row[i])
+                row[i] = _number_cell(row[i])
         if row[i_rev]:
-            row[i_rev] = datetime.fromisoformat(row[i_rev])
+            # Excel has no time zones: the UTC time, formatted to say so.
+            at = datetime.fromisoformat(row[i_rev])
+            cell = WriteOnlyCell(facts.sheet, value=at.astimezone(timezone.utc).replace(tzinfo=None))
+            cell.number_format = 'yyyy-mm-dd hh:mm:ss "UTC"'
+            row[i_rev] = cell
         row[i_pub] = _date_cell(row[i_pub])
         facts.append([neutralise(v) for v in row])
-    arts = _Sheets(wb, "Articles", ARTICLE_COLUMNS, max_rows)
+    arts = _Sheets(wb, "Articles", ARTICLE_COLUMNS, max_rows, scratch)
     for row in store.iter_article_rows():
-        row = list(row)
+        row = [_cell_text(v) for v in row]
         row[3] = _date_cell(row[3])
         arts.append([neutralise(v) for v in row])
     counts = facts.finish(), arts.finish()
@@ -175,11 +203,38 @@ def write_xlsx(store, path, flt: Optional[ExportFilter] = None, *,
     return counts
 
 
+# Excel keeps 15 significant digits in a number; a longer one would be shown rounded
+# (and Python will not even print an int of over 4,300 digits), so it stays text, exact.
+EXCEL_DIGITS = 15
+
+
+def _number_cell(value: Any) -> Any:
+    """A stored number as a numeric cell when Excel can hold it exactly, else the text."""
+    if not isinstance(value, str) or not is_number(value):
+        return value
+    whole, _, frac = value.lstrip("-").partition(".")
+    digits = (whole.lstrip("0") + frac).strip("0") if whole.strip("0") else frac.lstrip("0")
+    if len(digits) > EXCEL_DIGITS or len(whole.lstrip("0")) > 300:
+        return value
+    return float(value) if frac else int(value)
+
+
+def _cell_text(value: Any) -> Any:
+    """Text a spreadsheet cell can hold: control characters (which XLSX forbids) shown as
+    U+FFFD rather than failing the whole export."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
+
+
 def _date_cell(value: Optional[str]):
-    """An ISO date or date-time as a real date; partial dates stay text."""
+    """An ISO date or date-time as a real date (at its own clock time: Excel has no time
+    zones); partial dates stay text."""
     if not value:
         return value
     try:
-        return datetime.fromisoformat(value) if len(value) >= 10 else value
+        return datetime.fromisoformat(value).replace(tzinfo=None) if len(value) >= 10 else value
     except ValueError:
         return value

@@ -1,7 +1,9 @@
-"""Bytes to stored text: decoding, NFC, line ends; and mapping offsets across that."""
+"""Bytes to stored text: decoding, NFC, line ends, the rule for control characters; and
+mapping offsets across that."""
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 
@@ -15,30 +17,97 @@ class BadInput(Exception):
         self.where = where or (f"line {line}" if line else None)
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" not in sample:
-        return False
-    # UTF-16 without BOM has NULs every other byte in Latin text; that we still refuse
-    # (no BOM, no safe guess), but say so more precisely below.
-    return True
+# -- the one rule for characters that are not text -------------------------------------------
+# Stored text holds no NUL, no other C0 or C1 control character but tab and line end, no
+# DEL, and nothing that is not a character (a lone surrogate, U+FFFE, U+FFFF): SQLite, the
+# XLSX export (XML 1.0) and a JSONL export read back all break on them. Where text comes
+# from a file (article text, title and metadata, names, imported facts and notes) they are
+# removed by clean(): a NUL *byte* in a file is refused instead (decode()), as binary data
+# or a wrong encoding, never a stray character. Where a reviewer types (a fact's value and
+# fields, a note) they are refused with typed_problem(), shown beside the field: what a
+# person typed is not silently changed.
+_BREAKS = "\x0b\x0c\x85"  # vertical tab (Word's line break), form feed, next line: become \n
+_NOT_CHARACTERS = "\ud800-\udfff\ufffe\uffff"  # become U+FFFD, the mark for a lost character
+_REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_UNSTORABLE = re.compile(f"[{_REMOVED}{_BREAKS}{_NOT_CHARACTERS}]")
+
+
+def _replacement(m: re.Match) -> str:
+    c = m.group()
+    if c in _BREAKS:
+        return "\n"
+    return "\ufffd" if c in "\ufffe\uffff" or "\ud800" <= c <= "\udfff" else ""
+
+
+def clean(text: str) -> str:
+    """Text from a file with the characters that cannot be stored taken out: control
+    characters removed (tab, \\n and \\r kept; vertical tab, form feed and NEL become \\n),
+    lone surrogates, U+FFFE and U+FFFF replaced by U+FFFD. Offsets: see remap_offset()."""
+    return _UNSTORABLE.sub(_replacement, text)
+
+
+def typed_problem(text: str) -> str | None:
+    """Why a reviewer's typed value cannot be saved, or None: it holds a character clean()
+    would change (tab and line ends are fine)."""
+    m = _UNSTORABLE.search(text)
+    if m is None:
+        return None
+    c = m.group()
+    what = "a character that is not text" if c in "\ufffe\uffff" or "\ud800" <= c <= "\udfff" \
+        else "a control character"
+    return f"holds {what} (U+{ord(c):04X}) at character {m.start() + 1}; remove it"
+
+
+# -- decoding --------------------------------------------------------------------------------
+def _utf16_like(data: bytes) -> bool:
+    """NULs at every other byte: Latin or Vietnamese text in UTF-16 (or a file that begins
+    with a UTF-16 or UTF-32 byte-order mark)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    sample = data[:4096]
+    half = len(sample) // 2
+    return half >= 2 and max(sample[0::2].count(0), sample[1::2].count(0)) > half * 0.3
+
+
+def _no_nul(data: bytes) -> None:
+    """NUL bytes anywhere in the file (not only at its start): binary data, or text in an
+    encoding read wrongly. Refused, saying where."""
+    at = data.find(b"\x00")
+    if at < 0:
+        return
+    if data[:4] == b"PK\x03\x04":
+        raise BadInput("this is a zip archive, not text; unpack it and import the files")
+    hint = ", or UTF-16 text without a byte-order mark" if _utf16_like(data) else ""
+    raise BadInput(f"binary file{hint} (contains NUL bytes, the first at byte {at + 1:,}); expected text")
+
+
+_BOMS = (  # UTF-32-LE's mark begins with UTF-16-LE's: it is looked for first
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def decode(data: bytes) -> str:
     """Decode file bytes to str, or raise BadInput saying why not."""
     if not data.strip():
         raise BadInput("the file is empty")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom):]
+            if enc == "utf-8-sig" and _utf16_like(body):
+                raise BadInput("UTF-16 text behind a UTF-8 byte-order mark (the file was saved "
+                               "twice in different encodings); save it again as UTF-8")
             try:
-                return data.decode(enc)
+                text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise BadInput(f"invalid {enc} text at byte {exc.start}") from exc
-    if _looks_binary(data):
-        if data[:4] == b"PK\x03\x04":
-            raise BadInput("this is a zip archive, not text; unpack it and import the files")
-        raise BadInput("binary file (contains NUL bytes); expected text")
+                raise BadInput(f"invalid {enc.removesuffix('-sig')} text at byte {exc.start}") from exc
+            if enc == "utf-8-sig":
+                _no_nul(body)
+            elif "\x00" in text:
+                raise BadInput(f"binary file (contains NUL characters, the first at character "
+                               f"{text.index(chr(0)) + 1:,}); expected text")
+            return text
+    _no_nul(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,19 +133,23 @@ def _mostly_unprintable(text: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Stored form: NFC, \\n line ends, no NUL characters."""
+    """Stored form: \\n line ends, clean() (no NUL or other control character), NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", clean(text))
 
 
 def remap_offset(raw: str, offset: int) -> int:
-    """Where `offset` of raw text lands in normalise(raw)."""
+    """Where `offset` of raw text lands in normalise(raw). Each step of normalise() works
+    on a character or a pair (\\r\\n) or a combining sequence at a time, so the length of the
+    normalised prefix is the offset: a removed control character counts for nothing."""
     return len(normalise(raw[:offset]))
 
 
 def reanchor(raw: str, stored: str, start: int, end: int, fact_text: str) -> tuple[int, int] | None:
     """Carry a span of the raw text over to the stored text; None if its text is lost."""
     want = normalise(fact_text)
+    if not want:  # nothing but control characters: nothing of it is stored
+        return None
     s, e = remap_offset(raw, start), remap_offset(raw, end)
     if stored[s:e] == want:
         return s, e

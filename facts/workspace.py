@@ -30,13 +30,17 @@ def seed_files() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
-def open_workspace(path: Path, is_default: bool, *, lock: bool = True):
-    """Open a workspace; a new default one gets the sample articles, extracted."""
+def open_workspace(path: Path, is_default: bool, *, lock: bool = True, create: bool = False):
+    """Open a workspace; a new default one gets the sample articles, extracted.
+
+    Only `create` (an import, File ▸ New, the first start on the default workspace) makes
+    a new one; anything else is told there is none rather than handed an empty one."""
+    from db.engine import is_new as nothing_there
     from db.store import Store
 
-    is_new = not path.exists() or path.stat().st_size == 0
-    store = Store.open(path, lock=lock or (is_new and is_default))
-    if is_new and is_default:
+    new = nothing_there(path)
+    store = Store.open(path, lock=lock or (new and is_default), create=create or is_default)
+    if new and is_default:
         seed(store)
     return store
 

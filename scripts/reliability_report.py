@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.reliability import scenarios  # noqa: E402
+from tests.reliability import scenarios, scenarios_input, scenarios_workspace  # noqa: E402
 
 
 def main() -> None:
@@ -30,6 +30,8 @@ def main() -> None:
         ("broken", scenarios.broken_workspaces),
         ("backups", scenarios.backups),
         ("bad", scenarios.bad_inputs),
+        ("hostile", scenarios_input.hostile_input),
+        ("workspace", scenarios_workspace.workspace_audit),
     ]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -83,7 +83,7 @@ def test_damaged_backup_is_refused_and_the_workspace_stays(extracted, db_path):
 
 def test_plain_backups_of_earlier_versions_are_listed_and_restored(extracted, db_path):
     _accept_one(extracted)
-    d = safety.backup_dir(db_path)
+    d = safety.legacy_backup_dir(db_path)  # where earlier versions kept them, by stem
     d.mkdir(exist_ok=True)
     old = d / f"{db_path.stem}-20240101-120000-000000.sqlite"
     raw = extracted.engine.raw_connection()

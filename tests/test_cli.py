@@ -53,7 +53,9 @@ def test_default_workspace_is_created_with_the_samples(capsys, tmp_path):
 def test_newer_workspace_message(capsys, db_path):
     import sqlite3
 
-    run(capsys, "--db", str(db_path), "stats")
+    from db.store import Store
+
+    Store.open(db_path).close()
     con = sqlite3.connect(db_path)
     con.execute("UPDATE alembic_version SET version_num = 'ffff'")
     con.commit()

@@ -640,6 +640,7 @@ MENU_CHECKS = {
     "edit_metadata": lambda w, ws, seen: not w.view.title.isReadOnly() and _focus(w) is w.view.title,
     "extract": lambda w, ws, seen: "xtract" in w.status_saved.text() or "article" in w.status_saved.text(),
     "history": lambda w, ws, seen: w.history.isVisible(),
+    "delete_article": lambda w, ws, seen: "QMessageBox" in seen and ws.article_count() == 2,
     "next_article": lambda w, ws, seen: w.article.title == "Hà Nội tiêm chủng mở rộng",
     "prev_article": lambda w, ws, seen: w.article.title == "Bộ Y tế đào tạo cán bộ y tế cơ sở",
     "focus_articles": lambda w, ws, seen: _focus(w) is w.articles.view,
@@ -773,3 +774,35 @@ def test_a_date_that_is_not_on_the_calendar_is_refused(qtbot, win, ws, typed):
     assert "not a day of the calendar" in win.facts.form.errors["value"].text()
     qtbot.keyClick(value, Qt.Key_Return)
     assert ws.fact(f.id).value == "2024-12-06"
+
+
+# -- a control character pasted into the form is refused beside its field ------------------------
+def test_a_control_character_in_a_note_or_field_is_refused_beside_it(qtbot, win, ws):
+    f = select(win, "63")
+    press(qtbot, win, Qt.Key_E)
+    form = win.facts.form
+    form.note.setFocus()
+    form.note.insert("xem lại\x07")  # as pasted from a terminal
+    assert form.note_error.isVisible() and "control character (U+0007)" in form.note_error.text()
+    assert not form.save_button.isEnabled()
+    qtbot.keyClick(form.note, Qt.Key_Return)
+    assert form.isVisible() and ws.fact(f.id).note is None
+    form.note.setText("xem lại")
+    unit = form.inputs["unit"]
+    unit.setText("tỉnh\x1b[2J")
+    assert not form.save_button.isEnabled() and "U+001B" in form.errors["unit"].text()
+    unit.setText("tỉnh")
+    qtbot.keyClick(unit, Qt.Key_Return)
+    assert ws.fact(f.id).note == "xem lại" and ws.fact(f.id).fields["unit"] == "tỉnh"
+
+
+def test_the_store_refuses_a_control_character_a_caller_did_not_check(ws):
+    from db.store import UnstorableText
+
+    f = ws.facts(ws.article_ids()[0])[0]
+    for call in (lambda: ws.decide(f.id, "accept", "lan", status="accepted", note="a\x00b"),
+                 lambda: ws.decide(f.id, "accept", "l\x1ban", status="accepted"),
+                 lambda: ws.correct_article(f.article_id, "lan", title="Tin\x1b[2J")):
+        with pytest.raises(UnstorableText, match="control character"):
+            call()
+    assert ws.fact(f.id).status == "pending" and not ws.review_log(limit=5)

@@ -25,6 +25,11 @@ def _tag(extractor: Extractor) -> str:
     return f"{extractor.name}@{extractor.version}"
 
 
+def current_tag() -> str:
+    """The name@version of the extractor that extraction uses now."""
+    return _tag(default_extractor())
+
+
 def extract_articles(
     store,
     article_ids: Iterable[int],
