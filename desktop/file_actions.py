@@ -30,7 +30,8 @@ class FileActions(QObject):
                          show_progress=False)
 
     def restore_backup(self) -> None:
-        from db.safety import restore_backup
+        from db.engine import WorkspaceError
+        from db.safety import WorkspaceLock, restore_backup
 
         from .backups_dialog import BackupsDialog
 
@@ -40,7 +41,16 @@ class FileActions(QObject):
         path = self.w.store.path
         self.w.save_state()
         self.w.store.close()
-        kept = restore_backup(dialog.chosen(), path)
+        try:
+            lock = WorkspaceLock(path).acquire()  # no other program opens it meanwhile
+            try:
+                kept = restore_backup(dialog.chosen(), path)
+            finally:
+                lock.release()
+        except WorkspaceError as exc:
+            warn(self.w, "Fact Review", str(exc))
+            self.w.switch_workspace(path, closed=True)  # the workspace as it was
+            return
         self.w.switch_workspace(path, closed=True)
         self.w.show_saved("Backup restored" + (f"; the previous workspace is kept as {kept.name}" if kept else ""))
 

@@ -147,3 +147,29 @@ def test_undo_of_an_accept_leaves_no_trace_of_an_edit(store, tmp_path):
     store.revert(edit.event_id, "lan", "undo")
     back = store.fact(f.id)
     assert (back.value, back.status, back.original) == ("8900", "pending", None)
+
+
+def test_a_damaged_backup_chosen_in_the_window_is_said_and_the_workspace_kept(qtbot, seeded_store,
+                                                                                tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.backups_dialog import BackupsDialog
+
+    run_extraction(seeded_store)
+    made = seeded_store.backup_if_changed()
+    made.write_bytes(made.read_bytes()[:200])  # cut short
+    w = MainWindow(seeded_store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
+                   pool=FakeThreadPool())
+    qtbot.addWidget(w)
+    w.show()
+    f = w.facts.current_fact()
+    w.accept()
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(BackupsDialog, "exec", lambda self: True)
+    monkeypatch.setattr(BackupsDialog, "chosen", lambda self: made)
+    w.files.restore_backup()
+    assert warned and "cannot be read" in warned[0] and "left as it is" in warned[0]
+    assert w.store.fact(f.id).status == "accepted"  # the workspace as it was, open again
+    w.close()
+    w.store.close()
