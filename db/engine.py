@@ -33,6 +33,8 @@ def is_new(path: Path) -> bool:
         return Path(path).stat().st_size == 0
     except FileNotFoundError:
         return True
+    except OSError as exc:  # a file where a folder should be, a name too long, no access
+        raise WorkspaceError(f"{path} cannot be reached: {exc.strerror or exc}.") from None
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -82,7 +84,7 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
-def migrate(engine: Engine, path: Path | str, target: str = "head") -> None:
+def migrate(engine: Engine, path: Path | str, target: str = "head", *, check_only: bool = False) -> None:
     """Bring the workspace to `target`; refuse one written by a newer version."""
     from alembic import command
     from alembic.runtime.migration import MigrationContext
@@ -100,7 +102,7 @@ def migrate(engine: Engine, path: Path | str, target: str = "head") -> None:
                     "(it has tables but no workspace version)."
                 )
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
-        raise CorruptWorkspaceError(f"{path} cannot be read as a workspace: {_reason(exc)}") from exc
+        raise opening_error(path, exc) from exc
     if current is not None and current not in known:
         raise NewerWorkspaceError(
             f"{path} was written by a newer version of Fact Review (workspace revision "
@@ -110,9 +112,50 @@ def migrate(engine: Engine, path: Path | str, target: str = "head") -> None:
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:
         return
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    if check_only:
+        raise _NeedsMigration()
+    from alembic.util import CommandError
+
+    try:
+        with engine.begin() as conn:
+            # Another program may have brought it up to date since it was read above.
+            if MigrationContext.configure(conn).get_current_revision() == wanted:
+                return
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    except CommandError as exc:
+        raise WorkspaceError(f"{path} could not be brought up to date ({exc}); it was left as "
+                             "it was. Try again once no other program has it open.") from exc
+    except (SADatabaseError, sqlite3.DatabaseError) as exc:
+        raise opening_error(path, exc) from exc
+
+
+class _NeedsMigration(Exception):
+    pass
+
+
+def needs_migration(engine: Engine, path: Path | str) -> bool:
+    """Whether opening must change the file's tables (refusals raised as by migrate)."""
+    try:
+        migrate(engine, path, check_only=True)
+    except _NeedsMigration:
+        return True
+    return False
+
+
+# SQLite's words for a file that is fine but cannot be used right now, or not here.
+_NOT_DAMAGE = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o",
+               "database or disk is full", "permission", "out of memory")
+
+
+def opening_error(path: Path | str, exc: BaseException) -> WorkspaceError:
+    """The user's message for an error while opening: damage only when it is damage (a busy
+    or unwritable workspace must never be offered a restore over it)."""
+    reason = _reason(exc)
+    if any(w in reason.lower() for w in _NOT_DAMAGE):
+        return WorkspaceError(f"{path} cannot be opened now: {reason}. The file was left as it is; "
+                              "try again in a moment (another program may be writing it).")
+    return CorruptWorkspaceError(f"{path} cannot be read as a workspace: {reason}")
 
 
 def _reason(exc: BaseException) -> str:

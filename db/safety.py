@@ -9,6 +9,7 @@ compress it.
 from __future__ import annotations
 
 import contextlib
+import glob
 import gzip
 import json
 import os
@@ -16,11 +17,15 @@ import re
 import shutil
 import socket
 import sqlite3
+import stat
+import tempfile
 import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Optional
+
+from facts.filelock import try_lock, unlock
 
 from .engine import CorruptWorkspaceError, WorkspaceError
 
@@ -64,24 +69,34 @@ class WorkspaceLock:
             st = os.stat(self.real)
         except FileNotFoundError:
             return
+        if not st.st_ino:
+            return  # a file system without inode numbers: the lock beside the file holds
         folder = identity_lock_dir()
-        if folder is not None:
-            self.identity = self._take(folder / f"{st.st_dev}-{st.st_ino}.lock")
+        if folder is not None:  # the host too: a cache folder may be shared over the network
+            self.identity = self._take(folder / f"{socket.gethostname()}-{st.st_dev}-{st.st_ino}.lock")
 
     def _take(self, lock_path: Path):
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            # Never through a symlink planted at the lock's name: it would be written over.
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                         | getattr(os, "O_CLOEXEC", 0), 0o644)
         except OSError as exc:
             raise WorkspaceError(
                 f"{self.path} cannot be opened for writing: its lock file {lock_path} cannot be "
-                f"created ({exc.strerror}). Is the folder read-only or not yours? Nothing was "
-                "changed.") from None
+                f"created ({exc.strerror}). Is the folder read-only or not yours, or is the lock "
+                "file a link? Nothing was changed.") from None
         fh = os.fdopen(fd, "r+", encoding="utf-8", errors="replace")
-        try:
-            _lock(fh)
-        except OSError:
-            fh.seek(0)
-            holder = fh.read(200).strip() or "another process"
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
+            fh.close()
+            raise WorkspaceError(f"{self.path} cannot be opened for writing: its lock file "
+                                 f"{lock_path} is not a plain file. Remove it and try again.")
+        if not try_lock(fh):
+            try:
+                fh.seek(0)
+                holder = fh.read(200).strip() or "another process"
+            except OSError:
+                holder = "another process"
             fh.close()
             raise WorkspaceLockedError(
                 f"{self.path} is open in another Fact Review ({holder}). Close it there first: "
@@ -104,7 +119,7 @@ class WorkspaceLock:
             fh = getattr(self, attr)
             if fh is not None:
                 try:
-                    _unlock(fh)
+                    unlock(fh)
                 finally:
                     try:
                         fh.close()
@@ -123,26 +138,6 @@ def identity_lock_dir() -> Optional[Path]:
     except OSError:
         return None  # no cache folder (a locked-down account): the lock beside the file holds
     return folder
-
-
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _lock(fh) -> None:
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock(fh) -> None:
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
-    def _lock(fh) -> None:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(fh) -> None:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def check_file(path: Path) -> None:
@@ -233,10 +228,14 @@ def _dir_mode(mode: int) -> int:
 
 
 def _create(p: Path, mode: int) -> None:
-    """An empty new file with exactly these permissions (before any data is in it)."""
-    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    os.close(fd)
-    os.chmod(p, mode)  # the umask may have taken bits away
+    """A new empty file with exactly these permissions, before any data is in it. Never one
+    that exists, nor through a symlink planted at its name (O_EXCL)."""
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # the umask may have taken bits away
+    finally:
+        os.close(fd)
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:
@@ -291,7 +290,10 @@ def make_backup(conn: sqlite3.Connection, path: Path, keep: int = DEFAULT_KEEP,
     finally:
         _remove(snapshot)
         _remove(part)
-    prune(path, keep, workspace_id)
+    try:
+        prune(path, keep, workspace_id)
+    except OSError:
+        pass  # an old backup that cannot be removed now is removed by a later one
     return dest
 
 
@@ -438,10 +440,15 @@ def restore_backup(backup: Path, path: Path) -> Optional[Path]:
     the old workspace or the restored one at `path`, never neither. Returns where the old
     one was kept."""
     path = Path(os.path.realpath(path))
-    tmp = path.with_name(path.name + ".restoring")
     mode = file_mode(path, default=file_mode(backup))
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.restoring-*"):
+        _remove(stale)  # a restore killed before its rename (the caller holds the lock)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.restoring-")
+    tmp = Path(name)
     try:
-        _create(tmp, mode)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        os.close(fd)
         if Path(backup).name.endswith(".gz"):
             with gzip.open(backup, "rb") as src, open(tmp, "wb") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
@@ -477,7 +484,8 @@ def restore_backup(backup: Path, path: Path) -> Optional[Path]:
         tmp.unlink(missing_ok=True)
         raise WorkspaceError(f"{path} could not be replaced by the backup ({_why(exc)}); "
                              "the workspace was left as it is.") from exc
-    _fsync_dir(path.parent)
+    with contextlib.suppress(OSError):  # the rename is done; this only hastens its way to disk
+        _fsync_dir(path.parent)
     return kept
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from facts.model import ALL_KIND_FIELDS, ARTICLE_FIELDS, KIND_FIELDS, FactBase, Status, restorable
 
 from .engine import (CorruptWorkspaceError, NoWorkspaceError, WorkspaceError, _reason, is_new,
-                     make_engine, migrate)
+                     make_engine, migrate, needs_migration, opening_error)
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .reports import Reports
 from .search import restrict, search_ids
@@ -114,10 +114,20 @@ class Store(Reports):
         except OSError as exc:
             raise WorkspaceError(f"{path} cannot be opened: {exc.strerror or exc}.") from None
         held = WorkspaceLock(path).acquire() if lock else None
-        engine = make_engine(path, read_only_media=not lock and path.exists()
-                             and not os.access(path.parent, os.W_OK))
+        read_only_media = not lock and path.exists() and not os.access(path.parent, os.W_OK)
+        engine = make_engine(path, read_only_media=read_only_media and not _has_log(path))
         try:
-            migrate(engine, path)
+            if held is None and needs_migration(engine, path):
+                if read_only_media:
+                    raise WorkspaceError(
+                        f"{path} was written by an earlier version of Fact Review and must be "
+                        "brought up to date, which cannot be done where it is (the folder cannot be "
+                        "written). Open it once in a folder that can be, or copy it to one.")
+                # Only one program changes the tables, and only one not writing it otherwise.
+                with _briefly_locked(path):
+                    migrate(engine, path)
+            else:
+                migrate(engine, path)
             _check_tables(engine, path)
             if held:
                 held.hold_identity()  # a new file exists now
@@ -130,7 +140,7 @@ class Store(Reports):
             engine.dispose()
             if held:
                 held.release()
-            raise CorruptWorkspaceError(f"{path} is damaged and cannot be opened: {_reason(exc)}") from exc
+            raise opening_error(path, exc) from exc
         return cls(engine, path, held)
 
     def close(self) -> None:
@@ -186,6 +196,7 @@ class Store(Reports):
             return None
         if name in self._reviewers:
             return self._reviewers[name]
+        _refuse_unstorable(reviewer=name)  # every path that records a name comes here
         if conn is None:
             with self._tx() as c:
                 return self.reviewer_id(name, c)
@@ -627,6 +638,36 @@ class Store(Reports):
                 .scalar_subquery()
             )
             conn.execute(update(Article).where(Article.id == aid).values(n_facts=n, n_pending=p))
+
+
+def _has_log(path: Path) -> bool:
+    """A write-ahead log with content beside the file (read as immutable, it would be missed)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+@contextmanager
+def _briefly_locked(path: Path, wait_s: float = 60.0) -> Iterator[None]:
+    """The workspace's lock for a moment (a reader migrating), waiting for a writer that has it."""
+    import time
+
+    from .safety import WorkspaceLockedError
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            lock = WorkspaceLock(path).acquire()
+            break
+        except WorkspaceLockedError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _check_tables(engine: Engine, path: Path) -> None:

@@ -204,6 +204,9 @@ def _parse_dt(value: Optional[str | datetime]) -> Optional[datetime]:
     except ValueError:
         return None
     # Stored in UTC; an exported time carries its offset (earlier exports had none: UTC).
-    return at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
+    try:
+        return at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
+    except OverflowError:  # year 1 at +01:00: before any time there is
+        return None
 
 

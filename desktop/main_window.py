@@ -259,7 +259,11 @@ class MainWindow(QMainWindow):
         except WorkspaceError as exc:
             warn(self, "Fact Review", str(exc))
             if closed:  # the old one is gone: reopen it rather than leave the window empty
-                self.store = Store.open(self.store.path)
+                try:
+                    self.store = Store.open(self.store.path)
+                except WorkspaceError as again:  # taken meanwhile: nothing to show or write
+                    warn(self, "Fact Review", f"{again}\n\nThe window closes.")
+                    self.close()
             return
         if not closed:
             self.save_state()

@@ -114,6 +114,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command is None:  # the window: Qt's own ending on SIGTERM, not an exception
+        return _run(args)
     with _terminate_as_interrupt():
         try:
             return _run(args)
@@ -156,7 +158,7 @@ def _run(args) -> int:
             return {"backups": _backups, "restore": _restore}[args.command](args)
         store = _open(args)
     except _UserError as exc:
-        print(f"fact-review: {exc}", file=sys.stderr)
+        print(f"fact-review: {_lines(exc)}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return {
@@ -170,10 +172,10 @@ def _run(args) -> int:
             "delete": _delete,
         }[args.command](args, store)
     except _UserError as exc:
-        print(f"fact-review: {exc}", file=sys.stderr)
+        print(f"fact-review: {_lines(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except WorkspaceError as exc:  # a write that failed (disk full, I/O): nothing half-saved
-        print(f"fact-review: {exc}", file=sys.stderr)
+        print(f"fact-review: {_lines(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
@@ -203,6 +205,11 @@ def _t(text: object) -> str:
                    else c for c in s)
 
 
+def _lines(text: object) -> str:
+    """A message of several lines, each escaped (paths and names in it come from outside)."""
+    return "\n".join(_t(line) for line in str(text).split("\n"))
+
+
 def _q(path: object) -> str:
     """A file name in a report: escaped, and quoted when it holds spaces or shell syntax."""
     import shlex
@@ -222,8 +229,8 @@ def _open(args):
     from db.engine import is_new as nothing_there
 
     path, is_default = resolve_path(args.db)
-    is_new = nothing_there(path)
     try:
+        is_new = nothing_there(path)
         store = open_workspace(path, is_default, lock=args.command in WRITERS,
                                create=args.command == "import")
     except WorkspaceError as exc:
@@ -321,7 +328,7 @@ def _stats(args, store) -> int:
     print(f"{'all':<16}" + "".join(f"{s.by_status.get(st, 0):>10}" for st in statuses) + f"{s.facts:>10}")
     from .stats import format_report, report
 
-    print(format_report(report(store)))
+    print(_lines(format_report(report(store))))
     return EXIT_OK
 
 

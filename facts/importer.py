@@ -178,10 +178,15 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise BadInput(f"cannot read the file: {exc.strerror}") from exc
     try:
-        _check_file(path, os.fstat(fd), max_bytes)
+        st = os.fstat(fd)
+        _check_file(path, st, max_bytes)
         with os.fdopen(fd, "rb") as f:
             fd = -1  # the file object closes it now
-            data = f.read(max_bytes + 1)
+            # The size it has, and a little more to see it grow: never a buffer of the whole
+            # limit up front (--max-size 100000 would ask for 100 GB).
+            data = f.read(min(st.st_size + (1 << 16), max_bytes + 1))
+            while len(data) <= max_bytes and (more := f.read(min(1 << 20, max_bytes + 1 - len(data)))):
+                data += more
     except OSError as exc:
         raise BadInput(f"cannot read the file: {exc.strerror}") from exc
     finally:

@@ -1,59 +1,50 @@
 """Writing an export so that nothing half-written is ever left: not the target, not a temp file.
 
 Everything an export writes on its way (the file itself, the spreadsheet writer's spooled
-sheets) goes into one scratch folder beside the target, named with the process id; the
-finished file is renamed over the target in one step and the folder removed. A process
-killed outright (SIGKILL, power loss) cannot clean up after itself, so every export first
-removes the scratch folders of exports whose process is gone.
+sheets) goes into one scratch folder beside the target, made with a random name that no
+one else can have planted; the finished file is renamed over the target in one step and
+the folder removed. The exporting process holds a lock on a file inside its folder. A
+process killed outright (SIGKILL, power loss) cannot clean up after itself, so every export
+first removes the scratch folders whose lock nobody holds any more.
 """
 from __future__ import annotations
 
 import os
 import shutil
-import socket
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .filelock import try_lock, unlock
+
 _MARK = ".export-"
+_OWNER = "owner.lock"
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # someone else's process, or cannot tell: leave it
-    return True
-
-
-def _scratch_name(target: Path) -> str:
-    return f".{target.name}{_MARK}{socket.gethostname()}-{os.getpid()}"
+def _scratch_prefix(target: Path) -> str:
+    return f".{target.name[:40]}{_MARK}"
 
 
 def sweep(folder: Path) -> list[Path]:
-    """Remove the scratch folders that exports killed on this machine left in `folder`."""
+    """Remove the scratch folders that killed exports left in `folder`."""
     gone = []
-    prefix_host = f"{_MARK}{socket.gethostname()}-"
     try:
         entries = list(folder.iterdir())
     except OSError:
         return gone
     for p in entries:
-        name = p.name
-        i = name.rfind(prefix_host)
-        if not name.startswith(".") or i < 0 or not p.is_dir():
+        if not (p.name.startswith(".") and _MARK in p.name) or p.is_symlink() or not p.is_dir():
             continue
         try:
-            pid = int(name[i + len(prefix_host):])
-        except ValueError:
-            continue
-        if not _alive(pid):
-            shutil.rmtree(p, ignore_errors=True)
-            gone.append(p)
+            with open(p / _OWNER, "a+") as fh:
+                if not try_lock(fh):
+                    continue  # an export running now
+                unlock(fh)
+        except OSError:
+            continue  # not ours to judge
+        shutil.rmtree(p, ignore_errors=True)
+        gone.append(p)
     return gone
 
 
@@ -63,11 +54,14 @@ def export_to(target: Path | str) -> Iterator[tuple[Path, Path]]:
     `target`; on any failure or interruption the target is untouched and no trace is left."""
     target = Path(target)
     sweep(target.parent)
-    scratch = target.parent / _scratch_name(target)
-    scratch.mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=_scratch_prefix(target)))
+    owner = open(scratch / _OWNER, "a+")
+    try_lock(owner)
     try:
-        part = scratch / target.name
+        part = scratch / ("part" + "".join(target.suffixes[-1:]))
         yield part, scratch
         os.replace(part, target)
     finally:
+        unlock(owner)
+        owner.close()
         shutil.rmtree(scratch, ignore_errors=True)

@@ -214,18 +214,18 @@ def _number_cell(value: Any) -> Any:
         return value
     whole, _, frac = value.lstrip("-").partition(".")
     digits = (whole.lstrip("0") + frac).strip("0") if whole.strip("0") else frac.lstrip("0")
-    if len(digits) > EXCEL_DIGITS or len(whole.lstrip("0")) > 300:
-        return value
+    if len(digits) > EXCEL_DIGITS or len(whole.lstrip("0")) > 300 or len(frac) - len(frac.lstrip("0")) > 300:
+        return value  # beyond a double's precision or range (too big, or too small to be 0)
     return float(value) if frac else int(value)
 
 
 def _cell_text(value: Any) -> Any:
-    """Text a spreadsheet cell can hold: control characters (which XLSX forbids) shown as
-    U+FFFD rather than failing the whole export."""
+    """Text a spreadsheet cell can hold: control characters (which XLSX forbids) taken out
+    as import does, rather than failing the whole export or writing a file Excel refuses."""
     if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from .textio import clean
 
-        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        return clean(value)  # the one rule for what can be stored (U+FFFF too, which XML refuses)
     return value
 
 

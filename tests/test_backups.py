@@ -78,7 +78,7 @@ def test_damaged_backup_is_refused_and_the_workspace_stays(extracted, db_path):
         safety.restore_backup(made, db_path)
     assert db_path.read_bytes() == before
     assert not list(db_path.parent.glob("*-before-restore-*"))
-    assert not list(db_path.parent.glob("*.restoring"))
+    assert not list(db_path.parent.glob(".*.restoring-*"))
 
 
 def test_plain_backups_of_earlier_versions_are_listed_and_restored(extracted, db_path):

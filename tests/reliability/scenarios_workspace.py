@@ -170,6 +170,78 @@ def lock_holds_through_links(d: Path) -> str:
     return "a symlink and a hard link to an open workspace are refused as second writers"
 
 
+def planted_links_are_not_followed(d: Path) -> str:
+    """Someone who can write the workspace's folder plants symlinks at the names the lock and
+    a restore use: nothing is written through them."""
+    ws = d / "ws.sqlite"
+    cli("--db", ws, "import", "--no-extract", SEED_FILES[0])
+    cli("--db", ws, "import", "--no-extract", SEED_FILES[1])  # a backup to restore
+    secret = d / "secret.txt"
+    secret.write_text("keep me")
+    os.chmod(secret, 0o600)
+    (d / "ws.sqlite.lock").unlink()
+    (d / "ws.sqlite.lock").symlink_to(secret)
+    for name in ("ws.sqlite.restoring", ".ws.sqlite.restoring-x"):
+        (d / name).symlink_to(secret)
+    code, out, err = cli("--db", ws, "import", "--no-extract", SEED_FILES[2])
+    assert code == 2 and "lock file" in err, err
+    _no_traceback(out, err)
+    code, out, err = cli("--db", ws, "restore", "--latest")
+    assert code == 2, out + err
+    assert secret.read_text() == "keep me" and os.stat(secret).st_mode & 0o777 == 0o600
+    (d / "ws.sqlite.lock").unlink()
+    code, out, err = cli("--db", ws, "restore", "--latest")
+    assert code == 0, err
+    assert secret.read_text() == "keep me" and not ws.is_symlink() and integrity(ws) == "ok"
+    return "symlinks planted at the lock's and a restore's names are never written through"
+
+
+def _at_revision(ws: Path, revision: str) -> None:
+    from alembic import command
+
+    from db.engine import _alembic_config, make_engine
+
+    engine = make_engine(ws)
+    try:
+        with engine.begin() as conn:
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def first_opens_after_an_update_at_once(d: Path) -> str:
+    """A workspace of an earlier version opened by three commands at once: one brings it up
+    to date, the others wait for it; a workspace busy with another program's write is said
+    to be busy, never damaged (which would offer a restore over a good workspace)."""
+    from db.engine import head_revision
+
+    ws = d / "ws.sqlite"
+    code, _, err = cli("--db", ws, "import", "--no-extract", many_articles(d, 3000))
+    assert code == 0, err
+    _at_revision(ws, "0006")
+    kids = [cli_child("--db", ws, *argv) for argv in
+            (("stats",), ("articles",), ("export", "--format", "csv", "-o", d / "out.csv"))]
+    for k in kids:
+        out, err = k.communicate(timeout=300)
+        assert k.returncode == 0 and "Traceback" not in err, err[-1500:]
+    con = sqlite3.connect(ws)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    con.close()
+    _at_revision(ws, "0006")
+    holder = sqlite3.connect(ws, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a long write
+    try:
+        code, out, err = cli("--db", ws, "stats")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _no_traceback(out, err)
+    assert code == 2 and "cannot be opened now" in err and "restore" not in err, err
+    return "three commands opening an earlier version's workspace at once all work; a busy one is busy, not damaged"
+
+
 # -- restore -------------------------------------------------------------------------
 def _workspace_with_backup(d: Path, n: int) -> Path:
     ws = d / "ws.sqlite"
@@ -511,6 +583,7 @@ CHECKS: list[Callable[[Path], str]] = [
     redo_after_an_undone_add_and_an_import,
     backups_are_the_workspaces_own, backups_of_a_name_with_brackets,
     backups_of_another_workspace_are_refused, path_is_not_a_url, lock_holds_through_links,
+    planted_links_are_not_followed, first_opens_after_an_update_at_once,
     restore_killed_never_loses_the_workspace, restores_in_one_second_keep_every_copy,
     restore_keeps_permissions, missing_workspace_is_said, backup_that_cannot_be_written,
     read_only_folder, full_disk, xlsx_numbers_excel_cannot_hold, killed_export_leaves_nothing,

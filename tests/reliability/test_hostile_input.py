@@ -2,6 +2,7 @@
 UTF-32, UTF-16 behind a UTF-8 mark, a huge CSV cell; each case asserted here."""
 import os
 import threading
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -129,6 +130,17 @@ def test_any_text_normalises_clean_and_spans_follow(raw, data):
     if span is not None:
         assert 0 <= span[0] <= span[1] <= len(stored)
         assert stored[span[0]:span[1]] == normalise(raw[s:e])
+    # Where nothing can join across the span's edges (a combining mark, a Hangul jamo, a
+    # \r\n cut in two) and something of it is stored, the span must be carried over, and to
+    # where the characters before it end: counted here one by one, not by remap_offset.
+    edges = raw[max(0, s - 1):s + 1] + raw[max(0, e - 1):e + 1]
+    joinable = any(unicodedata.combining(c) or 0x1100 <= ord(c) <= 0x11FF or 0x3130 <= ord(c) <= 0x318F
+                   or 0xAC00 <= ord(c) <= 0xD7A3 for c in raw) or "\r\n" in edges
+    if not joinable and normalise(raw[s:e]):
+        def stored_len(chunk: str) -> int:
+            return sum(len(normalise(c)) for c in chunk.replace("\r\n", "\n"))
+
+        assert span == (stored_len(raw[:s]), stored_len(raw[:s]) + stored_len(raw[s:e]))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
