@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 # Not visible, or page furniture rather than the story.
@@ -19,8 +20,12 @@ class _Extractor(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.stack: list[str] = []
-        self.title = ""
-        self.h1 = ""
+        # How many of each tag are open: an end tag of one that is not open is ignored
+        # without a search of the stack (quadratic in a page of unclosed tags).
+        self.open: Counter[str] = Counter()
+        # Text pieces, joined at the end (adding each to a string copies all before it).
+        self.title: list[str] = []
+        self.h1: list[str] = []
         self._in_title = False
         self._in_h1 = False
 
@@ -30,6 +35,7 @@ class _Extractor(HTMLParser):
                 self.parts.append("\n")
             return
         self.stack.append(tag)
+        self.open[tag] += 1
         if tag in _SKIP:
             self.skip_depth += 1
         if tag == "title":
@@ -40,10 +46,11 @@ class _Extractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self.stack:
+        if tag in _VOID or not self.open[tag]:
             return
         while self.stack:
             top = self.stack.pop()
+            self.open[top] -= 1
             if top in _SKIP:
                 self.skip_depth -= 1
             if top == "title":
@@ -57,11 +64,11 @@ class _Extractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
-            self.title += data
+            self.title.append(data)
         if self.skip_depth:
             return
         if self._in_h1:
-            self.h1 += data
+            self.h1.append(data)
         self.parts.append(data)
 
 
@@ -77,5 +84,5 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         if ln or (out and out[-1]):
             out.append(ln)
     body = "\n".join(out).strip()
-    title = (" ".join(p.h1.split()) or " ".join(p.title.split())) or None
+    title = (" ".join("".join(p.h1).split()) or " ".join("".join(p.title).split())) or None
     return body, title

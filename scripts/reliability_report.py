@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.reliability import scenarios, scenarios_input, scenarios_workspace  # noqa: E402
+from tests.reliability import (scenarios, scenarios_input, scenarios_time,  # noqa: E402
+                               scenarios_workspace)
 
 
 def main() -> None:
@@ -32,6 +33,7 @@ def main() -> None:
         ("bad", scenarios.bad_inputs),
         ("hostile", scenarios_input.hostile_input),
         ("workspace", scenarios_workspace.workspace_audit),
+        ("time", scenarios_time.linear_time),
     ]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Iterable
 
 
 @dataclass
@@ -16,9 +19,6 @@ class Cand:
     fields: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.8
     rule: str = ""
-
-    def overlaps(self, other: "Cand") -> bool:
-        return self.start < other.end and other.start < self.end
 
     @property
     def length(self) -> int:
@@ -34,9 +34,39 @@ def is_cap(word: str) -> bool:
 
 def prev_words(text: str, pos: int, n: int = 3) -> list[str]:
     """The n words before pos (nearest last), within the same line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    return WORD.findall(text[max(line_start, pos - 60):pos])[-n:]
+    lo = max(0, pos - 60)  # only these 60 characters are read: no line start is looked for before
+    line_start = text.rfind("\n", lo, pos) + 1
+    return WORD.findall(text[max(line_start, lo):pos])[-n:]
 
 
-def in_ranges(start: int, end: int, ranges) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
+class Ranges:
+    """Ranges of a text (an article's content), asked whether one of them holds a span."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted((s, e) for s, e in ranges)
+        self.starts = [s for s, _ in ordered]
+        # the furthest end of the ranges starting at or before each start
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.reach[i]
+
+
+class Taken:
+    """The characters of a text covered by the spans kept so far.
+
+    Spans are never empty, so two overlap exactly when they share a character: asking
+    costs the length of the span asked about, not the number of spans kept (comparing
+    with each kept span made extraction quadratic in the length of the text)."""
+
+    def __init__(self, size: int, spans: Iterable[Cand] = ()) -> None:
+        self._cover = bytearray(size)
+        for c in spans:
+            self.add(c.start, c.end)
+
+    def free(self, start: int, end: int) -> bool:
+        return self._cover.find(1, start, end) < 0
+
+    def add(self, start: int, end: int) -> None:
+        self._cover[start:end] = b"\x01" * (end - start)

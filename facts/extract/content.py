@@ -7,15 +7,17 @@ from typing import Optional
 
 from .dates import published_from
 
+# Spaces are taken possessively (`\s*+`) where what follows can never be a space: a
+# line's spaces then are read once, not once per way of splitting them (quadratic).
 # A line that ends the story: everything after it is furniture.
 TAIL_MARKERS = re.compile(
-    r"^\s*(?:Tin cùng chuyên mục|Tin liên quan|Bài liên quan|Related news|Related articles|"
+    r"^\s*+(?:Tin cùng chuyên mục|Tin liên quan|Bài liên quan|Related news|Related articles|"
     r"Thăm dò ý kiến|Đối tác|Trở lại đầu trang|Xem thêm|Đọc thêm|Tin mới nhất|Tin khác|"
-    r"Các tin khác|Bài viết liên quan|Tin nổi bật|Tin xem nhiều|Chia sẻ|Bình luận)\s*:?\s*$",
+    r"Các tin khác|Bài viết liên quan|Tin nổi bật|Tin xem nhiều|Chia sẻ|Bình luận)\s*+:?\s*+$",
     re.I,
 )
 # A line after which the story begins (a portal's widget title).
-HEAD_MARKERS = re.compile(r"^\s*(?:Asset Publisher|(?:Xuất bản thông tin\s*)+)\s*$", re.I)
+HEAD_MARKERS = re.compile(r"^\s*+(?:Asset Publisher|(?:Xuất bản thông tin\s*+)+)\s*+$", re.I)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Thứ\s+\w+|Chủ\s+nhật|Chủ\s+Nhật)"
 # Time stamps of a list of other headlines.
 LIST_STAMP = re.compile(
@@ -70,10 +72,9 @@ def analyse(text: str) -> Page:
         # A section label above the list ("HOẠT ĐỘNG CỦA LÃNH ĐẠO BỘ") goes with it.
         for j in range(first):
             keep[j] = False
-    for i in range(n):
-        if HEAD_MARKERS.match(body[i]):
-            for j in range(i + 1):
-                keep[j] = False
+    heads = [i for i in range(n) if HEAD_MARKERS.match(body[i])]
+    if heads:  # the story begins after the last one
+        keep[:heads[-1] + 1] = [False] * (heads[-1] + 1)
     for i in range(n):
         if TAIL_MARKERS.match(body[i]):
             for j in range(i, n):
@@ -138,7 +139,11 @@ def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SOURCE = re.compile(r"^\s*(?:Nguồn\s*:\s*(?P<a>.+?)|Theo\s+(?:https?://)?(?:www\.)?(?P<b>[\w-]+(?:\.[\w-]+)+)\S*|\((?P<c>[^()]{2,40})\))\s*$")
+# `a` is `.*\S` (or one space, when only spaces follow "Nguồn:"): what `.+?` before `\s*$`
+# matched, without reading the spaces to the end of the line after each character
+# (quadratic). The address after "Theo" is atomic: any other way of matching it ends at
+# the same end of the word, so it cannot fare better at the end of the line.
+_SOURCE = re.compile(r"^\s*(?:Nguồn\s*:\s*(?P<a>.*\S|\s)|Theo\s+(?>(?:https?://)?(?:www\.)?(?P<b>[\w-]+(?:\.[\w-]+)+)\S*)|\((?P<c>[^()]{2,40})\))\s*$")
 
 
 def _source(text: str, content) -> Optional[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .base import Cand
+from .base import Cand, Taken
 
 _LEAD = r"(?:(?:[Rr]ạng\s+sáng|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:ngày\s+)?|[Nn]gày\s+)"
 # The lead word is looked up before a match rather than tried at every position.
@@ -63,11 +63,7 @@ def _time(m) -> str:
 def find_dates(text: str, year: Optional[int] = None) -> list[Cand]:
     """Every date expression; `year` resolves dates given without one."""
     out: list[Cand] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
+    taken = Taken(len(text))
     for name, rx in PATTERNS:
         bad = _NOT_BEFORE.get(name, "")
         for m in rx.finditer(text):
@@ -84,7 +80,7 @@ def find_dates(text: str, year: Optional[int] = None) -> list[Cand]:
                 q = _QUAL_TAIL.search(text, max(0, s - 8), s)
                 if q and q.group().split()[0].lower() not in _DROP_QUAL:
                     s = q.start()
-            if not free(s, e):
+            if not taken.free(s, e):
                 continue
             g = m.groupdict()
             value, conf = None, 0.9
@@ -124,7 +120,7 @@ def find_dates(text: str, year: Optional[int] = None) -> list[Cand]:
                 conf = 0.8
             if value is None:
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(Cand("date", s, e, value, {}, conf, f"date.{name}"))
     return out
 

@@ -42,11 +42,22 @@ _ADMIN = sorted(ADMIN_WORDS, key=len, reverse=True)
 ADMIN_RE = Lexicon(_ADMIN, after_ok=lambda t, p: p < len(t) and t[p].isspace())
 DOC_TYPE_RE = Lexicon(DOC_TYPES)
 ACRONYM_AFTER = re.compile(r"\s?\((?P<acr>[A-ZĐ][A-ZĐ0-9&\-]{1,11})\)")
-PHOTO_CREDIT = re.compile(r"\((?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*(?P<who>[^/()\n]{1,40}?)\s*/\s*(?P<outlet>[^()\n/]{2,40}?)\)")
-SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:\s*|Theo\s+(?:https?://)?(?=\S+\.\w{2,}))(?P<src>(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+))", re.M)
+# `who` was `[^/()\n]{1,40}?` before `\s*/`. Its shortest fit ends in a space only when it
+# is that one space, right before the slash (or before newlines and the slash): a longer
+# fit would have done without its last space. Written so, `who` never ends inside a run
+# of spaces, and `\s*` no longer reads the rest of the run for each length of `who`
+# (quadratic in a run of spaces).
+PHOTO_CREDIT = re.compile(r"\((?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*"
+                          r"(?P<who>[^/()\n]{0,39}?[^/()\s]|[^\S\n](?=\n*/))"
+                          r"\s*/\s*(?P<outlet>[^()\n/]{2,40}?)\)")
+# `^[^\S\n]*`, not `^\s*`: under re.M, `^\s*` read on from every blank line through all
+# the blank lines after it (quadratic in a run of them); the same groups are found from
+# the start of the line they are on.
+SOURCE_LINE = re.compile(r"^[^\S\n]*(?:Nguồn\s*:\s*|Theo\s+(?:https?://)?(?=\S+\.\w{2,}))(?P<src>(?:https?://)?(?:www\.)?(?P<dom>[\w-]+(?:\.[\w-]+)+))", re.M)
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W_]+)")
 PROGRAMME_AFTER_TITLE = re.compile(r"(?:Giám đốc|Điều phối viên|Trưởng|Quản lý)\s+(?P<prog>Chương trình)(?=\s)")
-OUTLET_LINE = re.compile(r"^\s*\((?P<o>[^()\n]{2,40})\)\s*$", re.M)
+# `^[^\S\n]*`: as in SOURCE_LINE.
+OUTLET_LINE = re.compile(r"^[^\S\n]*\((?P<o>[^()\n]{2,40})\)\s*$", re.M)
 
 
 def tokens_after(text: str, pos: int, limit: int = 30):
@@ -218,6 +229,8 @@ class EntityFinder:
         out = []
         for m in PHOTO_CREDIT.finditer(text):
             o = m.group("outlet").strip()
+            if not o:
+                continue  # "(Ảnh: X /   )" names no outlet (an empty span is no fact)
             s = m.start("outlet") + m.group("outlet").index(o)
             out.append(Cand("organization", s, s + len(o), o, {"acronym": ""}, 0.8, "org.photo_credit"))
         for m in SOURCE_LINE.finditer(text):

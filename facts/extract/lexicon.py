@@ -41,13 +41,17 @@ class TokenIndex:
     def after(self, pos: int, limit: int = 30) -> list[tuple[Tok, str]]:
         """Tokens from pos on the same line, with the gap before each."""
         text = self.text
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        i = bisect_left(self.starts, pos)
-        out, p = [], pos
         starts, ends, words = self.starts, self.ends, self.words
-        n = len(starts)
-        while i < n and len(out) < limit:
+        i = bisect_left(starts, pos)
+        stop = min(i + limit, len(starts))
+        if i >= stop:
+            return []
+        # The end of the line, looked for no further than the last token asked for: on
+        # a long line, looking to its end at every call would be quadratic.
+        end = text.find("\n", pos, ends[stop - 1])
+        end = ends[stop - 1] if end < 0 else end
+        out, p = [], pos
+        while i < stop:
             s, e = starts[i], ends[i]
             if e > end:
                 break

@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..model import validate_fact
 from . import Extraction
-from .base import Cand, in_ranges
+from .base import Cand, Ranges, Taken
 from .content import analyse, byline_span
 from .dates import find_dates
 from .entities import EntityFinder
@@ -31,27 +31,29 @@ def _mask(text: str, content) -> str:
     return "".join(parts)
 
 
-def _keep_greedy(cands: list[Cand], order: tuple[str, ...], against: list[Cand] = ()) -> list[Cand]:
-    """Keep candidates that overlap nothing kept before them: by kind order, then longest."""
+def _keep_greedy(cands: list[Cand], order: tuple[str, ...], size: int,
+                 against: list[Cand] = ()) -> list[Cand]:
+    """Keep candidates that overlap nothing kept before them: by kind order, then longest.
+    `size` is the length of the text."""
     rank = {k: i for i, k in enumerate(order)}
-    kept: list[Cand] = list(against)
+    taken = Taken(size, against)
     out: list[Cand] = []
     for c in sorted(cands, key=lambda c: (rank[c.kind], -c.length, -c.confidence, c.start)):
-        if any(c.overlaps(k) for k in kept):
-            continue
-        kept.append(c)
-        out.append(c)
+        if taken.free(c.start, c.end):
+            taken.add(c.start, c.end)
+            out.append(c)
     return out
 
 
-def _keep_entities(cands: list[Cand]) -> list[Cand]:
+def _keep_entities(cands: list[Cand], size: int) -> list[Cand]:
     """Flat entities: the longest span wins; on a tie organisation, person, location."""
     rank = {k: i for i, k in enumerate(ENTITY_ORDER)}
+    taken = Taken(size)
     kept: list[Cand] = []
     for c in sorted(cands, key=lambda c: (-c.length, rank[c.kind], -c.confidence, c.start)):
-        if any(c.overlaps(k) for k in kept):
-            continue
-        kept.append(c)
+        if taken.free(c.start, c.end):
+            taken.add(c.start, c.end)
+            kept.append(c)
     return kept
 
 
@@ -73,14 +75,15 @@ class RuleExtractor:
         published = (metadata or {}).get("published") or page.published
         year = int(published[:4]) if published and published[:4].isdigit() else None
         content = page.content
-        inside = lambda cs: [c for c in cs if in_ranges(c.start, c.end, content)]  # noqa: E731
+        story = Ranges(content)
+        inside = lambda cs: [c for c in cs if story.hold(c.start, c.end)]  # noqa: E731
         # Rules read only the story: furniture is blanked (offsets unchanged), which
         # also keeps a match from straddling the edge of the content.
         text = _mask(text, content)
 
         numeric = inside(find_legal(text) + find_money(text) + find_percentages(text)
                          + find_dates(text, year))
-        numeric = _keep_greedy(numeric, NUMERIC_ORDER[:-1])
+        numeric = _keep_greedy(numeric, NUMERIC_ORDER[:-1], len(text))
         ef = self.entities
         orgs = ef.organisations(text) + ef.outlets(text)
         defined = {c.fields["acronym"]: c.value for c in orgs if c.fields.get("acronym")}
@@ -92,14 +95,15 @@ class RuleExtractor:
                                {"title": "", "honorific": ""}, 0.7, "person.byline"))
         ents = inside(orgs + people + ef.places(text))
         # Entities never sit inside a number, a date or a legal reference.
-        ents = [e for e in ents if not any(e.overlaps(n) for n in numeric)]
-        ents = [e for e in _keep_entities(ents) if e.rule != "org.generic"]
+        taken = Taken(len(text), numeric)
+        ents = [e for e in ents if taken.free(e.start, e.end)]
+        ents = [e for e in _keep_entities(ents, len(text)) if e.rule != "org.generic"]
         for e in ents:
             if e.kind in ("person", "organization", "location"):
                 e.value = " ".join(e.value.split())
-        ents = self._propagate_people(text, content, ents)
+        ents = self._propagate_people(text, story, ents)
         quantities = inside(find_quantities(text))
-        quantities = _keep_greedy(quantities, ("quantity",), against=numeric + ents)
+        quantities = _keep_greedy(quantities, ("quantity",), len(text), against=numeric + ents)
         facts = []
         for c in sorted(numeric + ents + quantities, key=lambda c: (c.start, c.end)):
             facts.append(validate_fact({
@@ -109,23 +113,104 @@ class RuleExtractor:
             }))
         return Extraction(facts=facts, content=content, metadata=meta)
 
-    def _propagate_people(self, text: str, content, ents: list[Cand]) -> list[Cand]:
+    def _propagate_people(self, text: str, story: Ranges, ents: list[Cand]) -> list[Cand]:
         """A name found once is a person wherever else it appears in the story."""
-        names = {c.value: c for c in ents if c.kind == "person" and " " in c.value}
+        names = list(dict.fromkeys(c.value for c in ents if c.kind == "person" and " " in c.value))
+        found = _find_whole(text, names)
+        taken = Taken(len(text), ents)
         extra = []
-        for name, first in names.items():
-            i = text.find(name)
-            while i >= 0:
-                s, e = i, i + len(name)
-                i = text.find(name, e)
-                if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+        for name in names:
+            for s in found[name]:
+                e = s + len(name)
+                if not story.hold(s, e) or not taken.free(s, e):
                     continue
-                cand = Cand("person", s, e, name,
-                            {"title": self.entities._title_after(text, e), "honorific": ""},
-                            0.75, "person.repeat")
-                if not in_ranges(cand.start, cand.end, content):
-                    continue
-                if any(cand.overlaps(e) for e in ents + extra):
-                    continue
-                extra.append(cand)
+                taken.add(s, e)
+                extra.append(Cand("person", s, e, name,
+                                  {"title": self.entities._title_after(text, e), "honorific": ""},
+                                  0.75, "person.repeat"))
         return ents + extra
+
+
+_RUN = re.compile(r"[^\W_]+")  # letters and digits: what str.isalnum() accepts
+
+
+def _find_whole(text: str, names: list[str]) -> dict[str, list[int]]:
+    """Where each name stands in `text` with no letter or digit right before or after it:
+    name -> starts in order, those a chain of text.find(name, end of the last one) finds.
+
+    One pass over the text's words, not one search of the whole text per name: a name
+    whole in the text starts and ends where words do, so it is looked up where the text
+    has its first word, as the text running to the end of its last word. (Names have
+    letters: they come from the person rules.)"""
+    found: dict[str, list[int]] = {name: [] for name in names}
+    # first word -> (characters before it, words, characters after the last) -> names
+    shapes: dict[str, dict[tuple[int, int, int], set[str]]] = {}
+    for name in names:
+        runs = [m.span() for m in _RUN.finditer(name)]
+        if runs:
+            shape = (runs[0][0], len(runs), len(name) - runs[-1][1])
+            shapes.setdefault(name[runs[0][0]:runs[0][1]], {}).setdefault(shape, set()).add(name)
+    spans = [m.span() for m in _RUN.finditer(text)] if shapes else []
+    n = len(text)
+    for j, (a, b) in enumerate(spans):
+        by_shape = shapes.get(text[a:b])
+        if not by_shape:
+            continue
+        for (before, words, after), group in by_shape.items():
+            if j + words > len(spans):
+                continue
+            s, e = a - before, spans[j + words - 1][1] + after
+            if s < 0 or e > n or text[s:e] not in group:
+                continue
+            if (s and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
+                continue
+            found[text[s:e]].append(s)
+    for name, starts in found.items():
+        shifts = _overlap_shifts(name)
+        if shifts and starts:
+            found[name] = _found_in_turn(text, name, starts, shifts)
+    return found
+
+
+def _overlap_shifts(name: str) -> list[int]:
+    """The shifts, shortest first, at which `name` overlaps itself: 7 for "Hà Thị Hà",
+    11 for "Nguyễn Văn N" (from the Knuth–Morris–Pratt prefix function: its borders)."""
+    border = [0] * len(name)
+    k = 0
+    for i in range(1, len(name)):
+        while k and name[i] != name[k]:
+            k = border[k - 1]
+        if name[i] == name[k]:
+            k += 1
+        border[i] = k
+    shifts = []
+    while k:
+        shifts.append(len(name) - k)
+        k = border[k - 1]
+    return shifts
+
+
+def _found_in_turn(text: str, name: str, starts: list[int], shifts: list[int]) -> list[int]:
+    """Those of `starts` that text.find(name, end of the last one found) finds in turn.
+    Of a run of overlapping occurrences (any, whole or not) it finds the first, then
+    the first that starts after that one ends, and so on: a run is walked back from each
+    start to its beginning, or to an occurrence already decided, then forward."""
+    length = len(name)
+    last_end: dict[int, int] = {}  # occurrence -> end of the last one found up to it
+    out = []
+    for s in starts:
+        run = [s]
+        while run[-1] not in last_end:
+            at = run[-1]
+            before = next((at - d for d in shifts if d <= at and text.startswith(name, at - d)), None)
+            if before is None:
+                break  # the run begins here: nothing found before it overlaps it
+            run.append(before)
+        end = last_end[run.pop()] if run[-1] in last_end else 0
+        for at in reversed(run):
+            if at >= end:
+                end = at + length
+            last_end[at] = end
+        if last_end[s] == s + length:
+            out.append(s)
+    return out

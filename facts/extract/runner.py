@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from . import Extractor, default_extractor
+from .base import Ranges
 
 
 @dataclass
@@ -84,9 +85,10 @@ def _metadata_updates(art, result) -> dict:
 
 
 def _inside(text: str, needle: str, ranges) -> bool:
+    story = Ranges(ranges)
     i = text.find(needle)
     while i >= 0:
-        if any(s <= i and i + len(needle) <= e for s, e in ranges):
+        if story.hold(i, i + len(needle)):
             return True
         i = text.find(needle, i + 1)
     return False
