@@ -2,6 +2,7 @@
 mapping offsets across that."""
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 import unicodedata
@@ -141,8 +142,50 @@ def normalise(text: str) -> str:
 def remap_offset(raw: str, offset: int) -> int:
     """Where `offset` of raw text lands in normalise(raw). Each step of normalise() works
     on a character or a pair (\\r\\n) or a combining sequence at a time, so the length of the
-    normalised prefix is the offset: a removed control character counts for nothing."""
-    return len(normalise(raw[:offset]))
+    normalised prefix is the offset: a removed control character counts for nothing.
+
+    An article's facts all ask about the same text, so its map is made once (see
+    _OffsetMap) and each question costs a few characters, not the prefix before it."""
+    global _last
+    entry = _last
+    if entry is None or entry[0] is not raw:
+        entry = _last = (raw, _OffsetMap(raw))
+    return entry[1](offset)
+
+
+class _OffsetMap:
+    """len(normalise(raw[:offset])) for any offset, in time independent of the offset.
+
+    normalise() of a text is the normalise() of its pieces joined, when each piece begins
+    with a printable ASCII character or a \\n not after \\r (nothing composes with the character
+    before one, and none is removed, so nothing joins across the cut). The text is cut before such characters, at least CUT_EVERY
+    characters apart, and the normalised length of each piece summed once."""
+
+    CUT_EVERY = 64
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.same = normalise(raw) == raw  # the usual case: already in stored form
+        if self.same:
+            return
+        cuts, last = [0], 0
+        for i, c in enumerate(raw):
+            if i - last >= self.CUT_EVERY and (" " <= c <= "~" or (c == "\n" and raw[i - 1] != "\r")):
+                cuts.append(i)
+                last = i
+        before = [0]
+        for a, b in zip(cuts, cuts[1:]):
+            before.append(before[-1] + len(normalise(raw[a:b])))
+        self.cuts, self.before = cuts, before
+
+    def __call__(self, offset: int) -> int:
+        if self.same:
+            return offset
+        k = bisect.bisect_right(self.cuts, offset) - 1
+        return self.before[k] + len(normalise(self.raw[self.cuts[k]:offset]))
+
+
+_last: "tuple[str, _OffsetMap] | None" = None
 
 
 def reanchor(raw: str, stored: str, start: int, end: int, fact_text: str) -> tuple[int, int] | None:
