@@ -112,7 +112,15 @@ class Writer:
             select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.status, Fact.value,
                    Fact.extractor).where(Fact.article_id == article_id)
         ).all()
-        reviewed = [r for r in existing if r.status != Status.pending]
+        # The characters reviewed facts cover, per kind: a new fact overlapping one is not
+        # proposed again (a lookup over its own span, not over every reviewed fact).
+        covered: dict[str, bytearray] = {}
+        for r in existing:
+            if r.status != Status.pending:
+                marks = covered.setdefault(r.kind, bytearray())
+                if len(marks) < r.end:
+                    marks.extend(bytes(r.end - len(marks)))
+                marks[r.start:r.end] = b"\x01" * (r.end - r.start)
         pending = {(r.kind, r.start, r.end, r.value, r.extractor): r.id for r in existing
                    if r.status == Status.pending}
         keep: set[int] = set()
@@ -122,7 +130,8 @@ class Writer:
             if key in pending:
                 keep.add(pending[key])
                 continue
-            if any(r.kind == f["kind"] and r.start < f["end"] and f["start"] < r.end for r in reviewed):
+            marks = covered.get(f["kind"])
+            if marks is not None and marks.find(1, f["start"], f["end"]) >= 0:
                 continue
             cols = fact_columns(f)
             cols.update(article_id=article_id, status=Status.pending.value)
