@@ -469,6 +469,126 @@ class Store(Reports):
                 Fact.status == Status.pending.value, Fact.kind == kind, Fact.text == text)
                 .order_by(Fact.article_id, Fact.start)).scalars())
 
+    # -- proposals: other mentions of a name a reviewer decided (facts/propose.py) ------------
+    def name_candidates(self, name: str) -> list[int]:
+        """Ids of the articles whose text may hold `name`, in id order: its words as a phrase in
+        the full-text index (any case; the caller matches exactly). Without words or an index,
+        a plain substring search."""
+        import re
+
+        from sqlalchemy import text as sql
+
+        words = re.findall(r"\w+", name)
+        with self.engine.connect() as conn:
+            if words and conn.dialect.name == "sqlite":
+                q = 'text : "' + " ".join(words) + '"'
+                return sorted(r[0] for r in conn.execute(
+                    sql("SELECT rowid FROM articles_fts_exact WHERE articles_fts_exact MATCH :q"),
+                    {"q": q}))
+            return list(conn.execute(select(Article.id).where(Article.text.contains(name, autoescape=True))
+                                     .order_by(Article.id)).scalars())
+
+    def articles_with_name(self, kind: str, text: str) -> set[int]:
+        """Articles holding a fact of this kind with exactly this text, of any status."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(Fact.article_id).where(Fact.kind == kind, Fact.text == text)
+                                    .distinct()).scalars())
+
+    def name_context(self, article_ids: Sequence[int], kind: str, text: str
+                     ) -> list[tuple[int, str, list, list[tuple[int, int]], bool]]:
+        """What proposing a name in these articles needs, per article: (id, text, content ranges,
+        the spans of all its facts, whether a reviewer rejected a `kind` fact with this text there)."""
+        out = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids), 200):
+                arts = {r[0]: r for r in conn.execute(
+                    select(Article.id, Article.text, Article.content).where(Article.id.in_(chunk)))}
+                spans: dict[int, list[tuple[int, int]]] = {i: [] for i in arts}
+                rejected: set[int] = set()
+                for aid, s, e, k, t, st in conn.execute(
+                        select(Fact.article_id, Fact.start, Fact.end, Fact.kind, Fact.text, Fact.status)
+                        .where(Fact.article_id.in_(chunk))):
+                    spans[aid].append((s, e))
+                    if st == Status.rejected.value and k == kind and t == text:
+                        rejected.add(aid)
+                out += [(aid, arts[aid][1], arts[aid][2] or [], spans[aid], aid in rejected)
+                        for aid in chunk if aid in arts]
+        return out
+
+    def add_proposals(self, proposals: Sequence[tuple[int, FactBase]]) -> list[FactRecord]:
+        """Pending facts that a reviewer's decision suggests, all in one transaction: each
+        (article id, fact) is inserted unless a fact of any status overlaps it by then; the
+        articles' counts follow. Not decisions: nothing is logged (the decision's undo takes
+        them back: revert_with_proposals)."""
+        def run(conn):
+            aids = sorted({aid for aid, _ in proposals})
+            taken: dict[int, list[tuple[int, int]]] = {aid: [] for aid in aids}
+            for chunk in _chunks(aids, 500):
+                for aid, s, e in conn.execute(select(Fact.article_id, Fact.start, Fact.end)
+                                              .where(Fact.article_id.in_(chunk))):
+                    taken[aid].append((s, e))
+            rows = []
+            for aid, fact in proposals:
+                if any(s < fact.end and fact.start < e for s, e in taken[aid]):
+                    continue
+                cols = fact_columns(fact)
+                cols.update(article_id=aid, status=Status.pending.value, reviewer_id=None,
+                            reviewed_at=None)
+                rows.append(cols)
+                taken[aid].append((fact.start, fact.end))
+            if not rows:
+                return []
+            ids = list(conn.execute(insert(Fact).returning(Fact.id, sort_by_parameter_order=True),
+                                    rows).scalars())
+            self._recount(conn, sorted({r["article_id"] for r in rows}))
+            return self._fact_records(conn, ids)
+        return self._write(run)
+
+    def revert_with_proposals(self, event_ids: Sequence[int], reviewer: Optional[str],
+                              action: str = "revert", *, withdraw: Sequence[int] = (),
+                              restore: Sequence[dict[str, Any]] = ()
+                              ) -> tuple[list[Change], list[dict[str, Any]], list[FactRecord]]:
+        """revert_many() and, in the same transaction, the proposals that came with the decision:
+        `withdraw` takes those fact ids out while still pending (an undo), `restore` puts rows
+        taken out so back under their own ids (a redo). Returns (changes, the rows taken out,
+        the facts put back)."""
+        def run(conn):
+            taken = []
+            for chunk in _chunks(list(withdraw), 500):
+                marks = ", ".join("?" * len(chunk))
+                taken += [dict(r) for r in conn.exec_driver_sql(
+                    f"SELECT * FROM facts WHERE id IN ({marks}) AND status = ?",
+                    (*chunk, Status.pending.value)).mappings()]
+            if taken:
+                conn.execute(delete(Fact).where(Fact.id.in_([r["id"] for r in taken])))
+                self._recount(conn, sorted({r["article_id"] for r in taken}))
+            changes = [self._revert(conn, e, reviewer, action) for e in sorted(event_ids, reverse=True)]
+            back = []
+            for row in restore:
+                if conn.execute(select(Fact.id).where(Fact.id == row["id"])).first() is not None:
+                    continue
+                if conn.execute(select(Article.id).where(Article.id == row["article_id"])).first() is None:
+                    continue
+                if conn.execute(select(Fact.id).where(Fact.article_id == row["article_id"],
+                                                      Fact.start < row["end"],
+                                                      Fact.end > row["start"])).first() is not None:
+                    continue
+                _insert_rows(conn, "facts", [row])
+                back.append(row["id"])
+            if back:
+                self._recount(conn, sorted({r["article_id"] for r in restore if r["id"] in back}))
+            return changes, taken, self._fact_records(conn, back)
+        return self._write(run)
+
+    def _fact_records(self, conn, ids: Sequence[int]) -> list[FactRecord]:
+        """These facts, in the order of `ids`."""
+        found: dict[int, FactRecord] = {}
+        for chunk in _chunks(list(ids), 500):
+            q = select(*_FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id).where(
+                Fact.id.in_(chunk))
+            found.update((r[0], _fact_record(r)) for r in conn.execute(q))
+        return [found[i] for i in ids if i in found]
+
     def event(self, event_id: int) -> Optional[ReviewEventRecord]:
         with self.engine.connect() as conn:
             r = conn.execute(_EVENT_QUERY.where(ReviewEvent.id == event_id)).first()

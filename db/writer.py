@@ -115,8 +115,15 @@ class Writer:
         # The characters reviewed facts cover, per kind: a new fact overlapping one is not
         # proposed again (a lookup over its own span, not over every reviewed fact).
         covered: dict[str, bytearray] = {}
+        # The extractors of this run ("rules@1", or "rules@1+learned@4" with a model): their
+        # pending facts are theirs to keep or remove; another's (same-name) stay and count.
+        names = {part.split("@")[0] for part in extractor.split("+")}
+
+        def own(fact_extractor: Optional[str]) -> bool:
+            return (fact_extractor or "").split("/")[0].split("@")[0] in names
+
         for r in existing:
-            if r.status != Status.pending:
+            if r.status != Status.pending or not own(r.extractor):
                 marks = covered.setdefault(r.kind, bytearray())
                 if len(marks) < r.end:
                     marks.extend(bytes(r.end - len(marks)))
@@ -137,9 +144,7 @@ class Writer:
             cols.update(article_id=article_id, status=Status.pending.value)
             new_rows.append(cols)
         # Only this extractor's pending facts are its to remove.
-        name = extractor.split("@")[0]
-        stale = [fid for key, fid in pending.items()
-                 if fid not in keep and key[4].split("/")[0] == name]
+        stale = [fid for key, fid in pending.items() if fid not in keep and own(key[4])]
         if stale:
             self.conn.execute(delete(Fact).where(Fact.id.in_(stale)))
         if new_rows:

@@ -80,7 +80,7 @@ class FileActions(QObject):
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self.w, "Import articles", str(Path.home()),
-            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv);;All files (*)")
+            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.conll *.iob *.bio);;All files (*)")
         if paths:
             self.import_paths(paths)
 

@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.review.factChanged.connect(self._fact_changed)
         self.review.factAdded.connect(self._fact_added)
         self.review.factRemoved.connect(self._fact_removed)
+        self.review.factsAdded.connect(self._facts_added)
+        self.review.factsRemoved.connect(self._facts_removed)
         self.review.articleChanged.connect(self._article_changed)
         self.review.articleDeleted.connect(self._article_deleted)
         self.review.articleRestored.connect(self._article_restored)
@@ -438,7 +440,8 @@ class MainWindow(QMainWindow):
         n = self.review.decide_all(ids, action, f"— every “{f.text}” ({KIND_LABELS[f.kind].lower()})")
         if n:
             self.show_saved(f"{n} mention{'s' if n != 1 else ''} of “{f.text}” "
-                            f"{'accepted' if action == 'accept' else 'rejected'} and saved")
+                            f"{'accepted' if action == 'accept' else 'rejected'} and saved"
+                            + (self.review.proposal_note if action == "accept" else ""))
             self.advance(f.id)
 
     def _confirm(self, question: str, yes_text: str = "", bulk: bool = True) -> bool:
@@ -547,7 +550,7 @@ class MainWindow(QMainWindow):
         changes = {"start": span[0], "end": span[1], "text": text}
         if " ".join(f.value.split()) == " ".join(f.text.split()):
             changes["value"] = " ".join(text.split())  # a name's value is its words
-        if self.review.edit(f.id, changes):
+        if self.review.edit(f.id, changes, propose=False):  # no partial name proposed on the way
             self.select_fact(f.id)
 
     def add(self) -> None:
@@ -669,6 +672,26 @@ class MainWindow(QMainWindow):
             self.facts.remove_fact(fact_id)
             self.view.remove_fact(fact_id)
         self.article_model.refresh_article(article_id)
+        self._update_status()
+
+    def _facts_added(self, recs) -> None:
+        """Many facts at once (a name's other mentions proposed): each article's row and the
+        status bar refreshed once."""
+        for rec in recs:
+            if self.article and rec.article_id == self.article.id:
+                self.facts.insert_fact(rec)
+                self.view.update_fact(rec)
+        for aid in dict.fromkeys(r.article_id for r in recs):
+            self.article_model.refresh_article(aid)
+        self._update_status()
+
+    def _facts_removed(self, pairs) -> None:
+        for fact_id, article_id in pairs:
+            if self.article and article_id == self.article.id:
+                self.facts.remove_fact(fact_id)
+                self.view.remove_fact(fact_id)
+        for aid in dict.fromkeys(a for _, a in pairs):
+            self.article_model.refresh_article(aid)
         self._update_status()
 
     def edit_metadata(self) -> None:

@@ -32,6 +32,8 @@ class Review(QObject):
     factChanged = Signal(object)  # FactRecord as saved
     factAdded = Signal(object)
     factRemoved = Signal(int, int)  # fact id, article id
+    factsAdded = Signal(list)  # FactRecords at once: same-name proposals
+    factsRemoved = Signal(list)  # (fact id, article id) pairs at once: proposals taken back
     articleChanged = Signal(int)  # the article's title, date, source or author
     articleDeleted = Signal(int)  # the article and its facts left the workspace
     articleRestored = Signal(int)  # a deleted article is back, with its facts
@@ -43,6 +45,7 @@ class Review(QObject):
         self.store = store
         self.reviewer = reviewer
         self.stack = QUndoStack(self)
+        self.proposal_note = ""  # what the last decision proposed, for the status bar
 
     # -- writes, each returning what was saved or None when it failed ---------------------
     def _write(self, fn, *args, **kwargs):
@@ -61,11 +64,14 @@ class Review(QObject):
     def flag(self, fact_id: int) -> bool:
         return self.decide(fact_id, "flag")
 
-    def edit(self, fact_id: int, changes: dict[str, Any], note: Optional[str] = None) -> bool:
-        return self.decide(fact_id, "edit", changes, note)
+    def edit(self, fact_id: int, changes: dict[str, Any], note: Optional[str] = None, *,
+             propose: bool = True) -> bool:
+        """`propose`: False for a step of a span moved word by word, which would propose every
+        partial name on its way (the edit form, accept and add propose)."""
+        return self.decide(fact_id, "edit", changes, note, propose=propose)
 
     def decide(self, fact_id: int, action: str, changes: Optional[dict[str, Any]] = None,
-               note: Optional[str] = None) -> bool:
+               note: Optional[str] = None, *, propose: bool = True) -> bool:
         before = self.store.fact(fact_id)
         if before is None:
             self.failed.emit("That fact no longer exists.")
@@ -75,9 +81,11 @@ class Review(QObject):
         if rec is None:
             return False
         self.factChanged.emit(rec)
-        self.saved.emit(f"{action.capitalize()} saved")
+        proposed, said = (self._propose([rec]) if propose and action in ("accept", "edit")
+                          else ([], ""))
+        self.saved.emit(f"{action.capitalize()} saved{said}")
         self.stack.push(Step(self, f"{action} of “{_short(before.text)}”",
-                             Target(rec.article_id, rec.id), [rec.event_id]))
+                             Target(rec.article_id, rec.id), [rec.event_id], proposed))
         return True
 
     def decide_all(self, fact_ids: list[int], action: str, where: str) -> int:
@@ -90,11 +98,12 @@ class Review(QObject):
             return 0
         for rec in recs:
             self.factChanged.emit(rec)
+        proposed, said = self._propose(recs) if action == "accept" else ([], "")
         first = recs[0]
         noun = "fact" if len(recs) == 1 else "facts"
         self.stack.push(Step(self, f"{action} of {len(recs)} {noun} {where}",
-                             Target(first.article_id, first.id), [r.event_id for r in recs]))
-        self.saved.emit(f"{len(recs)} {noun} {PAST.get(action, action)} and saved")
+                             Target(first.article_id, first.id), [r.event_id for r in recs], proposed))
+        self.saved.emit(f"{len(recs)} {noun} {PAST.get(action, action)} and saved{said}")
         return len(recs)
 
     def add(self, article_id: int, fact, note: Optional[str] = None):
@@ -102,10 +111,31 @@ class Review(QObject):
         if rec is None:
             return None
         self.factAdded.emit(rec)
-        self.saved.emit("Added fact saved")
+        proposed, said = self._propose([rec])
+        self.saved.emit(f"Added fact saved{said}")
         self.stack.push(Step(self, f"add of “{_short(rec.text)}”", Target(article_id, rec.id),
-                             [rec.event_id]))
+                             [rec.event_id], proposed))
         return rec
+
+    def _propose(self, recs) -> tuple[list[int], str]:
+        """A name just accepted, added or edited into: its other mentions in the workspace
+        proposed as pending facts (facts/propose.py). Returns their ids, which the decision's
+        undo takes back with it, and what to add to the status bar."""
+        from facts.propose import propose_after, summary
+
+        self.proposal_note = ""
+        try:
+            results = propose_after(self.store, recs)
+        except (WorkspaceError, OSError) as exc:  # the decision itself is saved
+            self.proposal_note = f" — other mentions not proposed: {exc}"
+            return [], self.proposal_note
+        made = [rec for res in results for rec in res.facts]
+        if made:
+            self.factsAdded.emit(made)
+        ids = [rec.id for rec in made]
+        said = summary(results)
+        self.proposal_note = f" · {said}" if said else ""
+        return ids, self.proposal_note
 
     def correct_article(self, article_id: int, shown_as: str, **values: Any) -> bool:
         """A correction of the article's title, date, source or author: logged and undoable."""
@@ -170,9 +200,13 @@ class Step(QUndoCommand):
     """A decision already saved when pushed. Undo reverts its log entries, redo reverts
     the undo's: the same store path as History ▸ Revert."""
 
-    def __init__(self, review: Review, label: str, target: Target, events: list[int]):
+    def __init__(self, review: Review, label: str, target: Target, events: list[int],
+                 proposals: list[int] = ()):
         super().__init__(label)
         self.review, self.target, self.events = review, target, list(events)
+        # Same-name proposals that came with the decision: taken back by its undo (their rows
+        # kept), put back under their own ids by its redo.
+        self.proposals, self.kept = list(proposals), []
         self._applied = True
         self.failed = False  # the last undo or redo did not reach the workspace
 
@@ -187,10 +221,25 @@ class Step(QUndoCommand):
 
     def _revert(self, action: str) -> None:
         r = self.review
-        changes = r._write(r.store.revert_many, self.events, r.reviewer, action)
+        if self.proposals or self.kept:
+            done = r._write(r.store.revert_with_proposals, self.events, r.reviewer, action,
+                            withdraw=self.proposals if action == "undo" else (),
+                            restore=self.kept if action == "redo" else ())
+            changes, taken, back = done if done is not None else (None, [], [])
+        else:
+            changes = r._write(r.store.revert_many, self.events, r.reviewer, action)
         self.failed = changes is None
         if changes is None:
             self.setObsolete(True)
             return
         self.events = [c.event_id for c in changes]
         r.apply(changes)
+        if self.proposals or self.kept:
+            if action == "undo":
+                self.kept, self.proposals = taken, []
+                if taken:
+                    r.factsRemoved.emit([(row["id"], row["article_id"]) for row in taken])
+            else:
+                self.proposals, self.kept = [f.id for f in back], []
+                if back:
+                    r.factsAdded.emit(back)

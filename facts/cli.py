@@ -30,13 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = sub.add_parser("import", parents=[common], help="import article files or folders",
-                         description="Import .txt, .md, .html, .json, .jsonl and .csv files; "
-                         "folders are searched recursively. Each file is imported whole or not at all.")
+                         description="Import .txt, .md, .html, .json, .jsonl and .csv files, and "
+                         "annotated corpora in CoNLL/IOB/BIO (.conll, .iob, .bio: their names come in "
+                         "as accepted facts); folders are searched recursively. Each file is imported "
+                         "whole or not at all.")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--max-size", type=float, default=50, metavar="MB",
                      help="refuse files larger than this (default 50 MB)")
     imp.add_argument("--no-extract", action="store_true",
                      help="do not run the extractor on the new articles")
+    imp.add_argument("--tag-map", metavar="TYPE=KIND,…", default="",
+                     help="CoNLL: the kind of each tag type, over the default "
+                     "PER=person,ORG=organization,LOC=location,MISC=ignore "
+                     "(e.g. GPE=location,NORP=ignore); a type no map names fails the file")
+    imp.add_argument("--doc-sentences", type=int, default=0, metavar="N",
+                     help="CoNLL: also start a new article after every N sentences (for corpora "
+                     "without -DOCSTART- or '# doc' lines, which are otherwise one article a file)")
 
     arts = sub.add_parser("articles", parents=[common], help="list articles with their facts by status")
     arts.add_argument("--pending", action="store_true", help="only articles with pending facts")
@@ -49,13 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", parents=[common], help="articles, and facts by kind and by status")
 
     exp = sub.add_parser(
-        "export", parents=[common], help="export facts and articles (jsonl, csv, xlsx)",
+        "export", parents=[common], help="export facts and articles (jsonl, csv, xlsx, conll)",
         description="Export the workspace. JSONL is lossless (every fact, every status) and can be "
         "imported again. CSV and XLSX hold the curated facts (accepted, edited, added) unless "
         "--status or --all-statuses says otherwise; CSV is UTF-8 with a BOM so Excel reads "
         "Vietnamese right, and text cells that a spreadsheet would run as a formula (=, +, -, @, "
-        "tab, carriage return) get a leading apostrophe.")
-    exp.add_argument("--format", choices=["jsonl", "csv", "xlsx"], default="jsonl")
+        "tab, carriage return) get a leading apostrophe. CoNLL writes the articles whose facts "
+        "are all decided, a token (syllable or punctuation) a line with its BIO tag from the curated "
+        "person, organization and location facts (PER, ORG, LOC), -DOCSTART- before each article.")
+    exp.add_argument("--format", choices=["jsonl", "csv", "xlsx", "conll"], default="jsonl")
     exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     exp.add_argument("--articles-table", action="store_true",
                      help="csv: one row per article with its metadata and counts by status")
@@ -103,12 +114,18 @@ def _parser() -> argparse.ArgumentParser:
                         "was, under its own id. All the articles are deleted, or none.")
     dl.add_argument("articles", nargs="+", type=int, metavar="ARTICLE_ID", help="an id from `articles`")
 
-    ev = sub.add_parser("evaluate", help="score the extractor against a gold file",
+    ev = sub.add_parser("evaluate", parents=[common], help="score the extractor against a gold file",
                         description="Score the built-in extractor against gold annotations "
-                        "(FACTS.md): precision, recall and F1 per kind, value accuracy, content IoU.")
+                        "(FACTS.md): precision, recall and F1 per kind, value accuracy, content IoU, "
+                        "and the reliability of its confidence: for each confidence bin 0.0–0.1 … "
+                        "0.9–1.0, how many predicted facts fall in it and the share of them that "
+                        "match gold.")
     ev.add_argument("gold", metavar="GOLD.jsonl")
     ev.add_argument("--articles", required=True, metavar="DIR", help="folder with the gold's article files")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--calibrated", action="store_true",
+                    help="confidences calibrated on the workspace's decisions (--db), as new "
+                    "extractions get them, instead of the extractor's own")
     return p
 
 
@@ -272,12 +289,17 @@ def _reviewer(args) -> Optional[str]:
 
 
 def _import(args, store) -> int:
+    from .conll import ConllOptions, parse_tag_map
     from .importer import import_paths
     from .progress import Progress
 
+    try:
+        conll = ConllOptions(parse_tag_map(args.tag_map), max(0, args.doc_sentences))
+    except ValueError as exc:
+        raise _UserError(f"--tag-map: {exc}") from None
     store.backup_if_changed()  # a bulk change: keep the workspace as it was
     report = import_paths(store, args.paths, max_bytes=int(args.max_size * 1024 * 1024),
-                          progress=Progress("import"))
+                          progress=Progress("import"), conll=conll)
     for f in report.files:
         if f.error:
             print(f"FAILED  {_q(f.path)}: {_t(f.error)}", file=sys.stderr)
@@ -375,6 +397,14 @@ def _export(args, store) -> int:
         raise _UserError("--format xlsx needs -o FILE")
 
     def write(out) -> str:
+        if args.format == "conll":
+            from .conll import write_conll
+
+            n, ns, undecided = write_conll(store, out, kinds=flt.kinds,
+                                           progress=Progress("export") if args.output else None)
+            return (f"{n} articles, {ns} sentences"
+                    + (f" ({undecided} articles with facts still pending or flagged left out)"
+                       if undecided else ""))
         if args.format == "jsonl":
             n, nf = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds,
                                 progress=Progress("export") if args.output else None)
@@ -422,7 +452,26 @@ def _extract(args, store) -> int:
 def _evaluate(args) -> int:
     from .extract.evaluate import evaluate_cli
 
-    return evaluate_cli(args.gold, args.articles, as_json=args.json)
+    table = None
+    if args.calibrated:
+        from db.engine import WorkspaceError
+
+        from .calibration import fit_store
+        from .workspace import open_workspace
+
+        path, is_default = resolve_path(getattr(args, "db", None))
+        try:
+            store = open_workspace(path, is_default, lock=False, create=False)
+        except WorkspaceError as exc:  # no workspace there, or a damaged one
+            raise _UserError(str(exc)) from None
+        try:
+            table = fit_store(store)
+        finally:
+            store.close()
+        if not table["curves"]:
+            print(f"Note: the workspace has too few decisions for a calibration ({table['decisions']} "
+                  "decided facts); the extractor's own confidences are shown.", file=sys.stderr)
+    return evaluate_cli(args.gold, args.articles, as_json=args.json, table=table)
 
 
 def _window(args) -> int:

@@ -5,6 +5,7 @@ written inside its own savepoint: a file is imported entirely or not at all.
 """
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import json
@@ -19,13 +20,15 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 
+from .conll import SUFFIXES as CONLL_SUFFIXES
+from .conll import ConllOptions, read_conll
 from .htmltext import html_to_text
 from .model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, Review, error_text, validate_fact
-from .textio import BadInput, clean, decode, normalise, reanchor
+from .textio import BadInput, clean, decode, normalise, reanchor, remap_offset
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_JSON_DEPTH = 64
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv"}
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", *CONLL_SUFFIXES}
 META = ("title", "published", "source", "author", "url")
 
 
@@ -136,8 +139,10 @@ def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]
 
 
 # -- reading one file --------------------------------------------------------------
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]:
-    """Parse one file into validated articles; raises BadInput."""
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              conll: Optional[ConllOptions] = None) -> list[ArticleIn]:
+    """Parse one file into validated articles; raises BadInput. `conll`: how a .conll, .iob
+    or .bio file is read (its tag map; facts/conll.py)."""
     raw = decode(_read_bytes(path, max_bytes))
     suffix = path.suffix.lower()
     origin = clean(str(path))  # a file name may hold control characters or undecodable bytes
@@ -157,6 +162,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleIn]
         return _jsonl_articles(raw, stem, origin)
     if suffix == ".csv":
         return _csv_articles(raw, stem, origin)
+    if suffix in CONLL_SUFFIXES:
+        return read_conll(raw, stem, origin, conll, headline=_headline)
     raise BadInput(f"unsupported file type {suffix}")
 
 
@@ -338,7 +345,7 @@ def _content(value: Any, raw: str, text: str, where: str) -> list[tuple[int, int
     for s, e in value:
         if not 0 <= s < e <= len(raw):
             raise BadInput(f"{where}content range [{s}, {e}] lies outside the text ({len(raw)} characters)")
-        out.append((len(normalise(raw[:s])), len(normalise(raw[:e]))))
+        out.append((remap_offset(raw, s), remap_offset(raw, e)))
     return out
 
 
@@ -432,7 +439,8 @@ def _csv_articles(raw: str, stem: str, origin: str):
     except csv.Error as exc:
         raise BadInput(f"invalid CSV: {exc}", 1) from exc
     names = [h.strip().lower() for h in header]
-    dupes = sorted({n for n in names if n and names.count(n) > 1})
+    seen = collections.Counter(names)
+    dupes = sorted(n for n, k in seen.items() if n and k > 1)
     if dupes:
         raise BadInput(f"the CSV header repeats the column {', '.join(dupes)}", 1)
     if FACT_CSV_KEYS <= set(names):
@@ -525,9 +533,11 @@ def import_paths(
     progress: Optional[Progress] = None,
     cancelled: Callable[[], bool] = lambda: False,
     batch_bytes: int = 8 * 1024 * 1024,
+    conll: Optional[ConllOptions] = None,
 ) -> ImportReport:
     """Import files and folders into `store`. Files are committed in batches of
-    about `batch_bytes`, each file inside its own savepoint."""
+    about `batch_bytes`, each file inside its own savepoint. `conll`: how CoNLL files are
+    read (tag map, document length); the defaults of facts/conll.py without it."""
     report = ImportReport()
     todo = list(collect(paths))
     pending: list[tuple[FileResult, list[ArticleIn]]] = []
@@ -577,7 +587,7 @@ def import_paths(
             result.error = error
             continue
         try:
-            articles = read_file(path, max_bytes)
+            articles = read_file(path, max_bytes, conll)
         except BadInput as exc:
             result.error = f"{exc.where}: {exc.reason}" if exc.where else exc.reason
             continue

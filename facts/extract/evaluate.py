@@ -87,6 +87,8 @@ class Report:
     content_inter: int = 0
     content_union: int = 0
     articles: list[dict] = field(default_factory=list)
+    # (confidence, matched gold) of every predicted fact: the reliability table
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     def overall(self) -> Counts:
         c = Counts()
@@ -98,11 +100,19 @@ class Report:
     def content_iou(self) -> float:
         return self.content_inter / self.content_union if self.content_union else 1.0
 
+    def reliability(self) -> dict:
+        """Confidence bins 0.0–0.1 … 0.9–1.0 against the share of predictions in each that
+        match gold, with counts (facts/calibration.py)."""
+        from ..calibration import reliability
+
+        return reliability(self.confidences)
+
     def as_dict(self) -> dict:
         return {
             "overall": self.overall().scores(),
             "by_kind": {k: c.scores() for k, c in self.by_kind.items()},
             "content_iou": self.content_iou,
+            "reliability": self.reliability(),
             "articles": self.articles,
         }
 
@@ -124,6 +134,7 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> Report:
             c.exact += len(match(pp, gp, exact=True))
             c.value_equal += sum(1 for i, j in m if str(pp[i]["value"]) == str(gp[j]["value"]))
             mp, mg = {i for i, _ in m}, {j for _, j in m}
+            rep.confidences += [(float(p.get("confidence", 1.0)), i in mp) for i, p in enumerate(pp)]
             art["missed"] += [_brief(gp[j]) for j in range(len(gp)) if j not in mg]
             art["spurious"] += [_brief(pp[i]) for i in range(len(pp)) if i not in mp]
             art["wrong_value"] += [
@@ -154,8 +165,10 @@ def load_gold(path: Path) -> list[dict]:
     return out
 
 
-def evaluate(gold_path: Path, articles_dir: Path, extractor=None) -> Report:
+def evaluate(gold_path: Path, articles_dir: Path, extractor=None, table=None) -> Report:
+    """`table`: a calibration table (facts/calibration.py) applied to the predictions' confidences."""
     from . import default_extractor
+    from ..calibration import calibrate
     from ..textio import decode, normalise
 
     extractor = extractor or default_extractor()
@@ -164,7 +177,7 @@ def evaluate(gold_path: Path, articles_dir: Path, extractor=None) -> Report:
         path = articles_dir / g["article"]
         text = normalise(decode(path.read_bytes()))
         result = extractor.extract(text)
-        pairs.append((g, {"facts": [f.model_dump() for f in result.facts],
+        pairs.append((g, {"facts": [f.model_dump() for f in calibrate(result.facts, table)],
                           "content": result.content}))
     return score(pairs)
 
@@ -178,11 +191,14 @@ def format_table(rep: Report) -> str:
         lines.append(f"{name:<16}{c.gold:>6}{c.predicted:>6}{s['precision']:>7.3f}{s['recall']:>7.3f}"
                      f"{s['f1']:>7.3f}{s['exact_f1']:>9.3f}{s['value_accuracy']:>8.3f}")
     lines.append(f"content IoU {rep.content_iou:.3f}")
+    from ..calibration import format_reliability
+
+    lines += ["", format_reliability(rep.reliability())]
     return "\n".join(lines)
 
 
 def evaluate_cli(gold: str, articles: str, as_json: bool = False,
-                 out=None) -> int:
+                 out=None, table=None) -> int:
     out = out or sys.stdout
     gp, ad = Path(gold), Path(articles)
     if not gp.is_file():
@@ -192,7 +208,7 @@ def evaluate_cli(gold: str, articles: str, as_json: bool = False,
         print(f"fact-review: no folder {ad}", file=sys.stderr)
         return 2
     try:
-        rep = evaluate(gp, ad)
+        rep = evaluate(gp, ad, table=table)
     except (ValueError, OSError) as exc:
         print(f"fact-review: {exc}", file=sys.stderr)
         return 2

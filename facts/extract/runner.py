@@ -46,6 +46,9 @@ def extract_articles(
     tag = _tag(extractor)
     ids = list(article_ids)
     started = now()
+    from ..calibration import calibrate, table_for
+
+    table = table_for(store)  # confidences as the workspace's decisions bear them out
     added = removed = done = 0
     for i in range(0, len(ids), batch):
         if cancelled():
@@ -57,7 +60,7 @@ def extract_articles(
                 if art is None:
                     continue
                 result = extractor.extract(art.text, {"published": art.published})
-                a, r = w.replace_pending(aid, [f.model_dump() for f in result.facts], tag)
+                a, r = w.replace_pending(aid, [f.model_dump() for f in calibrate(result.facts, table)], tag)
                 added, removed = added + a, removed + r
                 w.set_metadata(aid, **_metadata_updates(art, result))
                 done += 1
