@@ -45,8 +45,10 @@ def test_frozen_build_imports_a_file_and_lists_it(tmp_path):
 
 
 def test_frozen_build_opens_the_window_on_a_fresh_workspace(tmp_path):
-    ws = tmp_path / "fresh.sqlite"
-    proc = subprocess.Popen([str(EXE), "--db", str(ws), "--reviewer", "smoke"], env=_env(tmp_path),
+    # A newcomer's first start: the default workspace, made with the sample articles (a
+    # --db path where there is none would first ask whether to create it).
+    ws = tmp_path / "data" / "fact-review" / "workspace.sqlite"
+    proc = subprocess.Popen([str(EXE), "--reviewer", "smoke"], env=_env(tmp_path),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
