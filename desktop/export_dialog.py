@@ -15,7 +15,8 @@ from facts.tables import ExportFilter
 from .theme import KIND_LABELS, KINDS
 
 FORMATS = [("csv", "Facts as CSV (opens in Excel)"), ("xlsx", "Facts and articles as Excel (XLSX)"),
-           ("articles", "Articles as CSV (metadata and counts)"), ("jsonl", "Everything as JSONL (lossless)")]
+           ("articles", "Articles as CSV (metadata and counts)"), ("jsonl", "Everything as JSONL (lossless)"),
+           ("conll", "Reviewed articles as CoNLL (names tagged BIO, for training a model)")]
 STATUSES = [s.value for s in Status]
 
 
@@ -102,8 +103,9 @@ class ExportDialog(QDialog):
 
     def choose_path(self) -> str:
         fmt = self.format.currentData()
-        suffix = {"csv": "csv", "xlsx": "xlsx", "articles": "csv", "jsonl": "jsonl"}[fmt]
-        name = {"csv": "facts.csv", "xlsx": "facts.xlsx", "articles": "articles.csv", "jsonl": "workspace.jsonl"}[fmt]
+        suffix = {"csv": "csv", "xlsx": "xlsx", "articles": "csv", "jsonl": "jsonl", "conll": "conll"}[fmt]
+        name = {"csv": "facts.csv", "xlsx": "facts.xlsx", "articles": "articles.csv", "jsonl": "workspace.jsonl",
+                "conll": "reviewed.conll"}[fmt]
         path, _ = QFileDialog.getSaveFileName(self.parent(), "Export", str(Path.home() / name),
                                               f"{suffix.upper()} (*.{suffix})")
         return path

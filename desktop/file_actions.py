@@ -146,12 +146,17 @@ class FileActions(QObject):
                 elif fmt == "jsonl":
                     with open(tmp, "w", encoding="utf-8", newline="\n") as out:
                         n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
+                elif fmt == "conll":
+                    from facts.conll import write_conll
+
+                    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                        n = write_conll(store, out)[0]
                 else:
                     with open(tmp, "w", encoding=encoding, newline="") as out:
                         n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
                              else write_facts_csv(store, out, flt, neutralise_cells=inert))
             return n
 
-        unit = "articles" if fmt == "articles" else "facts"
+        unit = "articles" if fmt in ("articles", "conll") else "facts"
         self.w.tasks.run("Exporting…", job, lambda n: self.w.show_saved(f"Exported {n:,} {unit} to {Path(path).name}"),
                        self.w.task_failed)

@@ -180,6 +180,24 @@ def test_export_everything_jsonl_from_the_window_is_lossless(qtbot, win, ws, tmp
     assert exported == stored and {"pending", "accepted", "rejected"} <= set(exported)
 
 
+def test_export_reviewed_articles_as_conll_from_the_window(qtbot, win, ws, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.export_dialog import ExportDialog
+
+    second = ws.article_ids()[1]
+    win.open_article(second)
+    ws.decide_many([f.id for f in ws.facts(second)], "accept", "lan", status="accepted")
+    out = tmp_path / "reviewed.conll"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: self.format.setCurrentIndex(
+        self.format.findData("conll")) or True)
+    win.actions["export_jsonl"].trigger()
+    text = out.read_text(encoding="utf-8")
+    assert text.count("-DOCSTART-") == 1  # the first article still has pending facts
+    assert "Ba\tI-LOC" in text.replace(" ", "\t") and "1 articles" in win.status_saved.text()
+
+
 # -- undo and History put back the same things, in view -----------------------------------------
 def change_kind(qtbot, win, kind_index):
     press(qtbot, win, Qt.Key_E)
