@@ -104,3 +104,20 @@ class Change:
     fact_id: Optional[int]  # None: the article's own fields changed
     what: str  # "changed", "added" (put back), "removed", "article"
     fact: Optional[FactRecord] = None
+
+
+@dataclass(slots=True)
+class ModelRecord:
+    """A model learned from the reviewers' decisions (the `models` table)."""
+
+    id: int
+    version: int
+    created_at: datetime
+    trained_from: dict[str, Any]
+    scores: dict[str, Any]
+    settings: dict[str, Any]
+    data: Optional[bytes] = None  # None when asked for without its bytes
+
+    @property
+    def tag(self) -> str:
+        return f"learned@{self.version}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -123,3 +123,19 @@ class ExtractionRun(Base):
     articles: Mapped[int] = mapped_column(Integer, default=0)
     facts_added: Mapped[int] = mapped_column(Integer, default=0)
     facts_removed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Model(Base):
+    """A statistical model learned from the reviewers' decisions (facts.learn), with what it
+    was learned from and how well it did: the newest version is the one extraction uses, and
+    a copied workspace brings it along."""
+
+    __tablename__ = "models"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True, index=True)  # 1, 2, 3…
+    created_at: Mapped[datetime]  # UTC
+    trained_from: Mapped[dict[str, Any]] = mapped_column(JSON)  # articles, facts by kind
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON)  # k-fold, learned+rules vs rules
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # the CRF model file (python-crfsuite)

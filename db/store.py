@@ -24,7 +24,8 @@ from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_b
 from .reports import Reports
 from .search import restrict, search_ids
 from .writer import Writer, fact_columns, now
-from .records import ArticleRecord, ArticleRow, Change, FactRecord, ReviewEventRecord, Stats
+from .records import (ArticleRecord, ArticleRow, Change, FactRecord, ModelRecord, ReviewEventRecord,
+                      Stats)
 from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
 
 
@@ -272,8 +273,16 @@ class Store(Reports):
         with self.engine.connect() as conn:
             return list(conn.execute(q).scalars())
 
-    def count_to_extract(self, extractor: str) -> int:
+    def completed_count(self) -> int:
+        """Articles with facts and none of them pending: what learning counts as done."""
+        q = select(func.count()).select_from(Article).where(Article.n_pending == 0, Article.n_facts > 0)
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
+
+    def count_to_extract(self, extractor: str, *, never: bool = False) -> int:
+        """Articles not yet extracted by `extractor` (with `never`: by no extractor at all)."""
         q = select(func.count()).select_from(Article).where(
+            Article.extracted_with.is_(None) if never else
             (Article.extracted_with.is_(None)) | (Article.extracted_with != extractor))
         with self.engine.connect() as conn:
             return conn.execute(q).scalar_one()
@@ -746,6 +755,69 @@ class Store(Reports):
                 extractor=extractor, started_at=started, finished_at=now(),
                 articles=articles, facts_added=added, facts_removed=removed,
             ))
+
+    # -- learned models (facts.learn) -------------------------------------------
+    def save_model(self, data: bytes, *, trained_from: dict[str, Any], scores: dict[str, Any],
+                   settings: dict[str, Any]) -> int:
+        """Keep a newly learned model as the next version; returns that version (1, 2, …)."""
+        from .schema import Model
+
+        with self._tx() as conn:
+            last = conn.execute(select(func.max(Model.version))).scalar() or 0
+            conn.execute(insert(Model).values(
+                version=last + 1, created_at=now(), trained_from=trained_from, scores=scores,
+                settings=settings, data=bytes(data)))
+        return last + 1
+
+    def latest_model(self, *, data: bool = True) -> Optional[ModelRecord]:
+        """The newest learned model, or None; without `data`, its bytes are not read."""
+        from .schema import Model
+
+        cols = [Model.id, Model.version, Model.created_at, Model.trained_from, Model.scores,
+                Model.settings] + ([Model.data] if data else [])
+        with self.engine.connect() as conn:
+            r = conn.execute(select(*cols).order_by(Model.version.desc()).limit(1)).first()
+        return ModelRecord(*r) if r else None
+
+    @staticmethod
+    def drop_stale_pending(conn: Connection, article_id: int, extractor_prefix: str,
+                           keep: Iterable[tuple]) -> int:
+        """Inside an extraction's transaction: remove the article's pending facts whose
+        extractor starts with `extractor_prefix` (`learned@`) and whose (kind, start, end,
+        value, extractor) is not in `keep`. Reviewed facts are never touched. Returns how many."""
+        keep = set(keep)
+        rows = conn.execute(select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.value,
+                                   Fact.extractor)
+                            .where(Fact.article_id == article_id,
+                                   Fact.status == Status.pending.value,
+                                   Fact.extractor.startswith(extractor_prefix, autoescape=True))).all()
+        stale = [r[0] for r in rows if tuple(r[1:]) not in keep]
+        if stale:
+            conn.execute(delete(Fact).where(Fact.id.in_(stale)))
+        return len(stale)
+
+    def decided_articles(self, batch: int = 200) -> Iterator[tuple[ArticleRecord, list[FactRecord]]]:
+        """Articles with facts and none pending, with their facts, in id order: those whose
+        facts are all decided (a caller leaves out any with a fact flagged for later)."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                arts = [ArticleRecord(*r) for r in conn.execute(
+                    select(*_ARTICLE_COLS)
+                    .where(Article.id > last, Article.n_pending == 0, Article.n_facts > 0)
+                    .order_by(Article.id).limit(batch))]
+                if not arts:
+                    return
+                ids = [a.id for a in arts]
+                facts: dict[int, list[FactRecord]] = {i: [] for i in ids}
+                q = (select(*_FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
+                     .where(Fact.article_id.in_(ids))
+                     .order_by(Fact.article_id, Fact.start, Fact.end, Fact.id))
+                for r in conn.execute(q):
+                    facts[r[1]].append(_fact_record(r))
+            for a in arts:
+                yield a, facts[a.id]
+            last = ids[-1]
 
     # -- internals -------------------------------------------------------------
     @staticmethod

@@ -88,6 +88,11 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("extract", "E&xtract Articles Not Yet Extracted", (), "Review",
                "Run the built-in extractor on articles it has not read in this version; "
                "reviewed facts are never changed"),
+    ActionSpec("learn", "&Learn from Decisions", ("Ctrl+L",), "Review",
+               "Train the entity model on the articles whose facts are all decided, in the "
+               "background, then read the articles still under review again with it"),
+    ActionSpec("learn_every", "Learn A&utomatically…", (), "Review",
+               "How many newly completed articles start a new learning (0: only on demand)"),
     ActionSpec("history", "&History of Decisions…", ("H",), "Review",
                "See every decision, this session or earlier ones, and revert any of them"),
     ActionSpec("delete_article", "&Delete Article…", ("Ctrl+Del",), "Review",

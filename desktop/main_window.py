@@ -20,6 +20,7 @@ from .articles_pane import ArticlesPane
 from .dialogs import HelpOverlay
 from .facts_pane import FactsPane
 from .file_actions import FileActions
+from .learning import Learning
 from .review import Review
 from .safe_text import escape, plain, warn
 from .theme import KIND_LABELS, KINDS
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.files = FileActions(self)
+        self.learning = Learning(self)
         self.actions = registry.build(self, {
             "new": self.files.new_workspace, "open": self.files.open_workspace_dialog,
             "import_files": self.files.import_files, "import_folder": self.files.import_folder,
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
             "export_articles": lambda: self.files.export_table("articles"), "stats": self.show_stats,
             "history": self.show_history, "restore_backup": self.files.restore_backup,
             "to_text": self.view.focus_text, "extract": self.extract_pending,
+            "learn": lambda: self.learning.learn_now(), "learn_every": self.learning.ask_every,
             "quit": self.close,
             "undo": lambda: self.step_back("undo"), "redo": lambda: self.step_back("redo"),
             "flag": self.flag, "edit_metadata": self.edit_metadata, "accept_same": lambda: self.decide_same("accept"),
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         self.view.metadataEdited.connect(self._metadata_edited)
         self.view.metadataDone.connect(self.facts.table.setFocus)
         self.view.text.selectionChanged.connect(self._article_selection_changed)
+        self.review.saved.connect(lambda _m: self.learning.decided())
         self.review.factChanged.connect(self._fact_changed)
         self.review.factAdded.connect(self._fact_added)
         self.review.factRemoved.connect(self._fact_removed)
@@ -576,22 +580,30 @@ class MainWindow(QMainWindow):
             return run_extraction(store, progress=progress, cancelled=cancelled)
 
         def done(summary) -> None:
-            if self.article is not None:
-                self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
-            self.article_model.set_ids(self.article_model.ids)
-            self._update_status()
-            self._update_unextracted()
+            self.refresh_after_extraction()
             self.show_saved(str(summary))
 
         self.status_unextracted.hide()
         self.tasks.run("Extracting facts…", job, done, self.task_failed)
 
+    def refresh_after_extraction(self) -> None:
+        """Facts appeared or went in many articles: the views read them again, the reviewer
+        stays on the same article and fact."""
+        if self.article is not None:
+            self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
+        self.article_model.set_ids(self.article_model.ids)
+        self._update_status()
+        self._update_unextracted()
+
     def _update_unextracted(self) -> None:
         from facts.extract.runner import current_tag
 
-        n = self.store.count_to_extract(current_tag())
+        # Articles no extractor has read (an import stopped during extraction). Those read by
+        # an earlier version or model are not counted: re-reading finished articles is the
+        # reviewer's choice (Review ▸ Extract…), learning re-reads those still under review.
+        n = self.store.count_to_extract(current_tag(self.store), never=True)
         self.status_unextracted.setText(
-            f"{n:,} article{'s' if n != 1 else ''} not yet extracted by this version — Extract now")
+            f"{n:,} article{'s' if n != 1 else ''} not yet extracted — Extract now")
         self.status_unextracted.setToolTip("Review ▸ Extract Articles Not Yet Extracted: reviewed "
                                            "facts are kept as they are")
         self.status_unextracted.setVisible(n > 0)

@@ -89,6 +89,19 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--article", type=int, metavar="ID", help="only this article")
     g.add_argument("--all", action="store_true", help="every article again")
 
+    lrn = sub.add_parser(
+        "learn", parents=[common], help="learn an entity model from the review decisions",
+        description="Train a statistical model of people, organisations and places from the "
+        "articles whose facts are all decided (accepted, edited and added facts are what is "
+        "there, rejected ones what is not), beside the rules. Prints what it learned from and a "
+        "k-fold estimate per kind of learned+rules against the rules alone, then keeps the "
+        "model in the workspace: `extract` then runs it over every article (reviewed facts are "
+        "never changed). Offline; needs at least 5 such articles.")
+    lrn.add_argument("--folds", type=int, default=5, metavar="K",
+                     help="folds of the estimate (default 5, at least 2)")
+    lrn.add_argument("--iterations", type=int, default=None, metavar="N",
+                     help="training iterations at most (default 150)")
+
     sub.add_parser("backups", parents=[common], help="list the workspace's backups",
                    description="Backups are made with SQLite's backup API when the window opens a "
                    "workspace that changed, and before every import, then compressed; the last 10 "
@@ -187,6 +200,7 @@ def _run(args) -> int:
             "log": _log,
             "revert": _revert,
             "delete": _delete,
+            "learn": _learn,
         }[args.command](args, store)
     except _UserError as exc:
         print(f"fact-review: {_lines(exc)}", file=sys.stderr)
@@ -234,7 +248,7 @@ def _q(path: object) -> str:
     return shlex.quote(_t(path))
 
 
-WRITERS = {"import", "extract", "revert", "delete"}
+WRITERS = {"import", "extract", "revert", "delete", "learn"}
 
 
 def _open(args):
@@ -267,7 +281,7 @@ def _open(args):
 def _tell_unextracted(store, path, is_default) -> None:
     from .extract.runner import current_tag
 
-    n = store.count_to_extract(current_tag())
+    n = store.count_to_extract(current_tag(store))
     if n:
         db = "" if is_default else f" --db {_q(path)}"
         print(f"Note: {n} article{'s are' if n != 1 else ' is'} not yet extracted by this version "
@@ -314,7 +328,7 @@ def _import(args, store) -> int:
         # during extraction): importing those files again finds them already there.
         from .extract.runner import current_tag
 
-        ids = store.articles_to_extract(current_tag(), never=True)
+        ids = store.articles_to_extract(current_tag(store), never=True)
         _extract_new(store, sorted(set(ids) | set(report.article_ids)))
     print(report.summary())
     return EXIT_FAILED if report.failed else EXIT_OK
@@ -447,6 +461,50 @@ def _extract(args, store) -> int:
         raise _UserError(str(exc)) from None
     print(summary)
     return EXIT_OK
+
+
+def _learn(args, store) -> int:
+    from .learn import Settings, TooLittleData, learn, training_docs
+    from .progress import Progress
+
+    if args.folds < 2:
+        raise _UserError("--folds must be at least 2")
+    settings = Settings()
+    if args.iterations is not None:
+        if args.iterations < 1:
+            raise _UserError("--iterations must be at least 1")
+        settings.iterations = args.iterations
+    bar = Progress("learn")
+    try:
+        result = learn(training_docs(store), settings, folds=args.folds,
+                       progress=lambda stage, i, n: bar(i, n, stage))
+    except TooLittleData as exc:
+        print(f"fact-review: nothing learned: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    version = result.save_to(store)
+    print(_lines(format_learned(result, version)))
+    return EXIT_OK
+
+
+def format_learned(result, version: int) -> str:
+    """What `learn` says: what it learned from, the k-fold table, the time, the model kept."""
+    src = result.trained_from
+    kinds = list(result.scores["by_kind"])
+    facts = ", ".join(f"{src['facts'].get(k, 0)} {k}" for k in kinds)
+    rejected = sum(src.get("rejected", {}).values())
+    lines = [f"Learned from {src['articles']} articles with every fact decided: {facts} facts "
+             f"(accepted, edited or added), {rejected} rejected.",
+             f"{result.scores['folds']}-fold estimate on the same articles (exact spans):",
+             f"{'':<13}{'':>6}  {'rules alone':^20}  {'learned+rules':^20}",
+             f"{'kind':<13}{'gold':>6}  {'P':>6}{'R':>7}{'F1':>7}  {'P':>6}{'R':>7}{'F1':>7}"]
+    for k in kinds:
+        r, m = result.scores["by_kind"][k]["rules"], result.scores["by_kind"][k]["learned"]
+        lines.append(f"{k:<13}{r['gold']:>6}  {r['precision']:>6.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
+                     f"  {m['precision']:>6.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}")
+    lines.append(f"Model {version} kept in the workspace (learned in {result.seconds:.1f} s). "
+                 f"`fact-review extract` runs it over every article as learned@{version}; "
+                 "reviewed facts are never changed.")
+    return "\n".join(lines)
 
 
 def _evaluate(args) -> int:

@@ -657,6 +657,8 @@ MENU_CHECKS = {
     "reject_same": lambda w, ws, seen: ws.facts(w.article.id)[2].status == "rejected",
     "edit_metadata": lambda w, ws, seen: not w.view.title.isReadOnly() and _focus(w) is w.view.title,
     "extract": lambda w, ws, seen: "xtract" in w.status_saved.text() or "article" in w.status_saved.text(),
+    "learn": lambda w, ws, seen: "Nothing learned yet" in w.status_hint.text(),  # 2 articles, none done
+    "learn_every": lambda w, ws, seen: "getInt" in seen,
     "history": lambda w, ws, seen: w.history.isVisible(),
     "delete_article": lambda w, ws, seen: "QMessageBox" in seen and ws.article_count() == 2,
     "next_article": lambda w, ws, seen: w.article.title == "Hà Nội tiêm chủng mở rộng",
@@ -704,6 +706,9 @@ def test_every_menu_action_shows_its_dialog_or_effect(qtbot, win, ws, monkeypatc
         monkeypatch.setattr(QFileDialog, name, lambda *a, _n=name, **k: seen.append(_n) or (
             [] if _n.endswith("s") else "", ""))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: seen.append("getExistingDirectory") or "")
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: seen.append("getInt") or (0, False))
     monkeypatch.setattr(QDialog, "exec", lambda self: seen.append(type(self).__name__) or 0)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: seen.append("QMessageBox") or QMessageBox.Cancel)
     for step in BEFORE.get(action, "").split("+"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
-from . import Extractor, default_extractor
+from . import Extractor, default_extractor, extractor_for
 from .base import Ranges
 
 
@@ -26,9 +26,17 @@ def _tag(extractor: Extractor) -> str:
     return f"{extractor.name}@{extractor.version}"
 
 
-def current_tag() -> str:
-    """The name@version of the extractor that extraction uses now."""
-    return _tag(default_extractor())
+def current_tag(store=None) -> str:
+    """The name@version of the extractor that extraction uses now: in a workspace (`store`)
+    with a learned model, the rules' tag with the model's version (`rules@1+learned@4`), so
+    that a new model makes extraction run again; without a store, the rules'."""
+    tag = _tag(default_extractor())
+    record = store.latest_model(data=False) if store is not None else None
+    if record is None:
+        return tag
+    from ..learn import model_tag
+
+    return model_tag(tag, record.version)
 
 
 def extract_articles(
@@ -42,8 +50,12 @@ def extract_articles(
     """Extract the given articles; reviewed facts are never touched."""
     from db.store import now
 
-    extractor = extractor or default_extractor()
+    extractor = extractor or extractor_for(store)
     tag = _tag(extractor)
+    # A learned model's facts are its own: the tag names the rules, whose pending facts
+    # replace_pending renews, so a learned fact no longer found is removed here.
+    learned = getattr(extractor, "learned_name", None) is not None or (
+        hasattr(store, "latest_model") and store.latest_model(data=False) is not None)
     ids = list(article_ids)
     started = now()
     from ..calibration import calibrate, table_for
@@ -60,6 +72,9 @@ def extract_articles(
                 if art is None:
                     continue
                 result = extractor.extract(art.text, {"published": art.published})
+                if learned:
+                    removed += store.drop_stale_pending(w.conn, aid, "learned@", (
+                        (f.kind, f.start, f.end, f.value, f.extractor) for f in result.facts))
                 a, r = w.replace_pending(aid, [f.model_dump() for f in calibrate(result.facts, table)], tag)
                 added, removed = added + a, removed + r
                 w.set_metadata(aid, **_metadata_updates(art, result))
@@ -100,7 +115,7 @@ def _inside(text: str, needle: str, ranges) -> bool:
 def run_extraction(store, *, article: Optional[int] = None, everything: bool = False,
                    extractor: Optional[Extractor] = None, progress=None,
                    cancelled: Callable[[], bool] = lambda: False) -> RunSummary:
-    extractor = extractor or default_extractor()
+    extractor = extractor or extractor_for(store)
     if article is not None:
         if store.article(article) is None:
             raise ValueError(f"no article with id {article}")

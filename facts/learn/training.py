@@ -1,0 +1,228 @@
+"""Learning from the reviewers' decisions: the training documents of a workspace, k-fold
+estimates of learned+rules against rules alone, and the model trained on everything."""
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..model import CURATED, FactBase, Status
+from .crf import Reading, Settings, Tagger, read_doc, train, training_sequences
+from .features import Doc
+from .merge import merge
+
+DECIDED = frozenset(s.value for s in (*CURATED, Status.rejected))
+
+
+class TooLittleData(ValueError):
+    """Not enough decided articles to learn from."""
+
+
+@dataclass
+class TrainingDoc:
+    """An article whose facts are all decided: what the reviewers said is in it."""
+
+    uid: str
+    text: str
+    content: list[list[int]]
+    published: Optional[str]
+    truth: list[tuple[str, int, int]]  # accepted, edited and added facts (every kind)
+    rejected: list[tuple[str, int, int]]
+
+
+def training_docs(store) -> list[TrainingDoc]:
+    """The workspace's training documents: articles with at least one fact and every fact
+    accepted, edited, added or rejected (none pending, none flagged for later)."""
+    out = []
+    for art, facts in store.decided_articles():
+        if not facts or any(f.status not in DECIDED for f in facts):
+            continue
+        curated = {s.value for s in CURATED}
+        out.append(TrainingDoc(
+            uid=art.uid, text=art.text, content=art.content or [[0, len(art.text)]],
+            published=art.published,
+            truth=[(f.kind, f.start, f.end) for f in facts if f.status in curated],
+            rejected=[(f.kind, f.start, f.end) for f in facts if f.status == Status.rejected.value],
+        ))
+    return out
+
+
+@dataclass
+class Prepared:
+    """A training document read by the rules and cut into the model's windows."""
+
+    doc: TrainingDoc
+    rule_facts: list[FactBase]
+    infer: Doc  # tokens of the content the rules found, as tagging reads them
+    sequences: list = field(default_factory=list)  # labelled windows of the stored content
+
+    def truth(self, kinds: Iterable[str]) -> set[tuple[str, int, int]]:
+        ks = set(kinds)
+        return {t for t in self.doc.truth if t[0] in ks}
+
+
+def prepare(docs: Sequence[TrainingDoc], settings: Settings, rules=None,
+            progress: Optional[Callable[[int, int], None]] = None) -> list[Prepared]:
+    from ..extract.rules import RuleExtractor
+
+    rules = rules or RuleExtractor()
+    kinds = settings.kinds
+    out = []
+    for n, d in enumerate(docs, start=1):
+        res = rules.extract(d.text, {"published": d.published})
+        truth = [t for t in d.truth if t[0] in kinds]
+        negatives = [t for t in d.rejected if t[0] in kinds]
+        out.append(Prepared(d, list(res.facts), read_doc(d.text, res.content, res.facts, settings),
+                            training_sequences(d.text, d.content, res.facts, truth, negatives,
+                                               settings)))
+        if progress:
+            progress(n, len(docs))
+    return out
+
+
+def read(tagger: Tagger, p: Prepared, kinds: Sequence[str]) -> Reading:
+    return tagger.read(p.infer)
+
+
+def fold_of(n: int, folds: int, seed: int = 0) -> list[int]:
+    """Which fold each of n documents is held out in: shuffled once, then dealt in turn."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    fold = [0] * n
+    for i, d in enumerate(order):
+        fold[d] = i % folds
+    return fold
+
+
+def cross_readings(prepared: Sequence[Prepared], settings: Settings, folds: int,
+                   progress: Optional[Callable[[int, int], None]] = None) -> list[Reading]:
+    """Each document read by a model trained on the other folds."""
+    fold = fold_of(len(prepared), folds)
+    readings: list[Optional[Reading]] = [None] * len(prepared)
+    for k in range(folds):
+        train_seqs = [s for i, p in enumerate(prepared) if fold[i] != k for s in p.sequences]
+        held = [i for i in range(len(prepared)) if fold[i] == k]
+        if not held:
+            continue
+        if not train_seqs:
+            for i in held:
+                readings[i] = Reading()
+            continue
+        tagger = Tagger(train(train_seqs, settings), settings)
+        for i in held:
+            readings[i] = read(tagger, prepared[i], settings.kinds)
+        if progress:
+            progress(k + 1, folds)
+    return [r or Reading() for r in readings]
+
+
+@dataclass
+class PRF:
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"gold": self.gold, "predicted": self.predicted, "correct": self.correct,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
+
+
+def score(prepared: Sequence[Prepared], readings: Sequence[Reading], settings: Settings,
+          ) -> dict[str, dict[str, PRF]]:
+    """Exact-span precision, recall and F1 per kind: the rules alone, and learned+rules."""
+    out = {k: {"rules": PRF(), "learned": PRF()} for k in settings.kinds}
+    for p, r in zip(prepared, readings):
+        truth = p.truth(settings.kinds)
+        rules = {(f.kind, f.start, f.end) for f in p.rule_facts if f.kind in out}
+        merged = merge(p.doc.text, p.rule_facts, r, settings, "learned")
+        learned = {(f.kind, f.start, f.end) for f in merged if f.kind in out}
+        for name, pred in (("rules", rules), ("learned", learned)):
+            for k in settings.kinds:
+                c = out[k][name]
+                g = {t for t in truth if t[0] == k}
+                q = {t for t in pred if t[0] == k}
+                c.gold += len(g)
+                c.predicted += len(q)
+                c.correct += len(g & q)
+    return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def ordinary_words(docs: Sequence[TrainingDoc], least: int = 2, most: int = 20_000) -> tuple[str, ...]:
+    """Syllables written in lower case at least `least` times in the texts, the commonest
+    `most`: ordinary words, which capitalised at a sentence's start are no name."""
+    counts = Counter(w for d in docs for w in _LETTERS.findall(d.text) if w.islower())
+    return tuple(sorted(w for w, n in counts.most_common(most) if n >= least))
+
+
+@dataclass
+class Learned:
+    """A model learned (`data`, the CRF's file), what from, its k-fold scores, and the
+    settings it was learned with, which it must be used with (they hold what training
+    found, such as the ordinary words)."""
+
+    data: bytes
+    trained_from: dict
+    scores: dict
+    settings: Settings
+    seconds: float
+
+    def save_to(self, store) -> int:
+        """Keep the model in the workspace as its next version; returns the version."""
+        return store.save_model(self.data, trained_from=self.trained_from, scores=self.scores,
+                                settings=self.settings.to_json())
+
+
+def learn(docs: Sequence[TrainingDoc], settings: Optional[Settings] = None, folds: int = 5,
+          progress: Optional[Callable[[str, int, int], None]] = None) -> Learned:
+    """A k-fold estimate, then the model trained on every document. Raises TooLittleData."""
+    settings = settings or Settings()
+    t0 = time.perf_counter()
+    kinds = settings.kinds
+    if len(docs) < settings.min_documents:
+        raise TooLittleData(
+            f"too little to learn from: {len(docs)} article{'s' if len(docs) != 1 else ''} "
+            f"with every fact decided, and learning needs at least {settings.min_documents}. "
+            "An article counts once none of its facts is pending and at least one is accepted, "
+            "edited, added or rejected.")
+    facts = {k: sum(1 for d in docs for t in d.truth if t[0] == k) for k in kinds}
+    if not any(facts.values()):
+        raise TooLittleData(
+            f"too little to learn from: the {len(docs)} decided articles hold no accepted, "
+            f"edited or added {', '.join(kinds)} fact.")
+    note = (lambda stage: (lambda i, n: progress(stage, i, n))) if progress else (lambda s: None)
+    settings = replace(settings, ordinary=ordinary_words(docs))
+    prepared = prepare(docs, settings, progress=note("read"))
+    folds = max(2, min(folds, len(docs)))
+    readings = cross_readings(prepared, settings, folds, progress=note("fold"))
+    scores = score(prepared, readings, settings)
+    data = train([s for p in prepared for s in p.sequences], settings)
+    rejected = {k: sum(1 for d in docs for t in d.rejected if t[0] == k) for k in kinds}
+    all_kinds: dict[str, int] = {}
+    for d in docs:
+        for t in d.truth:
+            all_kinds[t[0]] = all_kinds.get(t[0], 0) + 1
+    trained_from = {"articles": len(docs), "facts": facts, "rejected": rejected,
+                    "facts_all_kinds": all_kinds}
+    score_json = {"folds": folds, "exact_spans": True,
+                  "by_kind": {k: {n: c.as_dict() for n, c in v.items()} for k, v in scores.items()}}
+    return Learned(data, trained_from, score_json, settings, time.perf_counter() - t0)
