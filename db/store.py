@@ -273,6 +273,22 @@ class Store(Reports):
         with self.engine.connect() as conn:
             return list(conn.execute(q).scalars())
 
+    def decided_facts(self, statuses: Sequence[str]) -> Iterator[tuple]:
+        """(extractor, kind, confidence, extra, original, status) of the facts with these
+        statuses, streamed: what a calibration is fitted on."""
+        q = select(Fact.extractor, Fact.kind, Fact.confidence, Fact.extra, Fact.original,
+                   Fact.status).where(Fact.status.in_(list(statuses)))
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=5000).execute(q)
+            for part in result.partitions():
+                yield from (tuple(r) for r in part)
+
+    def count_by_status(self, statuses: Sequence[str]) -> dict[str, int]:
+        q = (select(Fact.status, func.count()).where(Fact.status.in_(list(statuses)))
+             .group_by(Fact.status))
+        with self.engine.connect() as conn:
+            return {s: n for s, n in conn.execute(q)}
+
     def completed_count(self) -> int:
         """Articles with facts and none of them pending: what learning counts as done."""
         q = select(func.count()).select_from(Article).where(Article.n_pending == 0, Article.n_facts > 0)

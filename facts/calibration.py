@@ -96,33 +96,19 @@ def fit(decisions: Iterable[tuple[str, str, float, bool]],
 
 def workspace_decisions(store) -> Iterable[tuple[str, str, float, bool]]:
     """(extractor, kind as proposed, raw confidence, accepted?) of every decided fact."""
-    from sqlalchemy import select
-
-    from db.schema import Fact
-
-    q = select(Fact.extractor, Fact.kind, Fact.confidence, Fact.extra, Fact.original, Fact.status).where(
-        Fact.status.in_(POSITIVE + NEGATIVE))
-    with store.engine.connect() as conn:
-        for extractor, kind, conf, extra, original, status in conn.execute(q):
-            raw = (extra or {}).get(RAW, conf) if isinstance(extra, dict) else conf
-            proposed_kind = (original or {}).get("kind", kind) if isinstance(original, dict) else kind
-            try:
-                raw = float(raw)
-            except (TypeError, ValueError):
-                raw = conf
-            yield extractor or "", proposed_kind, raw, status in POSITIVE
+    for extractor, kind, conf, extra, original, status in store.decided_facts(POSITIVE + NEGATIVE):
+        raw = (extra or {}).get(RAW, conf) if isinstance(extra, dict) else conf
+        proposed_kind = (original or {}).get("kind", kind) if isinstance(original, dict) else kind
+        try:
+            raw = float(raw)
+        except (TypeError, ValueError):
+            raw = conf
+        yield extractor or "", proposed_kind, raw, status in POSITIVE
 
 
 def decision_counts(store) -> dict[str, int]:
     """How many facts are accepted, edited, rejected: what a stored table was fitted on."""
-    from sqlalchemy import func, select
-
-    from db.schema import Fact
-
-    q = (select(Fact.status, func.count()).where(Fact.status.in_(POSITIVE + NEGATIVE))
-         .group_by(Fact.status))
-    with store.engine.connect() as conn:
-        return {s: n for s, n in conn.execute(q)}
+    return store.count_by_status(POSITIVE + NEGATIVE)
 
 
 def fit_store(store, min_decisions: int = MIN_DECISIONS) -> dict[str, Any]:
