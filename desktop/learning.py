@@ -32,14 +32,19 @@ class Learning(QObject):
         super().__init__(window)
         self.w = window
         self.running = False
+        self._every = None  # (store, value): the setting of the workspace open now
         # A decision is followed by a look at the count, once the reviewer pauses.
         self._check = QTimer(self, singleShot=True, interval=1500)
         self._check.timeout.connect(self._maybe_learn)
 
     # -- settings ------------------------------------------------------------------------
     def every(self) -> int:
-        value = self.w.store.get_state(STATE_EVERY, DEFAULT_EVERY)
-        return value if isinstance(value, int) and value >= 0 else DEFAULT_EVERY
+        """Read once per workspace, not on every decision (this is on the key-press path)."""
+        store = self.w.store
+        if self._every is None or self._every[0] is not store:
+            value = store.get_state(STATE_EVERY, DEFAULT_EVERY)
+            self._every = (store, value if isinstance(value, int) and value >= 0 else DEFAULT_EVERY)
+        return self._every[1]
 
     def ask_every(self) -> None:
         n, ok = QInputDialog.getInt(
@@ -48,6 +53,7 @@ class Learning(QObject):
             self.every(), 0, 100000)
         if ok:
             self.w.store.set_state(STATE_EVERY, n)
+            self._every = (self.w.store, n)
             self.w.hint("Learning on demand only" if n == 0 else
                         f"Learning again after every {n:,} newly completed articles")
 

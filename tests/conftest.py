@@ -112,3 +112,23 @@ def type_text(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+def open_window(qtbot, store, tmp_path, reviewer: str = "lan", settings=None, active: bool = False):
+    """The review window on `store`, shown and activated, its jobs run at once (FakeThreadPool);
+    `active`: also wait until it has the keys (for key sequences such as Ctrl+L)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+    from desktop.tasks import FakeThreadPool
+
+    settings = settings or QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    w = MainWindow(store, reviewer, settings, pool=FakeThreadPool())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    if active:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+    return w

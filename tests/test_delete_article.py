@@ -6,17 +6,15 @@ import re
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import WorkspaceError, make_engine, migrate
 from db.store import Store
-from desktop.main_window import MainWindow
-from desktop.tasks import FakeThreadPool
 from facts.cli import main
 from facts.importer import import_paths
 from tests import review_fixture
-from tests.conftest import answer_dialog, back_in
+from tests.conftest import answer_dialog, back_in, open_window
 
 FIRST = review_fixture.ARTICLES[0]["title"]
 SECOND = review_fixture.ARTICLES[1]["title"]
@@ -239,13 +237,7 @@ def no_modal(monkeypatch):
 
 @pytest.fixture
 def win(qtbot, ws, tmp_path):
-    w = MainWindow(ws, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
-                   pool=FakeThreadPool())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+    return open_window(qtbot, ws, tmp_path)
 
 
 def press(qtbot, k, mod=Qt.NoModifier):

@@ -3,11 +3,10 @@ newly completed articles; then the articles under review are read again by the m
 import json
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from desktop.main_window import MainWindow
-from desktop.tasks import FakeThreadPool
 from facts.importer import import_paths
+from tests.conftest import open_window
 
 pytest.importorskip("pycrfsuite")
 
@@ -54,21 +53,8 @@ def ws(store, tmp_path):
     return store
 
 
-def make(qtbot, store, tmp_path):
-    w = MainWindow(store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
-                   pool=FakeThreadPool())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    from PySide6.QtWidgets import QApplication
-
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
-    return w
-
-
 def test_ctrl_l_learns_and_reads_the_articles_under_review_again(qtbot, ws, tmp_path):
-    w = make(qtbot, ws, tmp_path)
+    w = open_window(qtbot, ws, tmp_path, active=True)
     reviewed = {f.id: (f.status, f.start, f.end) for a in ws.article_ids() for f in ws.facts(a)
                 if f.status != "pending"}
     qtbot.keyClick(w.facts.table, Qt.Key_L, Qt.ControlModifier)
@@ -91,7 +77,7 @@ def test_learning_starts_by_itself_after_n_completed_articles(qtbot, ws, tmp_pat
 
     ws.set_state(STATE_EVERY, 1)
     ws.set_state(STATE_AT, 11)  # as if the last model was learned with 11 articles done
-    w = make(qtbot, ws, tmp_path)
+    w = open_window(qtbot, ws, tmp_path, active=True)
     w.learning._check.setInterval(10)
     first_pending = ws.article_ids(pending_only=True)[0]
     w.open_article(first_pending)
@@ -108,6 +94,6 @@ def test_too_little_to_learn_is_said(qtbot, store, tmp_path):
     from tests import review_fixture
 
     import_paths(store, [review_fixture.write(tmp_path)])
-    w = make(qtbot, store, tmp_path)
+    w = open_window(qtbot, store, tmp_path, active=True)
     w.actions["learn"].trigger()
     assert "Nothing learned yet" in w.status_hint.text() and store.latest_model() is None

@@ -3,10 +3,11 @@ in the window, and its undo takes them back."""
 import json
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facts.importer import import_paths
+from tests.conftest import open_window
 from facts.model import validate_fact
 from facts.propose import EXTRACTOR, RAW_CONFIDENCE, mentions, propose_after, summary
 
@@ -159,17 +160,8 @@ def test_undo_in_the_store_takes_them_back_and_redo_restores_them(ws):
 # -- in the window ------------------------------------------------------------------------
 @pytest.fixture
 def win(qtbot, ws, tmp_path, monkeypatch):
-    from desktop.main_window import MainWindow
-    from desktop.tasks import FakeThreadPool
-
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    w = MainWindow(ws, "lan", settings, pool=FakeThreadPool())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+    return open_window(qtbot, ws, tmp_path)
 
 
 def press(qtbot, w, k, mod=Qt.NoModifier):

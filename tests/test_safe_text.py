@@ -9,17 +9,16 @@ import json
 import re
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QImage, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QToolTip
 
 from desktop.article_model import IdRole
 from desktop.fact_model import HEADERS, FactRole
-from desktop.main_window import MainWindow
 from desktop.tasks import FakeThreadPool, TaskRunner
 from facts.importer import import_paths
-from tests.conftest import answer_dialog, back_in
+from tests.conftest import answer_dialog, back_in, open_window
 
 DEV_ZERO = '<img src="/dev/zero">'
 BOLD = "<b>bold</b>"
@@ -78,13 +77,7 @@ def warnings(monkeypatch):
 
 @pytest.fixture
 def win(qtbot, ws, tmp_path):
-    w = MainWindow(ws, REVIEWER, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
-                   pool=FakeThreadPool())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+    return open_window(qtbot, ws, tmp_path, REVIEWER)
 
 
 def shown_as(s: str) -> str:

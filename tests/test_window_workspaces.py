@@ -7,25 +7,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from db.store import Store
-from desktop.main_window import MainWindow
-from desktop.tasks import FakeThreadPool
 from facts.importer import import_paths
-from tests.conftest import SEEDS, answer_dialog
+from tests.conftest import SEEDS, answer_dialog, open_window
 from tests.reliability import scenarios_workspace as audit
 
 
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-
-
-def make(qtbot, store, settings):
-    w = MainWindow(store, "lan", settings, pool=FakeThreadPool())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
 
 
 def test_a_missing_workspace_is_offered_not_made(qtbot, tmp_path):
@@ -46,7 +35,7 @@ def test_open_recent_of_a_deleted_workspace_does_not_recreate_it(qtbot, store, s
     gone = tmp_path / "gone.sqlite"
     Store.open(gone).close()
     gone.unlink()
-    w = make(qtbot, store, settings)
+    w = open_window(qtbot, store, None, settings=settings)
     seen = []
     answer_dialog(qtbot, Qt.Key_Return, seen)
     w.switch_workspace(gone)
@@ -59,7 +48,7 @@ def test_file_new_creates_one(qtbot, store, settings, tmp_path, monkeypatch):
 
     new = tmp_path / "fresh.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
-    w = make(qtbot, store, settings)
+    w = open_window(qtbot, store, None, settings=settings)
     w.actions["new"].trigger()
     assert new.exists() and w.store.path == new
     w.store.close()
@@ -67,7 +56,7 @@ def test_file_new_creates_one(qtbot, store, settings, tmp_path, monkeypatch):
 
 def test_articles_not_yet_extracted_are_offered(qtbot, store, settings):
     import_paths(store, sorted(SEEDS.glob("*.txt")))  # as an import stopped before extraction
-    w = make(qtbot, store, settings)
+    w = open_window(qtbot, store, None, settings=settings)
     button = w.status_unextracted
     assert button.isVisible() and button.text().startswith("5 articles not yet extracted")
     qtbot.mouseClick(button, Qt.LeftButton)
@@ -102,7 +91,7 @@ def test_a_backup_that_cannot_be_written_is_a_hint(qtbot, store, settings, monke
     import_paths(store, sorted(SEEDS.glob("*.txt"))[:1])
     (Path(store.path).parent / "backups").write_text("not a folder")
     monkeypatch.setattr(mw, "BACKUP_DELAY_MS", 10)
-    w = make(qtbot, store, settings)
+    w = open_window(qtbot, store, None, settings=settings)
     qtbot.waitUntil(lambda: "Backup failed" in w.status_hint.text(), timeout=5000)
     assert "no backup of" in w.status_hint.text()
     assert QApplication.activeModalWidget() is None
