@@ -107,6 +107,16 @@ class Change:
 
 
 @dataclass(slots=True)
+class Reverted:
+    """What a revert did: one Change per decision put back, the same-name proposals it took
+    back (their rows as stored, to be put back by a redo), and those it put back."""
+
+    changes: list[Change]
+    withdrawn: list[dict[str, Any]]
+    restored: list[FactRecord]
+
+
+@dataclass(slots=True)
 class ModelRecord:
     """A model learned from the reviewers' decisions (the `models` table)."""
 

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Optional
 from sqlalchemy import func, select
 
 from facts.model import ALL_KIND_FIELDS
+from facts.tables import ArticleRow, FactRow
 
 from .schema import Article, Fact, ReviewEvent, Reviewer
 
@@ -34,9 +35,8 @@ class Reports:
         since: Optional[datetime] = None,
         until: Optional[datetime] = None,
         articles_per_batch: int = 500,
-    ) -> Iterator[tuple]:
-        """Every fact with its article's metadata as plain tuples (in facts.tables.FACT_COLUMNS order; reviewed_at
-        as ISO text), streamed in article and reading order. The hot path of every export:
+    ) -> Iterator[FactRow]:
+        """Every fact with its article's metadata (facts.tables.FactRow; reviewed_at as ISO text), streamed in article and reading order. The hot path of every export:
         plain DB-API cursors, the article's metadata read once per article, not joined onto
         each fact, nothing parsed that does not need to be."""
         where, params = [], []
@@ -82,11 +82,11 @@ class Reports:
                         at += "+00:00"  # stored in UTC: say so
                     # SQLAlchemy writes a missing JSON value as the text "null"
                     before = (json.loads(original) or {}).get("value") if original and original != "null" else None
-                    yield (*meta[r[0]], *r[1:cut], names.get(rid), at, note, before)
+                    yield FactRow(*meta[r[0]], *r[1:cut], names.get(rid), at, note, before)
 
-    def iter_article_rows(self) -> Iterator[tuple]:
-        """(uid, origin, title, published, source, author, url, n_facts, pending, accepted,
-        edited, rejected, added, flagged) per article, streamed."""
+    def iter_article_rows(self) -> Iterator[ArticleRow]:
+        """Each article with its metadata and its facts counted by status (facts.tables.ArticleRow),
+        streamed."""
         counts = {
             st: select(func.count()).where(Fact.article_id == Article.id, Fact.status == st)
             .correlate(Article).scalar_subquery()
@@ -97,7 +97,7 @@ class Reports:
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=2000).execute(q)
             for part in result.partitions():
-                yield from part
+                yield from map(ArticleRow._make, part)
 
     def iter_review_events(self) -> Iterator[tuple]:
         """(reviewer, at, action, kind, fact id) of every logged decision, by reviewer then time."""

@@ -380,10 +380,6 @@ def list_backup_files(path: Path, workspace_id: Optional[str] = None) -> list[Pa
     return files
 
 
-def backups_disk_use(path: Path, workspace_id: Optional[str] = None) -> int:
-    return sum(f.stat().st_size for f in list_backup_files(path, workspace_id))
-
-
 def read_workspace_id(path: Path) -> Optional[str]:
     """The id stored in a workspace, read without opening it for writing; None when it has
     none or cannot be read (a damaged workspace: its backups are then told apart by folder)."""

@@ -83,6 +83,8 @@ class Fact(Base):
     note: Mapped[Optional[str]] = mapped_column(Text)
     # The fact as the extractor gave it, kept on the first edit.
     original: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    # A same-name proposal: the log entry of the decision whose name proposed it (0009).
+    proposed_by: Mapped[Optional[int]] = mapped_column(Integer, index=True)
 
 
 class ReviewEvent(Base):
@@ -109,20 +111,6 @@ class State(Base):
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
-
-
-class ExtractionRun(Base):
-    """One run of an extractor over some articles: which version produced what."""
-
-    __tablename__ = "extraction_runs"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    extractor: Mapped[str] = mapped_column(String)  # "name@version"
-    started_at: Mapped[datetime]
-    finished_at: Mapped[Optional[datetime]]
-    articles: Mapped[int] = mapped_column(Integer, default=0)
-    facts_added: Mapped[int] = mapped_column(Integer, default=0)
-    facts_removed: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Model(Base):

@@ -8,25 +8,25 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from facts.model import ALL_KIND_FIELDS, ARTICLE_FIELDS, KIND_FIELDS, FactBase, Status, restorable
+from facts.model import ARTICLE_FIELDS, FactBase, Status, restorable
 
-from .engine import (CorruptWorkspaceError, NoWorkspaceError, WorkspaceError, _reason, is_new,
+from .engine import (CorruptWorkspaceError, NoWorkspaceError, WorkspaceError, is_new,
                      make_engine, migrate, needs_migration, opening_error)
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .reports import Reports
 from .search import restrict, search_ids
 from .writer import Writer, fact_columns, now
+from .rows import FACT_COLS, fact_record, recount
 from .records import (ArticleRecord, ArticleRow, Change, FactRecord, ModelRecord, ReviewEventRecord,
-                      Stats)
-from .schema import Article, ExtractionRun, Fact, ReviewEvent, Reviewer, State
+                      Reverted, Stats)
+from .schema import Article, Fact, ReviewEvent, Reviewer, State
 
 
 class StoreWriteError(WorkspaceError):
@@ -47,12 +47,6 @@ def _refuse_unstorable(**texts: Any) -> None:
             raise UnstorableText(f"The {name.replace('_', ' ')} {why}. Nothing was saved.")
 
 
-_FACT_COLS = (
-    Fact.id, Fact.article_id, Fact.kind, Fact.start, Fact.end, Fact.text, Fact.value,
-    *(getattr(Fact, f) for f in ALL_KIND_FIELDS),
-    Fact.confidence, Fact.extractor, Fact.status, Reviewer.name, Fact.reviewed_at,
-    Fact.note, Fact.original, Fact.extra,
-)
 _ARTICLE_COLS = (
     Article.id, Article.uid, Article.origin, Article.text, Article.content, Article.title,
     Article.published, Article.source, Article.author, Article.url, Article.extracted_with,
@@ -71,18 +65,6 @@ _EVENT_QUERY = (
 # stored columns, "facts": each fact's stored columns}, after {"article": DELETED}; the entry
 # that puts it back: before {"article": DELETED, "title"}, after {"article": PRESENT}.
 PRESENT, DELETED = "in the workspace", "deleted"
-
-
-def _fact_record(row) -> FactRecord:
-    (fid, aid, kind, start, end, text, value, *rest) = row
-    kf = dict(zip(ALL_KIND_FIELDS, rest[: len(ALL_KIND_FIELDS)]))
-    conf, extractor, status, reviewer, reviewed_at, note, original, extra = rest[len(ALL_KIND_FIELDS):]
-    fields = {f: kf[f] or "" for f in KIND_FIELDS[kind]}
-    return FactRecord(
-        id=fid, article_id=aid, kind=kind, start=start, end=end, text=text, value=value,
-        fields=fields, confidence=conf, extractor=extractor, status=status, reviewer=reviewer,
-        reviewed_at=reviewed_at, note=note, original=original, extra=extra or {},
-    )
 
 
 class Store(Reports):
@@ -189,7 +171,7 @@ class Store(Reports):
     def writer(self) -> Iterator[Writer]:
         """One large transaction for bulk work."""
         with self._tx() as conn:
-            yield Writer(self, conn)
+            yield Writer(conn, self.reviewer_id)
 
     # -- reviewers and state ----------------------------------------------
     def reviewer_id(self, name: Optional[str], conn: Optional[Connection] = None) -> Optional[int]:
@@ -306,16 +288,16 @@ class Store(Reports):
     def facts(self, article_id: int) -> list[FactRecord]:
         """An article's facts in reading order."""
         q = (
-            select(*_FACT_COLS)
+            select(*FACT_COLS)
             .outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
             .where(Fact.article_id == article_id)
             .order_by(Fact.start, Fact.end, Fact.id)
         )
         with self.engine.connect() as conn:
-            return [_fact_record(r) for r in conn.execute(q)]
+            return [fact_record(r) for r in conn.execute(q)]
 
     def fact(self, fact_id: int, conn: Optional[Connection] = None) -> Optional[FactRecord]:
-        q = select(*_FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id).where(
+        q = select(*FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id).where(
             Fact.id == fact_id
         )
         if conn is not None:
@@ -323,7 +305,7 @@ class Store(Reports):
         else:
             with self.engine.connect() as c:
                 r = c.execute(q).first()
-        return _fact_record(r) if r else None
+        return fact_record(r) if r else None
 
     def pending_total(self) -> int:
         with self.engine.connect() as conn:
@@ -379,13 +361,13 @@ class Store(Reports):
                 ids = [a.id for a in arts]
                 facts: dict[int, list[FactRecord]] = {i: [] for i in ids}
                 q = (
-                    select(*_FACT_COLS)
+                    select(*FACT_COLS)
                     .outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
                     .where(Fact.article_id.in_(ids))
                     .order_by(Fact.article_id, Fact.start, Fact.end, Fact.id)
                 )
                 for r in conn.execute(q):
-                    facts[r[1]].append(_fact_record(r))
+                    facts[r[1]].append(fact_record(r))
             for a in arts:
                 yield a, facts[a.id]
             last = ids[-1]
@@ -440,20 +422,51 @@ class Store(Reports):
             fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
             after = self.fact(fid, conn)
             after.event_id = self._log(conn, fid, article_id, "add", rid, None, after.snapshot(), note)
-            self._recount(conn, [article_id])
+            recount(conn, [article_id])
             return after
         return self._write(run)
 
-    def revert(self, event_id: int, reviewer: Optional[str], action: str = "revert") -> Change:
-        """Put back what a logged decision changed, as it was before it (of any session).
-        Undo is the revert of the decision, redo the revert of the undo: one path."""
-        return self._write(lambda conn: self._revert(conn, event_id, reviewer, action))
+    def revert(self, event_ids: Sequence[int], reviewer: Optional[str], action: str = "revert", *,
+               restore: Sequence[dict[str, Any]] = ()) -> Reverted:
+        """Put back what logged decisions changed, as it was before them (of any session), all
+        or none, newest first. Undo is the revert of a decision, redo the revert of the undo,
+        History ▸ Revert and `fact-review revert` the revert of any entry: one path.
 
-    def revert_many(self, event_ids: Sequence[int], reviewer: Optional[str],
-                    action: str = "revert") -> list[Change]:
-        """Several decisions put back at once (a bulk decision undone), newest first."""
-        return self._write(lambda conn: [self._revert(conn, e, reviewer, action)
-                                         for e in sorted(event_ids, reverse=True)])
+        The same-name proposals a reverted decision made and nobody has decided yet go with
+        it (their rows are returned: `withdrawn`); `restore` puts such rows back under their
+        own ids (the redo of an undo), where nothing overlaps them by then."""
+        def run(conn):
+            events = sorted(event_ids, reverse=True)
+            withdrawn = []
+            for chunk in _chunks(events, 500):
+                withdrawn += [dict(r) for r in conn.execute(
+                    select(Fact.__table__).where(Fact.proposed_by.in_(chunk),
+                                                 Fact.status == Status.pending.value)).mappings()]
+            if withdrawn:
+                conn.execute(delete(Fact).where(Fact.id.in_([r["id"] for r in withdrawn])))
+                recount(conn, sorted({r["article_id"] for r in withdrawn}))
+            changes = [self._revert(conn, e, reviewer, action) for e in events]
+            back = []
+            for row in restore:
+                if conn.execute(select(Fact.id).where(Fact.id == row["id"])).first() is not None:
+                    continue
+                if conn.execute(select(Article.id).where(Article.id == row["article_id"])).first() is None:
+                    continue
+                if conn.execute(select(Fact.id).where(Fact.article_id == row["article_id"],
+                                                      Fact.start < row["end"],
+                                                      Fact.end > row["start"])).first() is not None:
+                    continue
+                # Proposed now by the decision this redo put back.
+                conn.execute(insert(Fact).values(**{**row, "proposed_by": changes[-1].event_id}))
+                back.append(row["id"])
+            if back:
+                recount(conn, sorted({r["article_id"] for r in restore if r["id"] in back}))
+            return Reverted(changes, withdrawn, self._fact_records(conn, back))
+        return self._write(run)
+
+    def revert_one(self, event_id: int, reviewer: Optional[str], action: str = "revert") -> Change:
+        """revert() of one decision: what it changed."""
+        return self.revert([event_id], reviewer, action).changes[0]
 
     def correct_article(self, article_id: int, reviewer: Optional[str], **values: Any) -> int:
         """Correct the article's title, published date, source or author: a logged decision
@@ -540,11 +553,12 @@ class Store(Reports):
                         for aid in chunk if aid in arts]
         return out
 
-    def add_proposals(self, proposals: Sequence[tuple[int, FactBase]]) -> list[FactRecord]:
-        """Pending facts that a reviewer's decision suggests, all in one transaction: each
-        (article id, fact) is inserted unless a fact of any status overlaps it by then; the
-        articles' counts follow. Not decisions: nothing is logged (the decision's undo takes
-        them back: revert_with_proposals)."""
+    def add_proposals(self, proposals: Sequence[tuple[int, FactBase]], proposed_by: Optional[int]
+                      ) -> list[FactRecord]:
+        """Pending facts that a reviewer's decision (its log entry `proposed_by`) suggests, all in
+        one transaction: each (article id, fact) is inserted unless a fact of any status overlaps
+        it by then; the articles' counts follow. Not decisions: nothing is logged; reverting the
+        decision takes back those still pending (revert_many)."""
         def run(conn):
             aids = sorted({aid for aid, _ in proposals})
             taken: dict[int, list[tuple[int, int]]] = {aid: [] for aid in aids}
@@ -558,60 +572,24 @@ class Store(Reports):
                     continue
                 cols = fact_columns(fact)
                 cols.update(article_id=aid, status=Status.pending.value, reviewer_id=None,
-                            reviewed_at=None)
+                            reviewed_at=None, proposed_by=proposed_by)
                 rows.append(cols)
                 taken[aid].append((fact.start, fact.end))
             if not rows:
                 return []
             ids = list(conn.execute(insert(Fact).returning(Fact.id, sort_by_parameter_order=True),
                                     rows).scalars())
-            self._recount(conn, sorted({r["article_id"] for r in rows}))
+            recount(conn, sorted({r["article_id"] for r in rows}))
             return self._fact_records(conn, ids)
-        return self._write(run)
-
-    def revert_with_proposals(self, event_ids: Sequence[int], reviewer: Optional[str],
-                              action: str = "revert", *, withdraw: Sequence[int] = (),
-                              restore: Sequence[dict[str, Any]] = ()
-                              ) -> tuple[list[Change], list[dict[str, Any]], list[FactRecord]]:
-        """revert_many() and, in the same transaction, the proposals that came with the decision:
-        `withdraw` takes those fact ids out while still pending (an undo), `restore` puts rows
-        taken out so back under their own ids (a redo). Returns (changes, the rows taken out,
-        the facts put back)."""
-        def run(conn):
-            taken = []
-            for chunk in _chunks(list(withdraw), 500):
-                marks = ", ".join("?" * len(chunk))
-                taken += [dict(r) for r in conn.exec_driver_sql(
-                    f"SELECT * FROM facts WHERE id IN ({marks}) AND status = ?",
-                    (*chunk, Status.pending.value)).mappings()]
-            if taken:
-                conn.execute(delete(Fact).where(Fact.id.in_([r["id"] for r in taken])))
-                self._recount(conn, sorted({r["article_id"] for r in taken}))
-            changes = [self._revert(conn, e, reviewer, action) for e in sorted(event_ids, reverse=True)]
-            back = []
-            for row in restore:
-                if conn.execute(select(Fact.id).where(Fact.id == row["id"])).first() is not None:
-                    continue
-                if conn.execute(select(Article.id).where(Article.id == row["article_id"])).first() is None:
-                    continue
-                if conn.execute(select(Fact.id).where(Fact.article_id == row["article_id"],
-                                                      Fact.start < row["end"],
-                                                      Fact.end > row["start"])).first() is not None:
-                    continue
-                _insert_rows(conn, "facts", [row])
-                back.append(row["id"])
-            if back:
-                self._recount(conn, sorted({r["article_id"] for r in restore if r["id"] in back}))
-            return changes, taken, self._fact_records(conn, back)
         return self._write(run)
 
     def _fact_records(self, conn, ids: Sequence[int]) -> list[FactRecord]:
         """These facts, in the order of `ids`."""
         found: dict[int, FactRecord] = {}
         for chunk in _chunks(list(ids), 500):
-            q = select(*_FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id).where(
+            q = select(*FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id).where(
                 Fact.id.in_(chunk))
-            found.update((r[0], _fact_record(r)) for r in conn.execute(q))
+            found.update((r[0], fact_record(r)) for r in conn.execute(q))
         return [found[i] for i in ids if i in found]
 
     def event(self, event_id: int) -> Optional[ReviewEventRecord]:
@@ -674,7 +652,7 @@ class Store(Reports):
         after = self.fact(fact_id, conn)
         after.event_id = self._log(conn, fact_id, before.article_id, action, rid, before.snapshot(),
                                    after.snapshot(), note)
-        self._recount(conn, [before.article_id])
+        recount(conn, [before.article_id])
         return after
 
     def _revert(self, conn, event_id, reviewer, action) -> Change:
@@ -705,7 +683,7 @@ class Store(Reports):
                 raise WorkspaceError(f"the fact added by decision {event_id} is already gone")
             conn.execute(delete(Fact).where(Fact.id == ev.fact_id))
             eid = self._log(conn, ev.fact_id, ev.article_id, action, rid, current.snapshot(), None, None)
-            self._recount(conn, [ev.article_id])
+            recount(conn, [ev.article_id])
             return Change(eid, ev.article_id, ev.fact_id, "removed")
         before = ev.before
         if current is None:  # the decision removed the fact: put it back, under its own id
@@ -719,7 +697,7 @@ class Store(Reports):
             fid = conn.execute(insert(Fact).values(**cols)).inserted_primary_key[0]
             after = self.fact(fid, conn)
             after.event_id = self._log(conn, fid, ev.article_id, action, rid, None, after.snapshot(), None)
-            self._recount(conn, [ev.article_id])
+            recount(conn, [ev.article_id])
             return Change(after.event_id, ev.article_id, fid, "added", after)
         after = self._decide(conn, current.id, action, reviewer, before.get("status", "pending"),
                              restorable(before), before.get("note") or "")
@@ -758,19 +736,10 @@ class Store(Reports):
             _insert_rows(conn, "facts", facts)
         except IntegrityError as exc:
             raise WorkspaceError(f"article {aid} cannot be put back: {exc.orig}") from exc
-        self._recount(conn, [aid])
+        recount(conn, [aid])
         eid = self._log(conn, None, aid, action, rid, {"article": DELETED, "title": kept.get("title")},
                         {"article": PRESENT}, None)
         return Change(eid, aid, None, "restored")
-
-    # -- extraction runs -------------------------------------------------------
-    def record_run(self, extractor: str, started: datetime, articles: int, added: int,
-                   removed: int) -> None:
-        with self._tx() as conn:
-            conn.execute(insert(ExtractionRun).values(
-                extractor=extractor, started_at=started, finished_at=now(),
-                articles=articles, facts_added=added, facts_removed=removed,
-            ))
 
     # -- learned models (facts.learn) -------------------------------------------
     def save_model(self, data: bytes, *, trained_from: dict[str, Any], scores: dict[str, Any],
@@ -795,23 +764,6 @@ class Store(Reports):
             r = conn.execute(select(*cols).order_by(Model.version.desc()).limit(1)).first()
         return ModelRecord(*r) if r else None
 
-    @staticmethod
-    def drop_stale_pending(conn: Connection, article_id: int, extractor_prefix: str,
-                           keep: Iterable[tuple]) -> int:
-        """Inside an extraction's transaction: remove the article's pending facts whose
-        extractor starts with `extractor_prefix` (`learned@`) and whose (kind, start, end,
-        value, extractor) is not in `keep`. Reviewed facts are never touched. Returns how many."""
-        keep = set(keep)
-        rows = conn.execute(select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.value,
-                                   Fact.extractor)
-                            .where(Fact.article_id == article_id,
-                                   Fact.status == Status.pending.value,
-                                   Fact.extractor.startswith(extractor_prefix, autoescape=True))).all()
-        stale = [r[0] for r in rows if tuple(r[1:]) not in keep]
-        if stale:
-            conn.execute(delete(Fact).where(Fact.id.in_(stale)))
-        return len(stale)
-
     def decided_articles(self, batch: int = 200) -> Iterator[tuple[ArticleRecord, list[FactRecord]]]:
         """Articles with facts and none pending, with their facts, in id order: those whose
         facts are all decided (a caller leaves out any with a fact flagged for later)."""
@@ -826,28 +778,16 @@ class Store(Reports):
                     return
                 ids = [a.id for a in arts]
                 facts: dict[int, list[FactRecord]] = {i: [] for i in ids}
-                q = (select(*_FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
+                q = (select(*FACT_COLS).outerjoin(Reviewer, Reviewer.id == Fact.reviewer_id)
                      .where(Fact.article_id.in_(ids))
                      .order_by(Fact.article_id, Fact.start, Fact.end, Fact.id))
                 for r in conn.execute(q):
-                    facts[r[1]].append(_fact_record(r))
+                    facts[r[1]].append(fact_record(r))
             for a in arts:
                 yield a, facts[a.id]
             last = ids[-1]
 
     # -- internals -------------------------------------------------------------
-    @staticmethod
-    def _recount(conn: Connection, article_ids: Iterable[int]) -> None:
-        for aid in article_ids:
-            n = select(func.count()).where(Fact.article_id == aid).scalar_subquery()
-            p = (
-                select(func.count())
-                .where(Fact.article_id == aid, Fact.status == Status.pending.value)
-                .scalar_subquery()
-            )
-            conn.execute(update(Article).where(Article.id == aid).values(n_facts=n, n_pending=p))
-
-
 def _has_log(path: Path) -> bool:
     """A write-ahead log with content beside the file (read as immutable, it would be missed)."""
     try:

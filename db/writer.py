@@ -4,17 +4,17 @@ from __future__ import annotations
 import hashlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status
+from facts.model import (ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status, extractor_name,
+                         run_extractors)
 
+from .rows import read_fact, recount
 from .schema import Article, Fact, ReviewEvent
 
-if TYPE_CHECKING:
-    from .store import Store
 
 
 def content_hash(text: str) -> str:
@@ -54,8 +54,8 @@ _INSERT_ARTICLE = insert(Article)
 class Writer:
     """Bulk writes inside one transaction (import, extraction)."""
 
-    def __init__(self, store: "Store", conn: Connection):
-        self.store = store
+    def __init__(self, conn: Connection, reviewer_id: Callable[[Optional[str], Connection], Optional[int]]):
+        self.reviewer_id = reviewer_id
         self.conn = conn
 
     @contextmanager
@@ -93,14 +93,14 @@ class Writer:
                 cols.update(
                     article_id=aid,
                     status=review.status.value,
-                    reviewer_id=self.store.reviewer_id(review.reviewer, self.conn),
+                    reviewer_id=self.reviewer_id(review.reviewer, self.conn),
                     reviewed_at=_parse_dt(review.reviewed_at),
                     note=review.note,
                     original=review.original,
                 )
                 rows.append(cols)
             self.conn.execute(insert(Fact), rows)
-            self.store._recount(self.conn, [aid])
+            recount(self.conn, [aid])
         return aid
 
     def replace_pending(
@@ -116,11 +116,12 @@ class Writer:
         # proposed again (a lookup over its own span, not over every reviewed fact).
         covered: dict[str, bytearray] = {}
         # The extractors of this run ("rules@1", or "rules@1+learned@4" with a model): their
-        # pending facts are theirs to keep or remove; another's (same-name) stay and count.
-        names = {part.split("@")[0] for part in extractor.split("+")}
+        # pending facts are theirs to keep or remove; another's (same-name, an imported
+        # model's) stay and count.
+        names = run_extractors(extractor)
 
         def own(fact_extractor: Optional[str]) -> bool:
-            return (fact_extractor or "").split("/")[0].split("@")[0] in names
+            return extractor_name(fact_extractor or "") in names
 
         for r in existing:
             if r.status != Status.pending or not own(r.extractor):
@@ -152,7 +153,7 @@ class Writer:
         self.conn.execute(
             update(Article).where(Article.id == article_id).values(extracted_with=extractor)
         )
-        self.store._recount(self.conn, [article_id])
+        recount(self.conn, [article_id])
         return len(new_rows), len(stale)
 
     def merge_fact(self, row) -> bool:
@@ -174,7 +175,7 @@ class Writer:
         cols = fact_columns(f)
         review = row.review
         cols.update(status=review.status.value,
-                    reviewer_id=self.store.reviewer_id(review.reviewer, self.conn),
+                    reviewer_id=self.reviewer_id(review.reviewer, self.conn),
                     reviewed_at=_parse_dt(review.reviewed_at), note=review.note)
         existing = self.conn.execute(
             select(Fact.id, Fact.original).where(Fact.article_id == aid, Fact.kind == f.kind,
@@ -187,7 +188,7 @@ class Writer:
             before = None
         else:
             fid = existing.id
-            before = self.store.fact(fid, self.conn)
+            before = read_fact(self.conn, fid)
             current = {k: getattr(before, k) for k in ("value", "status", "note", "confidence",
                                                        "extractor", "reviewer")}
             wanted = {"value": f.value, "status": review.status.value, "note": review.note,
@@ -196,14 +197,29 @@ class Writer:
             if current == wanted and before.fields == {k: cols[k] or "" for k in before.fields}:
                 return False
             self.conn.execute(update(Fact).where(Fact.id == fid).values(**cols))
-        after = self.store.fact(fid, self.conn)
+        after = read_fact(self.conn, fid)
         self.conn.execute(insert(ReviewEvent).values(
             fact_id=fid, article_id=aid, action="import",
             reviewer_id=cols["reviewer_id"], at=now(),
             before=before.snapshot() if before else None, after=after.snapshot(), note=None,
         ))
-        self.store._recount(self.conn, [aid])
+        recount(self.conn, [aid])
         return True
+
+    def drop_stale_pending(self, article_id: int, extractor_prefix: str, keep: Iterable[tuple]) -> int:
+        """Remove the article's pending facts whose
+        extractor starts with `extractor_prefix` (`learned@`) and whose (kind, start, end,
+        value, extractor) is not in `keep`. Reviewed facts are never touched. Returns how many."""
+        keep = set(keep)
+        rows = self.conn.execute(select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.value,
+                                   Fact.extractor)
+                            .where(Fact.article_id == article_id,
+                                   Fact.status == Status.pending.value,
+                                   Fact.extractor.startswith(extractor_prefix, autoescape=True))).all()
+        stale = [r[0] for r in rows if tuple(r[1:]) not in keep]
+        if stale:
+            self.conn.execute(delete(Fact).where(Fact.id.in_(stale)))
+        return len(stale)
 
     def set_metadata(self, article_id: int, **values: Any) -> None:
         if values:

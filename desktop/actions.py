@@ -47,6 +47,8 @@ ACTIONS: list[ActionSpec] = [
                "Show the last decision, then undo it (written to the review log)"),
     ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Show the decision undone, then redo it"),
     ActionSpec("find", "&Find in Articles", ("Ctrl+F",), "Edit", "Search article titles and text"),
+    ActionSpec("preferences", "&Preferences…", ("Ctrl+,",), "Edit",
+               "Your name, the bulk-accept threshold, backups kept, automatic learning"),
     ActionSpec("next_fact", "Next Fact", ("J", "Down"), "Review", "Select the next fact", "J or ↓"),
     ActionSpec("prev_fact", "Previous Fact", ("K", "Up"), "Review", "Select the previous fact", "K or ↑"),
     ActionSpec("accept", "&Accept", ("A",), "Review", "Accept the selected fact and move to the next pending one"),

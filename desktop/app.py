@@ -39,14 +39,13 @@ def style_sheet() -> str:
     return resources.files("resources").joinpath("style.qss").read_text(encoding="utf-8")
 
 
-def open_or_explain(path: Path, is_default: bool, parent=None):
+def open_or_explain(path: Path, is_default: bool, reviewer: Optional[str] = None, parent=None):
     """Open the workspace; if it cannot be, say why and offer what can be done."""
-    from db.engine import CorruptWorkspaceError, NoWorkspaceError, WorkspaceError
-    from db.safety import WorkspaceLock, describe_backups, restore_backup
-    from facts.workspace import open_workspace
+    from app.opening import describe_backups, open_workspace, restore
+    from app.workspace import CorruptWorkspaceError, NoWorkspaceError, WorkspaceError
 
     try:
-        return open_workspace(path, is_default)
+        return open_workspace(path, is_default, reviewer=reviewer)
     except NoWorkspaceError:
         answer = QMessageBox.question(
             parent, "Fact Review", rich(f"There is no workspace at {path}.\n\nCreate a new, empty one there?"),
@@ -54,12 +53,12 @@ def open_or_explain(path: Path, is_default: bool, parent=None):
         if answer != QMessageBox.Yes:
             return None
         try:
-            return open_workspace(path, is_default, create=True)
+            return open_workspace(path, is_default, reviewer=reviewer, create=True)
         except WorkspaceError as exc:
             QMessageBox.critical(parent, "Fact Review", rich(exc))
             return None
     except CorruptWorkspaceError as exc:
-        backups = [b for b in describe_backups(path) if b.facts is not None]
+        backups = [b for b in describe_backups(path) if b.readable]
         if not backups:
             QMessageBox.critical(parent, "Fact Review", rich(f"{exc}\n\nThere is no backup of it."))
             return None
@@ -70,12 +69,8 @@ def open_or_explain(path: Path, is_default: bool, parent=None):
         if answer != QMessageBox.Yes:
             return None
         try:
-            lock = WorkspaceLock(path).acquire()  # no other program opens it meanwhile
-            try:
-                restore_backup(backups[0].path, path)
-            finally:
-                lock.release()
-            return open_workspace(path, is_default)
+            restore(backups[0].path, path)  # holding the lock: no other program opens it meanwhile
+            return open_workspace(path, is_default, reviewer=reviewer)
         except WorkspaceError as exc:
             QMessageBox.critical(parent, "Fact Review", rich(exc))
             return None
@@ -88,12 +83,12 @@ def launch(path: Path, is_default: bool, reviewer: Optional[str] = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Fact Review")
     app.setStyleSheet(style_sheet())
-    store = open_or_explain(path, is_default)
-    if store is None:
-        return 2
     settings = app_settings()
-    window = MainWindow(store, reviewer or ask_reviewer(settings), settings)
+    workspace = open_or_explain(path, is_default, reviewer or ask_reviewer(settings))
+    if workspace is None:
+        return 2
+    window = MainWindow(workspace, settings)
     window.show()
     code = app.exec()
-    window.store.close()
+    window.workspace.close()
     return code

@@ -18,9 +18,9 @@ CACHE_PAGES = 50
 class ArticleListModel(QAbstractListModel):
     """Holds the ids of the listed articles; a row's data is fetched with its page."""
 
-    def __init__(self, store, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.workspace = workspace
         self.ids: list[int] = []
         self.row_of: dict[int, int] = {}
         self._pages: OrderedDict[int, dict] = OrderedDict()
@@ -33,8 +33,8 @@ class ArticleListModel(QAbstractListModel):
         self._pages.clear()
         self.endResetModel()
 
-    def set_store(self, store) -> None:
-        self.store = store
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
         self.set_ids([])
 
     def refresh_article(self, article_id: int) -> None:
@@ -44,7 +44,7 @@ class ArticleListModel(QAbstractListModel):
             return
         page = self._pages.get(row // PAGE)
         if page is not None:
-            page.update(self.store.article_rows([article_id]))
+            page.update(self.workspace.article_rows([article_id]))
         idx = self.index(row)
         self.dataChanged.emit(idx, idx)
 
@@ -56,7 +56,7 @@ class ArticleListModel(QAbstractListModel):
         p = row // PAGE
         page = self._pages.get(p)
         if page is None:
-            page = self.store.article_rows(self.ids[p * PAGE:(p + 1) * PAGE])
+            page = self.workspace.article_rows(self.ids[p * PAGE:(p + 1) * PAGE])
             self._pages[p] = page
             if len(self._pages) > CACHE_PAGES:
                 self._pages.popitem(last=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout
 
-from db.safety import backup_dir, describe_backups, human_size
+from app.opening import backup_dir, describe_backups, human_size
 
 from .safe_text import plain
 

@@ -21,10 +21,10 @@ STATUSES = [s.value for s in Status]
 
 
 class ExportDialog(QDialog):
-    def __init__(self, store, fmt: str = "csv", parent=None):
+    def __init__(self, workspace, fmt: str = "csv", parent=None):
         super().__init__(parent)
         self.setWindowTitle("Export")
-        self.store = store
+        self.workspace = workspace
         self.format = QComboBox()
         for key, label in FORMATS:
             self.format.addItem(label, key)
@@ -37,7 +37,7 @@ class ExportDialog(QDialog):
             box.setChecked(True)
         self.reviewer = QComboBox()
         self.reviewer.addItem("anyone", None)
-        for name in store.reviewer_names():
+        for name in workspace.reviewer_names():
             self.reviewer.addItem(name, name)
         self.use_dates = QCheckBox("reviewed between")
         self.since, self.until = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())

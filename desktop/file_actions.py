@@ -19,34 +19,30 @@ class FileActions(QObject):
 
     def backup_in_background(self) -> None:
         """A consistent copy if the workspace changed since the last one, off the GUI thread."""
-        store, keep = self.w.store, self.w.prefs.keep_backups
+        workspace, keep = self.w.workspace, self.w.prefs.keep_backups
 
         def done(path) -> None:
             if path is not None:
                 self.w.hint(f"Backup made: {path.name}")
 
-        self.w.tasks.run("Backing up…", lambda _p, _c: store.backup_if_changed(keep), done,
+        self.w.tasks.run("Backing up…", lambda _p, _c: workspace.backup_if_changed(keep), done,
                          lambda m: self.w.hint("Backup failed: " + m.splitlines()[0]),
                          show_progress=False)
 
     def restore_backup(self) -> None:
-        from db.engine import WorkspaceError
-        from db.safety import WorkspaceLock, restore_backup
+        from app.opening import restore
+        from app.workspace import WorkspaceError
 
         from .backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self.w.store.path, self.w)
+        dialog = BackupsDialog(self.w.workspace.path, self.w)
         if not dialog.exec() or dialog.chosen() is None:
             return
-        path = self.w.store.path
+        path = self.w.workspace.path
         self.w.save_state()
-        self.w.store.close()
+        self.w.workspace.close()
         try:
-            lock = WorkspaceLock(path).acquire()  # no other program opens it meanwhile
-            try:
-                kept = restore_backup(dialog.chosen(), path)
-            finally:
-                lock.release()
+            kept = restore(dialog.chosen(), path)  # holding the lock: no other program opens it
         except WorkspaceError as exc:
             warn(self.w, "Fact Review", str(exc))
             self.w.switch_workspace(path, closed=True)  # the workspace as it was
@@ -55,7 +51,7 @@ class FileActions(QObject):
         self.w.show_saved("Backup restored" + (f"; the previous workspace is kept as {kept.name}" if kept else ""))
 
     def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "New workspace", str(self.w.store.path.parent),
+        path, _ = QFileDialog.getSaveFileName(self.w, "New workspace", str(self.w.workspace.path.parent),
                                               "Workspaces (*.sqlite)")
         if path:
             p = Path(path if path.endswith(".sqlite") else path + ".sqlite")
@@ -65,7 +61,7 @@ class FileActions(QObject):
             self.w.switch_workspace(p, create=True)
 
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open workspace", str(self.w.store.path.parent),
+        path, _ = QFileDialog.getOpenFileName(self.w, "Open workspace", str(self.w.workspace.path.parent),
                                               "Workspaces (*.sqlite *.db);;All files (*)")
         if path:
             self.w.switch_workspace(Path(path))
@@ -90,28 +86,16 @@ class FileActions(QObject):
             self.import_paths([path])
 
     def import_paths(self, paths: list[str]) -> None:
-        from facts.extract.runner import extract_articles
-        from facts.importer import import_paths
-
-        store = self.w.store
+        workspace = self.w.workspace
 
         def job(progress, cancelled):
-            report = import_paths(store, paths, progress=progress, cancelled=cancelled)
-            if report.article_ids and not cancelled():
-                extract_articles(store, report.article_ids,
-                                 progress=lambda d, t, w="": progress(d, t, "extracting"),
-                                 cancelled=cancelled)
-            return report
+            return workspace.import_paths(paths, progress=progress, cancelled=cancelled)
 
         self.w.tasks.run("Importing articles…", job, self.import_done, self.w.task_failed)
 
-    def import_done(self, report) -> None:
-        self.w.article_model.set_ids(self.w.store.article_ids(
-            pending_only=self.w.articles.pending.isChecked(), search=self.w.articles.search.text().strip()))
-        self.w.articles.update_count()
-        if self.w.article is None and self.w.article_model.ids:
-            self.w.open_article(self.w.article_model.ids[0])
-        self.w._update_status()
+    def import_done(self, outcome) -> None:
+        report, changes = outcome
+        self.w.apply_changes(changes)
         self.w.show_saved(report.summary())
         if report.failed:
             ImportErrors(report.summary(), [(f.path, f.error) for f in report.failed], self.w).show()
@@ -122,13 +106,9 @@ class FileActions(QObject):
     def export_table(self, fmt: str) -> None:
         """The export dialog (the same choices as `fact-review export`), then the file, then
         the writing off the GUI thread into a .part file renamed when complete."""
-        from facts.exporter import write_jsonl
-        from facts.outfile import export_to
-        from facts.tables import write_articles_csv, write_facts_csv, write_xlsx
-
         from .export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.w.store, fmt, self.w)
+        dialog = ExportDialog(self.w.workspace, fmt, self.w)
         if not dialog.exec():
             return
         path = dialog.choose_path()
@@ -137,25 +117,11 @@ class FileActions(QObject):
         fmt, flt = dialog.format.currentData(), dialog.export_filter()
         encoding = "utf-8-sig" if dialog.bom.isChecked() else "utf-8"
         inert = dialog.inert.isChecked()
-        store = self.w.store
+        workspace = self.w.workspace
 
-        def job(progress, _cancelled):
-            with export_to(path) as (tmp, scratch):
-                if fmt == "xlsx":
-                    n = write_xlsx(store, tmp, flt, scratch=scratch)[0]
-                elif fmt == "jsonl":
-                    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-                        n = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds)[1]
-                elif fmt == "conll":
-                    from facts.conll import write_conll
-
-                    with open(tmp, "w", encoding="utf-8", newline="\n") as out:
-                        n = write_conll(store, out)[0]
-                else:
-                    with open(tmp, "w", encoding=encoding, newline="") as out:
-                        n = (write_articles_csv(store, out, neutralise_cells=inert) if fmt == "articles"
-                             else write_facts_csv(store, out, flt, neutralise_cells=inert))
-            return n
+        def job(_progress, _cancelled):
+            done = workspace.export(fmt, path, flt, encoding=encoding, neutralise_cells=inert)
+            return done.articles if fmt in ("articles", "conll") else done.facts
 
         unit = "articles" if fmt in ("articles", "conll") else "facts"
         self.w.tasks.run("Exporting…", job, lambda n: self.w.show_saved(f"Exported {n:,} {unit} to {Path(path).name}"),

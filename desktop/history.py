@@ -77,10 +77,10 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """Decisions, newest first; Revert puts the fact back as it was before the chosen one."""
 
-    def __init__(self, store, fact_id, revert: Callable[[int, str], bool], parent=None):
+    def __init__(self, workspace, fact_id, revert: Callable[[int, str], bool], parent=None):
         """`revert(event id, label)` puts a decision back the way undo does; True if saved."""
         super().__init__(parent)
-        self.store, self.fact_id, self._revert = store, fact_id, revert
+        self.workspace, self.fact_id, self._revert = workspace, fact_id, revert
         self.setWindowTitle("Review history")
         self.only_fact = QCheckBox("Only the selected fact")
         self.only_fact.setChecked(fact_id is not None)
@@ -123,7 +123,7 @@ class HistoryDialog(QDialog):
 
     def refresh(self) -> None:
         fact = self.fact_id if self.only_fact.isChecked() else None
-        self.model.set_events(self.store.review_log(fact, limit=500))
+        self.model.set_events(self.workspace.review_log(fact, limit=500))
         self.table.resizeColumnsToContents()
         if self.model.events:
             self.table.selectRow(0)

@@ -8,8 +8,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTextEdit)
 
-from db.engine import WorkspaceError
-from db.store import Store
+from app.workspace import ViewState, Workspace, WorkspaceError
 from facts.model import validate_fact
 
 from . import actions as registry
@@ -26,7 +25,6 @@ from .safe_text import escape, plain, warn
 from .theme import KIND_LABELS, KINDS
 from .tasks import TaskRunner
 
-STATE_KEY = "view"
 BACKUP_DELAY_MS = 3000
 # Keys a text field or picker uses itself: they must reach it, not trigger a review action.
 _LIST_KEYS = {Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Home, Qt.Key_End,
@@ -36,18 +34,18 @@ _TYPING_KEYS = {Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Up, Qt.Key_Dow
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, reviewer: str, settings: QSettings, pool=None):
+    def __init__(self, workspace: Workspace, settings: QSettings, pool=None):
         super().__init__()
-        self.store = store
+        self.workspace = workspace
         self.settings = settings
         self.prefs = prefs_store.load(settings)
-        self.review = Review(store, reviewer, self)
+        self.review = Review(workspace, self)
         self.tasks = TaskRunner(self, pool)
         self.article = None
         self.help: Optional[HelpOverlay] = None
         self.setAcceptDrops(True)
 
-        self.article_model = ArticleListModel(store, self)
+        self.article_model = ArticleListModel(workspace, self)
         self.articles = ArticlesPane(self.article_model)
         self.view = ArticleView()
         self.facts = FactsPane()
@@ -76,7 +74,7 @@ class MainWindow(QMainWindow):
             "undo": lambda: self.step_back("undo"), "redo": lambda: self.step_back("redo"),
             "flag": self.flag, "edit_metadata": self.edit_metadata, "accept_same": lambda: self.decide_same("accept"),
             "reject_same": lambda: self.decide_same("reject"),
-            "find": self.focus_search, "next_fact": lambda: self.facts.step(1),
+            "find": self.focus_search, "preferences": self.show_preferences, "next_fact": lambda: self.facts.step(1),
             "prev_fact": lambda: self.facts.step(-1), "accept": self.accept, "reject": self.reject,
             "edit": self.edit, "add": self.add, "next_pending": self.next_pending,
             "accept_all": self.accept_all, "delete_article": self.delete_article,
@@ -139,14 +137,7 @@ class MainWindow(QMainWindow):
         self.view.metadataDone.connect(self.facts.table.setFocus)
         self.view.text.selectionChanged.connect(self._article_selection_changed)
         self.review.saved.connect(lambda _m: self.learning.decided())
-        self.review.factChanged.connect(self._fact_changed)
-        self.review.factAdded.connect(self._fact_added)
-        self.review.factRemoved.connect(self._fact_removed)
-        self.review.factsAdded.connect(self._facts_added)
-        self.review.factsRemoved.connect(self._facts_removed)
-        self.review.articleChanged.connect(self._article_changed)
-        self.review.articleDeleted.connect(self._article_deleted)
-        self.review.articleRestored.connect(self._article_restored)
+        self.review.changed.connect(self.apply_changes)
         self.review.saved.connect(self.show_saved)
         self.review.failed.connect(self._failed)
         self._backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
@@ -168,13 +159,13 @@ class MainWindow(QMainWindow):
 
     # -- workspace ----------------------------------------------------------------
     def load_workspace(self) -> None:
-        self.setWindowTitle(f"{self.store.path.name} — Fact Review")
-        self.prefs.remember(str(self.store.path))
+        self.setWindowTitle(f"{self.workspace.path.name} — Fact Review")
+        self.prefs.remember(str(self.workspace.path))
         prefs_store.save(self.settings, self.prefs)
         self.files.rebuild_recent()
         self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
-        state = self.store.get_state(STATE_KEY, {}) or {}
-        pending_only, search = bool(state.get("pending_only")), state.get("search") or ""
+        state = self.workspace.view_state()
+        pending_only, search = state.pending_only, state.search
         self.articles.pending.blockSignals(True)
         self.articles.pending.setChecked(pending_only)
         self.articles.pending.blockSignals(False)
@@ -182,14 +173,14 @@ class MainWindow(QMainWindow):
         self.articles.search.blockSignals(True)
         self.articles.search.setText(search)
         self.articles.search.blockSignals(False)
-        self.facts.set_filters(state.get("kind"), state.get("status"))
-        self.article_model.set_ids(self.store.article_ids(pending_only=pending_only, search=search))
+        self.facts.set_filters(state.kind, state.status)
+        self.article_model.set_ids(self.workspace.article_ids(pending_only=pending_only, search=search))
         self.articles.update_count()
-        aid = state.get("article")
+        aid = state.article
         if aid is None or self.article_model.row_for(aid) is None:
-            aid = self.store.next_article_with_pending(0) or (self.article_model.ids or [None])[0]
+            aid = self.workspace.next_article_with_pending(0) or (self.article_model.ids or [None])[0]
         if aid is not None:
-            self.open_article(aid, fact_id=state.get("fact"))
+            self.open_article(aid, fact_id=state.fact)
         else:
             self.show_no_article()
         self._update_status()
@@ -205,7 +196,7 @@ class MainWindow(QMainWindow):
         fact = self.facts.current_fact()
         if getattr(self, "history", None) is not None:
             self.history.close()
-        self.history = HistoryDialog(self.store, fact.id if fact else None, self._revert_event, self)
+        self.history = HistoryDialog(self.workspace, fact.id if fact else None, self._revert_event, self)
         self.history.finished.connect(self._dialog_closed)
         self.history.show()
 
@@ -216,21 +207,25 @@ class MainWindow(QMainWindow):
 
     def _revert_event(self, event_id: int, label: str) -> bool:
         """History ▸ Revert: the same path as undo, and itself undoable."""
-        change = self.review.revert(event_id, label)
-        if change is None:
+        done = self.review.revert(event_id, label)
+        if done is None:
             return False
-        self.go_to(change.article_id, change.fact_id if change.what in ("changed", "added") else None)
+        fact = done.first_fact
+        if fact is not None:
+            self.go_to(fact.article_id, fact.id)
+        elif done.touched_articles and not done.deleted:
+            self.go_to(min(done.touched_articles))
         return True
 
     def go_to(self, article_id: int, fact_id: Optional[int] = None) -> None:
         """Bring the reviewer to an article and fact (undo, redo and revert act in view)."""
-        if not self.store.article_rows([article_id]):
+        if not self.workspace.article_rows([article_id]):
             return  # deleted: nothing to show (undoing its deletion brings it back in view)
         if self.article is None or self.article.id != article_id:
             if self.article_model.row_for(article_id) is None:  # hidden by the filter or search
                 self.articles.pending.setChecked(False)
                 self.articles.search.clear()
-                self.article_model.set_ids(self.store.article_ids())
+                self.article_model.set_ids(self.workspace.article_ids())
                 self.articles.update_count()
             self.open_article(article_id, fact_id=fact_id)
         elif fact_id is not None:
@@ -258,50 +253,63 @@ class MainWindow(QMainWindow):
 
     def switch_workspace(self, path: Path, closed: bool = False, create: bool = False) -> None:
         """Open another workspace (a new one only with `create`: File ▸ New)."""
-        if not closed and Path(path).resolve() == self.store.path.resolve():
+        if not closed and Path(path).resolve() == self.workspace.path.resolve():
             return
+        reviewer = self.workspace.reviewer
         try:
-            store = Store.open(path, create=create)
+            workspace = Workspace.open(path, reviewer=reviewer, create=create)
         except WorkspaceError as exc:
             warn(self, "Fact Review", str(exc))
             if closed:  # the old one is gone: reopen it rather than leave the window empty
                 try:
-                    self.store = Store.open(self.store.path)
+                    self._retarget(Workspace.open(self.workspace.path, reviewer=reviewer))
                 except WorkspaceError as again:  # taken meanwhile: nothing to show or write
                     warn(self, "Fact Review", f"{again}\n\nThe window closes.")
                     self.close()
             return
         if not closed:
             self.save_state()
-            self.store.close()
-        self.store = store
-        self.review.store = store
-        self.review.stack.clear()
-        self.article_model.set_store(store)
+            self.workspace.close()
+        self._retarget(workspace)
         self.load_workspace()
+
+    def _retarget(self, workspace: Workspace) -> None:
+        """Everything that works on a workspace now works on this one: the undo stack starts
+        empty, the dialogs of the one before are closed, its background work is stopped."""
+        self.tasks.cancel_all()
+        for name in ("history", "stats_window", "help"):
+            dialog = getattr(self, name, None)
+            if dialog is not None:
+                dialog.close()
+                setattr(self, name, None)
+        self.workspace = workspace
+        self.review.workspace = workspace
+        self.review.stack.clear()
+        self.article_model.set_workspace(workspace)
+        self.learning.retarget()
 
     def save_state(self) -> None:
         fact = self.facts.current_fact()
         f = self.facts.filters()
-        state = {"article": self.article.id if self.article else None,
-                 "fact": fact.id if fact else None,
-                 "pending_only": self.articles.pending.isChecked(),
-                 "search": self.articles.search.text().strip(),
-                 "kind": f["kind"], "status": f["status"]}
+        state = ViewState(article=self.article.id if self.article else None,
+                          fact=fact.id if fact else None,
+                          pending_only=self.articles.pending.isChecked(),
+                          search=self.articles.search.text().strip(),
+                          kind=f["kind"], status=f["status"])
         try:
-            self.store.set_state(STATE_KEY, state)
+            self.workspace.save_view_state(state)
         except WorkspaceError:
             pass  # where the reviewer stood is a convenience; decisions are saved apart
 
     # -- articles -----------------------------------------------------------------
     def open_article(self, article_id: int, fact_id: Optional[int] = None,
                      select: str = "first_pending") -> None:
-        art = self.store.article(article_id)
+        art = self.workspace.article(article_id)
         if art is None:
             return
         self.facts.form.cancel()
         self.article = art
-        facts = self.store.facts(article_id)
+        facts = self.workspace.facts(article_id)
         self.view.set_article(art, facts)
         self.facts.set_facts(facts)
         self.articles.show_current(article_id)
@@ -338,7 +346,7 @@ class MainWindow(QMainWindow):
         generation = self._search_generation
 
         def job(_progress, _cancelled):
-            return self.store.article_ids(pending_only=pending_only, search=search)
+            return self.workspace.article_ids(pending_only=pending_only, search=search)
 
         def done(ids):
             if generation != self._search_generation:
@@ -365,7 +373,7 @@ class MainWindow(QMainWindow):
             message = (f"No article matches “{escape(search)}”"
                        + (" among those with pending facts" if self.articles.pending.isChecked() else "")
                        + ".<br>Press Ctrl+F to change the search.")
-        elif self.articles.pending.isChecked() and self.store.article_count():
+        elif self.articles.pending.isChecked() and self.workspace.article_count():
             message = "Every article is reviewed: no pending fact left."
         else:
             message = "No articles yet.<br>Import files with Ctrl+I, a folder with Ctrl+Shift+I, or drop them here."
@@ -416,7 +424,7 @@ class MainWindow(QMainWindow):
         if self.article is None:
             return
         threshold = self.prefs.accept_threshold
-        ids = [f.id for f in self.store.facts(self.article.id)
+        ids = [f.id for f in self.workspace.facts(self.article.id)
                if f.status == "pending" and f.confidence >= threshold]
         if not ids:
             self.hint(f"No pending fact at or above {threshold:.2f} in this article")
@@ -437,7 +445,7 @@ class MainWindow(QMainWindow):
         if f is None:
             return
         ids = list(dict.fromkeys(([f.id] if f.status == "pending" else []) +
-                                 self.store.same_pending(f.kind, f.text)))
+                                 self.workspace.same_pending(f.kind, f.text)))
         if not ids:
             self.hint(f"No pending mention of “{f.text}” left")
             return
@@ -482,7 +490,7 @@ class MainWindow(QMainWindow):
         if self.facts.form.isVisible():
             self.hint("Save the edit (Enter) or cancel it (Esc) first")
             return
-        row = self.store.article_rows([self.article.id]).get(self.article.id)
+        row = self.workspace.article_rows([self.article.id]).get(self.article.id)
         if row is None:
             return
         title = row.title or row.uid
@@ -516,11 +524,28 @@ class MainWindow(QMainWindow):
 
     def _article_restored(self, article_id: int) -> None:
         """A deleted article is back: listed where it belongs, and opened."""
-        self.article_model.set_ids(self.store.article_ids(
+        self.article_model.set_ids(self.workspace.article_ids(
             pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
         self.articles.update_count()
         self.go_to(article_id)  # clears a filter or search that would hide it
         self._update_status()
+
+    def show_preferences(self) -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self.learning.every(), self)
+        if not dialog.exec():
+            self._dialog_closed()
+            return
+        dialog.apply_to(self.prefs)
+        prefs_store.save(self.settings, self.prefs)
+        self.actions["confirm_bulk"].setChecked(self.prefs.confirm_bulk)
+        if dialog.every.value() != self.learning.every():
+            self.learning.set_every(dialog.every.value())
+        self.workspace.reviewer = self.prefs.reviewer
+        self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
+        self.hint("Preferences saved")
+        self._dialog_closed()
 
     def _set_confirm_bulk(self, on: bool) -> None:
         self.prefs.confirm_bulk = on
@@ -572,36 +597,36 @@ class MainWindow(QMainWindow):
         return int(published[:4]) if published[:4].isdigit() else None
 
     def extract_pending(self) -> None:
-        from facts.extract.runner import run_extraction
-
-        store = self.store
+        workspace = self.workspace
 
         def job(progress, cancelled):
-            return run_extraction(store, progress=progress, cancelled=cancelled)
+            return workspace.extract(progress=progress, cancelled=cancelled)[1]
 
-        def done(summary) -> None:
-            self.refresh_after_extraction()
-            self.show_saved(str(summary))
+        def done(changes) -> None:
+            self.apply_changes(changes)
+            self.show_saved(changes.note)
 
         self.status_unextracted.hide()
         self.tasks.run("Extracting facts…", job, done, self.task_failed)
 
-    def refresh_after_extraction(self) -> None:
-        """Facts appeared or went in many articles: the views read them again, the reviewer
-        stays on the same article and fact."""
+    def _reload(self) -> None:
+        """Articles came in, or facts appeared or went in many articles: the list and the open
+        article are read again, the reviewer stays on the same article and fact (a first
+        article opens in an empty window)."""
+        self.article_model.set_ids(self.workspace.article_ids(
+            pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
+        self.articles.update_count()
         if self.article is not None:
             self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
-        self.article_model.set_ids(self.article_model.ids)
-        self._update_status()
+        elif self.article_model.ids:
+            self.open_article(self.article_model.ids[0])
         self._update_unextracted()
 
     def _update_unextracted(self) -> None:
-        from facts.extract.runner import current_tag
-
         # Articles no extractor has read (an import stopped during extraction). Those read by
         # an earlier version or model are not counted: re-reading finished articles is the
         # reviewer's choice (Review ▸ Extract…), learning re-reads those still under review.
-        n = self.store.count_to_extract(current_tag(self.store), never=True)
+        n = self.workspace.count_to_extract(never=True)
         self.status_unextracted.setText(
             f"{n:,} article{'s' if n != 1 else ''} not yet extracted — Extract now")
         self.status_unextracted.setToolTip("Review ▸ Extract Articles Not Yet Extracted: reviewed "
@@ -652,7 +677,7 @@ class MainWindow(QMainWindow):
             if nxt is not None:
                 self.facts.select(nxt.id)
                 return
-        aid = self.store.next_article_with_pending(self.article.id if self.article else 0)
+        aid = self.workspace.next_article_with_pending(self.article.id if self.article else 0)
         if aid is None:
             self.hint("Every fact in the workspace is reviewed")
             return
@@ -665,45 +690,36 @@ class MainWindow(QMainWindow):
         self.hint("Next article with pending facts")
 
     # -- results of decisions --------------------------------------------------------
-    def _fact_changed(self, rec) -> None:
-        if self.article and rec.article_id == self.article.id:
-            self.facts.update_fact(rec)
-            self.view.update_fact(rec)
-        self.article_model.refresh_article(rec.article_id)
-        self._update_status()
-
-    def _fact_added(self, rec) -> None:
-        if self.article and rec.article_id == self.article.id:
-            self.facts.insert_fact(rec)
-            self.view.update_fact(rec)
-        self.article_model.refresh_article(rec.article_id)
-        self._update_status()
-
-    def _fact_removed(self, fact_id: int, article_id: int) -> None:
-        if self.article and article_id == self.article.id:
-            self.facts.remove_fact(fact_id)
-            self.view.remove_fact(fact_id)
-        self.article_model.refresh_article(article_id)
-        self._update_status()
-
-    def _facts_added(self, recs) -> None:
-        """Many facts at once (a name's other mentions proposed): each article's row and the
-        status bar refreshed once."""
-        for rec in recs:
-            if self.article and rec.article_id == self.article.id:
-                self.facts.insert_fact(rec)
-                self.view.update_fact(rec)
-        for aid in dict.fromkeys(r.article_id for r in recs):
-            self.article_model.refresh_article(aid)
-        self._update_status()
-
-    def _facts_removed(self, pairs) -> None:
-        for fact_id, article_id in pairs:
-            if self.article and article_id == self.article.id:
+    def apply_changes(self, changes) -> None:
+        """What a write changed (app.changes.Changes), shown: the one place where the views
+        follow the workspace after a decision, an undo, a redo or a revert."""
+        if changes.many or changes.imported:
+            self._reload()
+            self._update_status()
+            return
+        shown = self.article.id if self.article is not None else None
+        gone = [*changes.removed, *((r["id"], r["article_id"]) for r in changes.withdrawn)]
+        for fact_id, article_id in gone:
+            if article_id == shown:
                 self.facts.remove_fact(fact_id)
                 self.view.remove_fact(fact_id)
-        for aid in dict.fromkeys(a for _, a in pairs):
-            self.article_model.refresh_article(aid)
+        for rec in (*changes.facts, *changes.proposed):
+            if rec.article_id == shown:
+                if self.facts.model.row_of(rec.id) is None:
+                    self.facts.insert_fact(rec)
+                else:
+                    self.facts.update_fact(rec)
+                self.view.update_fact(rec)
+        for article_id in changes.articles:
+            if self.article is not None and self.article.id == article_id:
+                self.article = self.workspace.article(article_id)
+                self.view.show_header(self.article)
+        for article_id in changes.deleted:
+            self._article_deleted(article_id)
+        for article_id in changes.restored:
+            self._article_restored(article_id)
+        for article_id in sorted(changes.touched_articles - set(changes.deleted)):
+            self.article_model.refresh_article(article_id)
         self._update_status()
 
     def edit_metadata(self) -> None:
@@ -718,18 +734,12 @@ class MainWindow(QMainWindow):
             self.review.correct_article(self.article.id, self.article.title or self.article.uid,
                                         **{key: value})
 
-    def _article_changed(self, article_id: int) -> None:
-        if self.article is not None and self.article.id == article_id:
-            self.article = self.store.article(article_id)
-            self.view.show_header(self.article)
-        self.article_model.refresh_article(article_id)
-
     # -- status -----------------------------------------------------------------------
     def _update_status(self) -> None:
         n = self.article_model.rowCount()
         row = self.article_model.row_for(self.article.id) if self.article else None
         self.status_position.setText(f"Article {row + 1:,} of {n:,}" if row is not None else f"{n:,} articles")
-        self.status_left.setText(f"{self.store.pending_total():,} facts left in the workspace")
+        self.status_left.setText(f"{self.workspace.pending_total():,} facts left in the workspace")
 
     def show_saved(self, message: str) -> None:
         from datetime import datetime
@@ -765,7 +775,7 @@ class MainWindow(QMainWindow):
     def show_stats(self) -> None:
         from .stats_view import StatsWindow
 
-        self.stats_window = StatsWindow(self.store, self)
+        self.stats_window = StatsWindow(self.workspace, self)
         self.stats_window.show()
 
     def dragEnterEvent(self, event) -> None:

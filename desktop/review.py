@@ -1,10 +1,11 @@
-"""Review decisions as undoable commands over the store.
+"""Review decisions as undoable commands over the workspace (app.workspace).
 
-Every decision is written to the workspace first; only once the store has
-committed it is the command pushed on the undo stack and the views told. Undo is
-the store's revert of the decision's log entry and redo the revert of the undo,
-so undo, redo and History ▸ Revert put back exactly the same things. Each is
-itself a decision, written to the review log.
+Every decision is written to the workspace first; only once it has committed is the command
+pushed on the undo stack and the window told what changed (one `Changes`, applied in one
+place). Undo is the workspace's revert of the decision's log entries and redo the revert of
+the undo — the same call as History ▸ Revert and `fact-review revert`, so all of them put back
+exactly the same things, with the same-name proposals the decision made. Each is itself a
+decision, written to the review log.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from typing import Any, Optional
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db.engine import WorkspaceError
-from facts.model import status_after
+from app.changes import Changes
+from app.workspace import WorkspaceError
 
 
 @dataclass(frozen=True)
@@ -27,33 +28,36 @@ class Target:
 
 
 class Review(QObject):
-    """Applies decisions for one reviewer and says what changed."""
+    """Makes one reviewer's decisions and says what they changed."""
 
-    factChanged = Signal(object)  # FactRecord as saved
-    factAdded = Signal(object)
-    factRemoved = Signal(int, int)  # fact id, article id
-    factsAdded = Signal(list)  # FactRecords at once: same-name proposals
-    factsRemoved = Signal(list)  # (fact id, article id) pairs at once: proposals taken back
-    articleChanged = Signal(int)  # the article's title, date, source or author
-    articleDeleted = Signal(int)  # the article and its facts left the workspace
-    articleRestored = Signal(int)  # a deleted article is back, with its facts
+    changed = Signal(object)  # Changes: what a decision, an undo or a revert changed
     saved = Signal(str)  # what was saved, for the status bar
     failed = Signal(str)  # a write that did not happen
 
-    def __init__(self, store, reviewer: str, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
-        self.store = store
-        self.reviewer = reviewer
+        self.workspace = workspace
         self.stack = QUndoStack(self)
         self.proposal_note = ""  # what the last decision proposed, for the status bar
 
+    @property
+    def reviewer(self) -> str:
+        return self.workspace.reviewer or ""
+
     # -- writes, each returning what was saved or None when it failed ---------------------
-    def _write(self, fn, *args, **kwargs):
+    def _write(self, fn, *args, **kwargs) -> Optional[Changes]:
         try:
             return fn(*args, **kwargs)
         except (WorkspaceError, OSError) as exc:
             self.failed.emit(f"Not saved: {exc}")
             return None
+
+    def _done(self, changes: Changes, said: str, label: str, target: Target) -> None:
+        """A decision saved: the views told, the status bar, one undo step."""
+        self.proposal_note = f" · {changes.note}" if changes.note else ""
+        self.changed.emit(changes)
+        self.saved.emit(said + self.proposal_note)
+        self.stack.push(Step(self, label, target, changes.events, changes.withdrawn))
 
     def accept(self, fact_id: int) -> bool:
         return self.decide(fact_id, "accept")
@@ -72,120 +76,70 @@ class Review(QObject):
 
     def decide(self, fact_id: int, action: str, changes: Optional[dict[str, Any]] = None,
                note: Optional[str] = None, *, propose: bool = True) -> bool:
-        before = self.store.fact(fact_id)
+        before = self.workspace.fact(fact_id)
         if before is None:
             self.failed.emit("That fact no longer exists.")
             return False
-        rec = self._write(self.store.decide, fact_id, action, self.reviewer,
-                          status=status_after(action, before.status), changes=changes, note=note)
-        if rec is None:
+        done = self._write(self.workspace.decide, [fact_id], action, changes=changes, note=note,
+                           propose=propose)
+        if done is None:
             return False
-        self.factChanged.emit(rec)
-        proposed, said = (self._propose([rec]) if propose and action in ("accept", "edit")
-                          else ([], ""))
-        self.saved.emit(f"{action.capitalize()} saved{said}")
-        self.stack.push(Step(self, f"{action} of “{_short(before.text)}”",
-                             Target(rec.article_id, rec.id), [rec.event_id], proposed))
+        rec = done.facts[0]
+        self._done(done, f"{action.capitalize()} saved", f"{action} of “{_short(before.text)}”",
+                   Target(rec.article_id, rec.id))
         return True
 
     def decide_all(self, fact_ids: list[int], action: str, where: str) -> int:
         """One decision on several facts: one transaction, one undo step. Returns how many."""
         if not fact_ids:
             return 0
-        recs = self._write(self.store.decide_many, fact_ids, action, self.reviewer,
-                           status=status_after(action, "pending"))
-        if recs is None:
+        done = self._write(self.workspace.decide, fact_ids, action, propose=action == "accept")
+        if done is None:
             return 0
-        for rec in recs:
-            self.factChanged.emit(rec)
-        proposed, said = self._propose(recs) if action == "accept" else ([], "")
-        first = recs[0]
-        noun = "fact" if len(recs) == 1 else "facts"
-        self.stack.push(Step(self, f"{action} of {len(recs)} {noun} {where}",
-                             Target(first.article_id, first.id), [r.event_id for r in recs], proposed))
-        self.saved.emit(f"{len(recs)} {noun} {PAST.get(action, action)} and saved{said}")
-        return len(recs)
+        first, n = done.facts[0], len(done.facts)
+        noun = "fact" if n == 1 else "facts"
+        self._done(done, f"{n} {noun} {PAST.get(action, action)} and saved",
+                   f"{action} of {n} {noun} {where}", Target(first.article_id, first.id))
+        return n
 
     def add(self, article_id: int, fact, note: Optional[str] = None):
-        rec = self._write(self.store.add_fact, article_id, fact, self.reviewer, note)
-        if rec is None:
+        done = self._write(self.workspace.add, article_id, fact, note)
+        if done is None:
             return None
-        self.factAdded.emit(rec)
-        proposed, said = self._propose([rec])
-        self.saved.emit(f"Added fact saved{said}")
-        self.stack.push(Step(self, f"add of “{_short(rec.text)}”", Target(article_id, rec.id),
-                             [rec.event_id], proposed))
+        rec = done.facts[0]
+        self._done(done, "Added fact saved", f"add of “{_short(rec.text)}”", Target(article_id, rec.id))
         return rec
-
-    def _propose(self, recs) -> tuple[list[int], str]:
-        """A name just accepted, added or edited into: its other mentions in the workspace
-        proposed as pending facts (facts/propose.py). Returns their ids, which the decision's
-        undo takes back with it, and what to add to the status bar."""
-        from facts.propose import propose_after, summary
-
-        self.proposal_note = ""
-        try:
-            results = propose_after(self.store, recs)
-        except (WorkspaceError, OSError) as exc:  # the decision itself is saved
-            self.proposal_note = f" — other mentions not proposed: {exc}"
-            return [], self.proposal_note
-        made = [rec for res in results for rec in res.facts]
-        if made:
-            self.factsAdded.emit(made)
-        ids = [rec.id for rec in made]
-        said = summary(results)
-        self.proposal_note = f" · {said}" if said else ""
-        return ids, self.proposal_note
 
     def correct_article(self, article_id: int, shown_as: str, **values: Any) -> bool:
         """A correction of the article's title, date, source or author: logged and undoable."""
-        event = self._write(self.store.correct_article, article_id, self.reviewer, **values)
-        if event is None:
+        done = self._write(self.workspace.correct_article, article_id, **values)
+        if done is None:
             return False
-        self.articleChanged.emit(article_id)
         fields = ", ".join(values)
-        self.saved.emit(f"{fields.capitalize()} saved")
-        self.stack.push(Step(self, f"correction of the {fields} of ‘{_short(shown_as)}’",
-                             Target(article_id, None), [event]))
+        self._done(done, f"{fields.capitalize()} saved",
+                   f"correction of the {fields} of ‘{_short(shown_as)}’", Target(article_id, None))
         return True
 
     def delete_article(self, article_id: int, shown_as: str) -> bool:
         """The article and its facts out of the workspace: logged, one undo step."""
-        changes = self._write(self.store.delete_articles, [article_id], self.reviewer)
-        if changes is None:
+        done = self._write(self.workspace.delete_articles, [article_id])
+        if done is None:
             return False
-        self.apply(changes)
+        self.changed.emit(done)
         self.stack.push(Step(self, f"deletion of ‘{_short(shown_as)}’", Target(article_id, None),
-                             [c.event_id for c in changes]))
+                             done.events))
         return True
 
-    def revert(self, event_id: int, label: str):
+    def revert(self, event_id: int, label: str) -> Optional[Changes]:
         """History ▸ Revert of any logged decision: one undo step, like any decision."""
-        change = self._write(self.store.revert, event_id, self.reviewer)
-        if change is None:
+        done = self._write(self.workspace.revert, [event_id])
+        if done is None:
             return None
-        self.apply([change])
-        self.saved.emit("Revert saved")
-        fact_id = change.fact_id if change.what in ("changed", "added") else None
-        self.stack.push(Step(self, f"revert of {label}", Target(change.article_id, fact_id),
-                             [change.event_id]))
-        return change
-
-    def apply(self, changes) -> None:
-        """Tell the views what a revert changed."""
-        for ch in changes:
-            if ch.what == "article":
-                self.articleChanged.emit(ch.article_id)
-            elif ch.what == "deleted":
-                self.articleDeleted.emit(ch.article_id)
-            elif ch.what == "restored":
-                self.articleRestored.emit(ch.article_id)
-            elif ch.what == "removed":
-                self.factRemoved.emit(ch.fact_id, ch.article_id)
-            elif ch.what == "added":
-                self.factAdded.emit(ch.fact)
-            else:
-                self.factChanged.emit(ch.fact)
+        fact = done.first_fact
+        article = fact.article_id if fact else next(iter(done.touched_articles), None)
+        self._done(done, "Revert saved", f"revert of {label}",
+                   Target(article, fact.id if fact else None))
+        return done
 
 
 PAST = {"accept": "accepted", "reject": "rejected", "flag": "flagged"}
@@ -198,15 +152,15 @@ def _short(text: str, n: int = 40) -> str:
 
 class Step(QUndoCommand):
     """A decision already saved when pushed. Undo reverts its log entries, redo reverts
-    the undo's: the same store path as History ▸ Revert."""
+    the undo's: the workspace's one revert, as History ▸ Revert."""
 
     def __init__(self, review: Review, label: str, target: Target, events: list[int],
-                 proposals: list[int] = ()):
+                 withdrawn: list[dict] = ()):
         super().__init__(label)
         self.review, self.target, self.events = review, target, list(events)
-        # Same-name proposals that came with the decision: taken back by its undo (their rows
-        # kept), put back under their own ids by its redo.
-        self.proposals, self.kept = list(proposals), []
+        # Same-name proposals the last step in either direction took back (an undo of a
+        # decision, a History revert), put back by the next one.
+        self.kept: list[dict] = list(withdrawn)
         self._applied = True
         self.failed = False  # the last undo or redo did not reach the workspace
 
@@ -221,25 +175,11 @@ class Step(QUndoCommand):
 
     def _revert(self, action: str) -> None:
         r = self.review
-        if self.proposals or self.kept:
-            done = r._write(r.store.revert_with_proposals, self.events, r.reviewer, action,
-                            withdraw=self.proposals if action == "undo" else (),
-                            restore=self.kept if action == "redo" else ())
-            changes, taken, back = done if done is not None else (None, [], [])
-        else:
-            changes = r._write(r.store.revert_many, self.events, r.reviewer, action)
-        self.failed = changes is None
-        if changes is None:
+        done = r._write(r.workspace.revert, self.events, action, restore=self.kept)
+        self.failed = done is None
+        if done is None:
             self.setObsolete(True)
             return
-        self.events = [c.event_id for c in changes]
-        r.apply(changes)
-        if self.proposals or self.kept:
-            if action == "undo":
-                self.kept, self.proposals = taken, []
-                if taken:
-                    r.factsRemoved.emit([(row["id"], row["article_id"]) for row in taken])
-            else:
-                self.proposals, self.kept = [f.id for f in back], []
-                if back:
-                    r.factsAdded.emit(back)
+        self.events = done.events
+        self.kept = done.withdrawn
+        r.changed.emit(done)

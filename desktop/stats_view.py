@@ -5,8 +5,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from facts.stats import report
-
 from .theme import KIND_LABELS, KINDS, STATUS_COLOURS
 
 STATUS_ORDER = ["accepted", "edited", "added", "rejected", "pending"]
@@ -62,14 +60,14 @@ def _section(title: str, text: str = "") -> QLabel:
 
 
 class StatsWindow(QDialog):
-    def __init__(self, store, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Statistics — Fact Review")
         self.resize(760, 820)
         body = QWidget()
         lay = QVBoxLayout(body)
-        stats = store.stats()
-        rep = report(store)
+        stats = workspace.stats()
+        rep = workspace.report()
 
         legend = " ".join(f"<span style='color:{STATUS_COLOURS[s]}'>■</span> {s}" for s in STATUS_ORDER)
         reviewed = stats.facts - stats.by_status.get("pending", 0)

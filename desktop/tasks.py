@@ -52,12 +52,15 @@ class TaskRunner(QObject):
         self.parent_widget = parent_widget
         self.pool = pool or QThreadPool.globalInstance()
         self._keep: list[_Signals] = []
+        self._running: dict[int, threading.Event] = {}  # id of a job's signals: its cancel
+        self._stale: set[int] = set()  # jobs of a workspace no longer open: results dropped
 
     def run(self, title: str, job: Job, on_done: Callable[[Any], None],
             on_error: Callable[[str], None], show_progress: bool = True) -> None:
         cancel = threading.Event()
         signals = _Signals()
         self._keep.append(signals)
+        self._running[id(signals)] = cancel
         dialog = None
         if show_progress:
             dialog = QProgressDialog(title, "Cancel", 0, 0, self.parent_widget)
@@ -80,8 +83,20 @@ class TaskRunner(QObject):
                 dialog.deleteLater()
             if signals in self._keep:
                 self._keep.remove(signals)
+            self._running.pop(id(signals), None)
+            if id(signals) in self._stale:
+                self._stale.discard(id(signals))
+                return
             cb(value)
 
         signals.done.connect(lambda r: finish(on_done, r))
         signals.error.connect(lambda m: finish(on_error, m))
         self.pool.start(_Runnable(job, signals, cancel))
+
+    def cancel_all(self) -> None:
+        """Stop every running job and drop what it would report (the workspace it worked on
+        is no longer the window's): a job checks its cancel between steps, and anything it
+        finished is saved in that workspace as a whole."""
+        for key, cancel in self._running.items():
+            cancel.set()
+            self._stale.add(key)

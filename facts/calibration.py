@@ -11,7 +11,7 @@ decisions' worth) so that a handful of decisions does not give 0 or 1. Between s
 curve is linear; outside them, flat. A group needs MIN_DECISIONS decisions for its own curve.
 
 The table is stored in the workspace (state key "calibration") with the counts of decisions
-it was fitted on, and fitted again when they have moved on (table_for). calibrate() applies it
+it was fitted on, and fitted again when they have moved on (app/calibrating.py). calibrate() applies it
 to new facts: `confidence` becomes the calibrated value, the extractor's own number is kept as
 `raw_confidence` (an extra field of the fact), which is what the next fit reads.
 """
@@ -94,9 +94,10 @@ def fit(decisions: Iterable[tuple[str, str, float, bool]],
             "curves": {k: c for k, c in curves.items() if c}}
 
 
-def workspace_decisions(store) -> Iterable[tuple[str, str, float, bool]]:
-    """(extractor, kind as proposed, raw confidence, accepted?) of every decided fact."""
-    for extractor, kind, conf, extra, original, status in store.decided_facts(POSITIVE + NEGATIVE):
+def decisions(rows: Iterable[tuple]) -> Iterable[tuple[str, str, float, bool]]:
+    """(extractor, kind as proposed, raw confidence, accepted?) of decided facts, from rows of
+    (extractor, kind, confidence, extra, original, status)."""
+    for extractor, kind, conf, extra, original, status in rows:
         raw = (extra or {}).get(RAW, conf) if isinstance(extra, dict) else conf
         proposed_kind = (original or {}).get("kind", kind) if isinstance(original, dict) else kind
         try:
@@ -106,31 +107,9 @@ def workspace_decisions(store) -> Iterable[tuple[str, str, float, bool]]:
         yield extractor or "", proposed_kind, raw, status in POSITIVE
 
 
-def decision_counts(store) -> dict[str, int]:
-    """How many facts are accepted, edited, rejected: what a stored table was fitted on."""
-    return store.count_by_status(POSITIVE + NEGATIVE)
-
-
-def fit_store(store, min_decisions: int = MIN_DECISIONS) -> dict[str, Any]:
-    """The table the workspace's decisions give now (read only: nothing is stored)."""
-    table = fit(workspace_decisions(store), min_decisions)
-    table["counts"] = decision_counts(store)
-    return table
-
-
-def learn(store, min_decisions: int = MIN_DECISIONS) -> dict[str, Any]:
-    """Fit the table on the workspace's decisions and store it."""
-    table = fit_store(store, min_decisions)
-    store.set_state(STATE_KEY, table)
-    return table
-
-
-def load(store) -> Optional[dict[str, Any]]:
-    table = store.get_state(STATE_KEY)
-    return table if isinstance(table, dict) and table.get("version") == VERSION else None
-
-
-def _stale(table: Optional[dict], counts: dict[str, int]) -> bool:
+def stale(table: Optional[dict], counts: dict[str, int]) -> bool:
+    """Whether the decisions have moved on since `table` was fitted (more than 2% of them, at
+    least 10): `counts` of decided facts by status now."""
     if table is None:
         return True
     before = table.get("counts") or {}
@@ -138,20 +117,9 @@ def _stale(table: Optional[dict], counts: dict[str, int]) -> bool:
     return moved > max(10, sum(counts.values()) // 50)
 
 
-def table_for(store) -> Optional[dict[str, Any]]:
-    """The stored table, fitted again first when the decisions have moved on since (more
-    than 2% of them, at least 10). None while too few decisions make a curve."""
-    from db.engine import WorkspaceError
-
-    table = load(store)
-    counts = decision_counts(store)
-    if _stale(table, counts):
-        table = fit_store(store)
-        try:
-            store.set_state(STATE_KEY, table)
-        except WorkspaceError:  # a workspace opened read-only: the fitted table still serves
-            pass
-    return table if table and table.get("curves") else None
+def usable(table: Optional[dict]) -> Optional[dict]:
+    """The table if it is of this version."""
+    return table if isinstance(table, dict) and table.get("version") == VERSION else None
 
 
 # -- applying ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Callable, Iterable, Iterator, Optional, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from .model import ArticleIn, Review, Status, error_text, validate_fact
 from .textio import BadInput, normalise
@@ -247,8 +247,9 @@ def _names(tokens: list[_Token]) -> list[tuple[str, int, int]]:
 
 
 def read_conll(raw: str, stem: str, origin: str, options: Optional[ConllOptions] = None,
-               headline: Callable[[str], bool] = lambda _line: False) -> list[ArticleIn]:
-    """Parse a CoNLL/IOB/BIO file into articles with accepted name facts; raises BadInput."""
+               title_of: Callable[[str], Optional[str]] = lambda _text: None) -> list[ArticleIn]:
+    """Parse a CoNLL/IOB/BIO file into articles with accepted name facts (`title_of` gives an
+    article's title from its text); raises BadInput."""
     options = options or ConllOptions()
     docs: list[list[list[_Token]]] = [[]]
     for sentence in _sentences(raw, options):
@@ -283,10 +284,9 @@ def read_conll(raw: str, stem: str, origin: str, options: Optional[ConllOptions]
             lines.append(line)
             pos += len(line) + 1
         text = "\n".join(lines)
-        first = lines[0]
         out.append(ArticleIn(
             uid=f"{stem}#{i}" if len(docs) > 1 else stem, origin=origin, text=text,
-            title=first if headline(first) else None, facts=facts,
+            title=title_of(text), facts=facts,
             reviews=[Review(status=Status.accepted) for _ in facts]))
     return out
 
@@ -358,14 +358,15 @@ def conll_sentences(text: str, content, facts, kinds: set[str]) -> list[list[tup
     return out
 
 
-def write_conll(store, out: TextIO, *, kinds: Optional[Iterable[str]] = None,
+def write_conll(articles: Iterable[tuple[Any, list]], out: TextIO, *,
+                kinds: Optional[Iterable[str]] = None, total: int = 0,
                 progress: Optional[Callable[[int, int], None]] = None) -> tuple[int, int, int]:
-    """The decided articles as CoNLL; returns (articles written, sentences, articles left out
-    because a fact of theirs is pending or flagged)."""
+    """The decided ones of `articles` ((article, its facts) pairs, `total` of them) as CoNLL;
+    returns (articles written, sentences, articles left out because a fact of theirs is
+    pending or flagged)."""
     wanted = set(NAME_KINDS) if kinds is None else set(kinds) & set(NAME_KINDS)
-    total = store.article_count() if progress else 0
     n_art = n_sent = undecided = seen = 0
-    for art, facts in store.iter_articles():
+    for art, facts in articles:
         seen += 1
         if progress and seen % 200 == 0:
             progress(seen, total)

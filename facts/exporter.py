@@ -1,4 +1,4 @@
-"""Exports that stream from the store: nothing is built whole in memory."""
+"""The lossless export: one article a line with its facts, streamed, never built whole."""
 from __future__ import annotations
 
 import json
@@ -37,17 +37,18 @@ def article_dict(a, facts: Iterable) -> dict[str, Any]:
 
 
 def write_jsonl(
-    store,
+    articles: Iterable[tuple[Any, list]],
     out: TextIO,
     *,
     statuses: Optional[set[str]] = None,
     kinds: Optional[set[str]] = None,
+    total: int = 0,
     progress: Optional[Callable[[int, int], None]] = None,
 ) -> tuple[int, int]:
-    """One article a line; returns (articles, facts) written."""
-    total = store.article_count() if progress else 0
+    """`articles` ((article, its facts) pairs, `total` of them), one a line; returns (articles,
+    facts) written."""
     n_art = n_fact = 0
-    for art, facts in store.iter_articles():
+    for art, facts in articles:
         if statuses is not None:
             facts = [f for f in facts if f.status in statuses]
         if kinds is not None:

@@ -1,8 +1,6 @@
-"""One importer for every entry point: files and folders to articles in a store.
-
-Each file is read and validated whole before anything of it is written, and
-written inside its own savepoint: a file is imported entirely or not at all.
-"""
+"""Reading article files of every format into articles (and facts CSV rows), validated whole:
+a file is read entirely or refused with its line and reason (app/importing.py writes what was
+read, a file at a time, all or nothing)."""
 from __future__ import annotations
 
 import collections
@@ -13,15 +11,15 @@ import os
 import re
 import stat
 import unicodedata
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 
 from .conll import SUFFIXES as CONLL_SUFFIXES
 from .conll import ConllOptions, read_conll
+from .extract.content import analyse
 from .htmltext import html_to_text
 from .model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, Review, error_text, validate_fact
 from .textio import BadInput, clean, decode, normalise, reanchor, remap_offset
@@ -88,7 +86,6 @@ class ImportReport:
 
 
 # -- finding files ---------------------------------------------------------------
-SKIP = "skip: "
 _KINDS = ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
           (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder"))
 
@@ -110,9 +107,18 @@ def _not_regular(path: Path, st: Optional[os.stat_result] = None) -> Optional[st
     return f"not a regular file: a {kind}"
 
 
-def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]:
-    """Files to import under the given paths; (path, error) for ones that cannot be, and
-    (path, "skip: why") for files in a folder that are not an article format."""
+@dataclass(frozen=True)
+class Found:
+    """A file named or found in a folder: to read (neither `error` nor `skipped`), one that
+    cannot be (`error`: why), or one in a folder that is no article format (`skipped`: why)."""
+
+    path: Path
+    error: Optional[str] = None
+    skipped: Optional[str] = None
+
+
+def collect(paths: Iterable[str | Path]) -> Iterator[Found]:
+    """The files to import under the given paths, in order."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -123,19 +129,17 @@ def collect(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Optional[str]]]
                     if name.startswith("."):
                         continue
                     if f.suffix.lower() in SUFFIXES:
-                        yield f, _not_regular(f)
+                        yield Found(f, _not_regular(f))
                     else:
-                        yield f, f"{SKIP}unsupported file type {f.suffix or '(none)'}"
+                        yield Found(f, skipped=f"unsupported file type {f.suffix or '(none)'}")
         elif path.exists():
             if path.suffix.lower() in SUFFIXES:
-                yield path, _not_regular(path)
+                yield Found(path, _not_regular(path))
             else:
-                yield path, (
-                    f"unsupported file type {path.suffix or '(none)'}; "
-                    f"expected one of {', '.join(sorted(SUFFIXES))}"
-                )
+                yield Found(path, f"unsupported file type {path.suffix or '(none)'}; "
+                                  f"expected one of {', '.join(sorted(SUFFIXES))}")
         else:
-            yield path, "no such file or folder"
+            yield Found(path, "no such file or folder")
 
 
 # -- reading one file --------------------------------------------------------------
@@ -163,7 +167,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if suffix == ".csv":
         return _csv_articles(raw, stem, origin)
     if suffix in CONLL_SUFFIXES:
-        return read_conll(raw, stem, origin, conll, headline=_headline)
+        return read_conll(raw, stem, origin, conll, title_of=lambda text: analyse(text).title)
     raise BadInput(f"unsupported file type {suffix}")
 
 
@@ -222,22 +226,16 @@ def _size(n: int) -> str:
 
 
 def _plain_article(raw: str, stem: str, origin: str, markdown: bool) -> ArticleIn:
+    """A text or Markdown file: its title is the page's, as the extractor reads the page
+    (facts.extract.content: the first line of the story that reads as a headline), decided
+    once, here."""
     text = normalise(raw).strip("\n")
     if not text.strip():
         raise BadInput("the file has no text")
-    first = text.split("\n", 1)[0].strip()
-    if markdown:
-        first = first.lstrip("#").strip()
-    return ArticleIn(uid=stem, origin=origin, text=text, title=first if _headline(first) else None)
-
-
-def _headline(line: str) -> bool:
-    """A first line reads as a headline: short, one sentence, not a date or a URL."""
-    if not line or len(line) > 200 or len(line.split()) < 2:
-        return False
-    if re.match(r"^(https?://|www\.)", line) or re.fullmatch(r"[\d\s/:.\-|APM]+", line):
-        return False
-    return not (line.endswith(".") and line.count(". ") >= 1)
+    title = analyse(text).title
+    if markdown and title:
+        title = title.lstrip("#").strip() or None
+    return ArticleIn(uid=stem, origin=origin, text=text, title=title)
 
 
 def _check_depth(obj: Any, line: Optional[int] = None) -> None:
@@ -519,86 +517,3 @@ def _csv_fact_rows(reader, names: list[str]) -> list[FactRow]:
     if not out:
         raise BadInput("the facts CSV has a header but no facts", 2)
     return out
-
-
-# -- into the store ---------------------------------------------------------------
-Progress = Callable[[int, int, str], None]
-
-
-def import_paths(
-    store,
-    paths: Iterable[str | Path],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Optional[Progress] = None,
-    cancelled: Callable[[], bool] = lambda: False,
-    batch_bytes: int = 8 * 1024 * 1024,
-    conll: Optional[ConllOptions] = None,
-) -> ImportReport:
-    """Import files and folders into `store`. Files are committed in batches of
-    about `batch_bytes`, each file inside its own savepoint. `conll`: how CoNLL files are
-    read (tag map, document length); the defaults of facts/conll.py without it."""
-    report = ImportReport()
-    todo = list(collect(paths))
-    pending: list[tuple[FileResult, list[ArticleIn]]] = []
-    pending_bytes = 0
-
-    def flush() -> None:
-        nonlocal pending_bytes
-        if not pending:
-            return
-        with store.writer() as w:
-            for result, articles in pending:
-                ids, dupes = [], 0
-                # One statement is atomic already; several need a savepoint.
-                several = len(articles) > 1 or any(getattr(a, "facts", None) for a in articles)
-                guard = w.savepoint() if several else nullcontext()
-                try:
-                    with guard:
-                        for art in articles:
-                            if isinstance(art, FactRow):
-                                if w.merge_fact(art):
-                                    result.facts_merged += 1
-                                continue
-                            aid = w.add_article(art)
-                            if aid is None:
-                                dupes += 1
-                            else:
-                                ids.append(aid)
-                except ValueError as exc:  # the store refused this file's rows
-                    result.error = str(exc)
-                    result.facts_merged = 0
-                    continue
-                result.imported, result.duplicates, result.article_ids = len(ids), dupes, ids
-        pending.clear()
-        pending_bytes = 0
-
-    for i, (path, error) in enumerate(todo):
-        if cancelled():
-            break
-        if progress:
-            progress(i, len(todo), str(path))
-        result = FileResult(str(path))
-        report.files.append(result)
-        if error and error.startswith(SKIP):
-            result.skipped = error[len(SKIP):]
-            continue
-        if error:
-            result.error = error
-            continue
-        try:
-            articles = read_file(path, max_bytes, conll)
-        except BadInput as exc:
-            result.error = f"{exc.where}: {exc.reason}" if exc.where else exc.reason
-            continue
-        except (ValidationError, ValueError) as exc:
-            result.error = error_text(exc) if isinstance(exc, ValidationError) else str(exc)
-            continue
-        pending.append((result, articles))
-        pending_bytes += sum(len(getattr(a, "text", "")) for a in articles)
-        if pending_bytes >= batch_bytes:
-            flush()
-    flush()
-    if progress:
-        progress(len(todo), len(todo), "")
-    return report

@@ -52,6 +52,19 @@ def status_after(action: str, current: str) -> str:
     return ACTION_STATUS[action].value
 
 
+def extractor_name(extractor: str) -> str:
+    """The name of the extractor that proposed a fact, from the fact's `extractor`: a rule's
+    `rules/money.scaled@3` and a run's `rules@1` are `rules`; `learned@4` is `learned`;
+    another program's `my-model@1` is `my-model`; a reviewer's `manual` is `manual`."""
+    return extractor.split("/", 1)[0].split("@", 1)[0]
+
+
+def run_extractors(tag: str) -> frozenset[str]:
+    """The names of the extractors of an extraction run's tag: `rules@1+learned@4` is rules and
+    learned (whose pending facts that run renews)."""
+    return frozenset(extractor_name(part) for part in tag.split("+"))
+
+
 def restorable(snapshot: dict) -> dict:
     """What undo and revert put back from a logged snapshot of a fact: kind, span, text,
     value and the kind's fields (the status and the note are restored beside them)."""

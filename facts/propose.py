@@ -7,20 +7,16 @@ article's content. Not where a fact of any kind or status already overlaps the m
 not in an article where a reviewer rejected that kind and text: a mention rejected in one
 context is not proposed there again.
 
-A string matcher: the full-text index (db/search.py, migration 0004) finds the articles whose
-text holds the name's words, and only those are read and matched exactly. At most
-`max_articles` articles are read per decision (the decision's own article first, then the ones
-that hold no fact of that name yet), and the status bar says when that cap left some out.
-The confidence is RAW_CONFIDENCE, calibrated on the workspace's decisions on earlier
-proposals (facts/calibration.py) once there are enough.
+The matching and the rules are here; app/proposing.py runs them over a workspace (its
+full-text index finds the articles to read, at most MAX_ARTICLES a decision).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Iterable, Optional
 
-from .model import CURATED, KIND_FIELDS, validate_fact
+from .model import CURATED, KIND_FIELDS
 
 NAME_KINDS = ("person", "organization", "location")
 EXTRACTOR = "same-name@1"
@@ -66,73 +62,29 @@ def is_name(rec) -> bool:
     return rec is not None and rec.kind in NAME_KINDS and rec.status in CURATED and bool(rec.text.strip())
 
 
-def _order(store, rec, ids: list[int]) -> list[int]:
-    """The decision's article first, then the articles that hold no fact of this name yet,
-    then the rest (a common name's later decisions reach further into the workspace)."""
-    first = [rec.article_id] if rec.article_id in ids else []
-    rest = [i for i in ids if i != rec.article_id]
-    covered = store.articles_with_name(rec.kind, rec.text)
-    return first + [i for i in rest if i not in covered] + [i for i in rest if i in covered]
-
-
-def propose_same_name(store, rec, *, max_articles: int = MAX_ARTICLES,
-                      table: Optional[dict] = None) -> Proposed:
-    """Propose the other mentions of the decided name `rec` (a FactRecord). Returns what was
-    inserted (store.add_proposals: one transaction, counts updated)."""
-    from .calibration import calibrate
-
-    out = Proposed(rec.kind, rec.text)
-    if not is_name(rec) or max_articles <= 0:
-        return out
-    ids = store.name_candidates(rec.text)
-    out.articles = len(ids)
-    if len(ids) > max_articles:
-        ids = _order(store, rec, ids)[:max_articles]
-    elif rec.article_id in ids:
-        ids = [rec.article_id] + [i for i in ids if i != rec.article_id]
-    out.searched = len(ids)
+def proposals_in(rec, text: str, content, spans: Iterable[tuple[int, int]]) -> list[dict]:
+    """The facts proposing `rec`'s name where it is mentioned in this article's text (inside
+    `content`), except where a fact (`spans`) already covers the words."""
     shared = {f: rec.fields.get(f, "") for f in SHARED_FIELDS[rec.kind] if f in KIND_FIELDS[rec.kind]}
-    facts = []
-    for aid, text, content, spans, rejected in store.name_context(ids, rec.kind, rec.text):
-        if rejected:
-            continue  # a reviewer said no to this name here
-        for s in mentions(text, rec.text, content):
-            e = s + len(rec.text)
-            if any(a < e and s < b for a, b in spans):
-                continue
-            facts.append((aid, {"kind": rec.kind, "start": s, "end": e, "text": rec.text,
-                                "value": rec.value, **shared, "confidence": RAW_CONFIDENCE,
-                                "extractor": EXTRACTOR}))
-    if not facts:
-        return out
-    calibrated = calibrate([f for _, f in facts], table)
-    out.facts = store.add_proposals([(aid, validate_fact(f, typed=False))
-                                     for (aid, _), f in zip(facts, calibrated)])
+    spans = list(spans)
+    out = []
+    for s in mentions(text, rec.text, content):
+        e = s + len(rec.text)
+        if any(a < e and s < b for a, b in spans):
+            continue
+        out.append({"kind": rec.kind, "start": s, "end": e, "text": rec.text, "value": rec.value,
+                    **shared, "confidence": RAW_CONFIDENCE, "extractor": EXTRACTOR})
     return out
 
 
-def propose_after(store, records: Iterable[Any], *, max_articles: int = MAX_ARTICLES) -> list[Proposed]:
-    """After a decision on these facts (accepted, edited, added): propose the other mentions of
-    each distinct name among them, the names sharing one budget of `max_articles` articles."""
-    from .calibration import load
-
+def distinct_names(records: Iterable) -> list:
+    """The decided names among these facts, each (kind, text) once, in order."""
     seen, names = set(), []
     for rec in records:
         if is_name(rec) and (rec.kind, rec.text) not in seen:
             seen.add((rec.kind, rec.text))
             names.append(rec)
-    if not names:
-        return []
-    table = load(store)
-    out, budget = [], max_articles
-    for rec in names:
-        if budget <= 0:
-            out.append(Proposed(rec.kind, rec.text, articles=len(store.name_candidates(rec.text))))
-            continue
-        res = propose_same_name(store, rec, max_articles=budget, table=table)
-        budget -= res.searched
-        out.append(res)
-    return out
+    return names
 
 
 def summary(results: list[Proposed]) -> str:

@@ -113,9 +113,11 @@ class Report:
     by_rule: list[Rate]
 
 
-def report(store) -> Report:
-    rows = store.decisions_by_rule()
-    return Report(sessions(store.iter_review_events()), acceptance(rows, "kind"),
+def report(rows_by_rule: Iterable[tuple], events: Iterable[tuple]) -> Report:
+    """`rows_by_rule`: (extractor rule, kind, status, count) of the facts extractors proposed;
+    `events`: (reviewer, at, action, kind, fact id) of every logged decision, by reviewer then time."""
+    rows = list(rows_by_rule)
+    return Report(sessions(events), acceptance(rows, "kind"),
                   acceptance(rows, "rule"))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +26,9 @@ FACT_COLUMNS = [
 ]
 ARTICLE_COLUMNS = ["article_id", "origin", "title", "published", "source", "author", "url",
                    "facts", "pending", "accepted", "edited", "rejected", "added", "flagged"]
+#: A row of the facts table and one of the articles table, as the workspace streams them.
+FactRow = namedtuple("FactRow", FACT_COLUMNS)
+ArticleRow = namedtuple("ArticleRow", ARTICLE_COLUMNS)
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC_KINDS = ("quantity", "money", "percentage")
 
@@ -58,11 +62,6 @@ def restore(value: str) -> str:
     return value
 
 
-def fact_rows(store, flt: ExportFilter) -> Iterable[tuple]:
-    """Rows in FACT_COLUMNS order, as the store streams them."""
-    return store.iter_fact_rows(**flt.query())
-
-
 _TEXT_COLUMNS = [i for i, c in enumerate(FACT_COLUMNS)
                  if c not in ("start", "end", "confidence", "reviewed_at")]
 _DANGER = frozenset(DANGEROUS)
@@ -77,15 +76,14 @@ def _inert(row, text_columns) -> list:
     return row
 
 
-def write_facts_csv(store, out: TextIO, flt: Optional[ExportFilter] = None, *,
-                    neutralise_cells: bool = True,
+def write_facts_csv(rows: Iterable[FactRow], out: TextIO, *, neutralise_cells: bool = True,
                     progress: Optional[Callable[[int], None]] = None) -> int:
     """RFC 4180 CSV (the csv module's quoting, \\r\\n line ends); returns rows written.
     `out` decides the encoding: open it with utf-8-sig for Excel. None is written empty."""
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(FACT_COLUMNS)
     n = 0
-    for row in fact_rows(store, flt or ExportFilter()):
+    for row in rows:
         w.writerow(_inert(row, _TEXT_COLUMNS) if neutralise_cells else row)
         n += 1
         if progress and n % 50_000 == 0:
@@ -93,12 +91,12 @@ def write_facts_csv(store, out: TextIO, flt: Optional[ExportFilter] = None, *,
     return n
 
 
-def write_articles_csv(store, out: TextIO, *, neutralise_cells: bool = True) -> int:
+def write_articles_csv(rows: Iterable[ArticleRow], out: TextIO, *, neutralise_cells: bool = True) -> int:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(ARTICLE_COLUMNS)
     n = 0
     clean = neutralise if neutralise_cells else (lambda v: v)
-    for row in store.iter_article_rows():
+    for row in rows:
         w.writerow(["" if v is None else clean(v) for v in row])
         n += 1
     return n
@@ -167,7 +165,7 @@ class _Sheets:
         return self.total
 
 
-def write_xlsx(store, path, flt: Optional[ExportFilter] = None, *,
+def write_xlsx(fact_rows: Iterable[FactRow], article_rows: Iterable[ArticleRow], path, *,
                max_rows: int = EXCEL_MAX_ROWS, scratch: Optional[Path] = None) -> tuple[int, int]:
     """Facts and articles sheets (continued on "Facts 2"… past Excel's row limit), typed
     cells, header frozen and filtered; openpyxl's streaming writer, its spooled sheets
@@ -177,26 +175,23 @@ def write_xlsx(store, path, flt: Optional[ExportFilter] = None, *,
 
     wb = Workbook(write_only=True)
     facts = _Sheets(wb, "Facts", FACT_COLUMNS, max_rows, scratch)
-    i_kind, i_val = FACT_COLUMNS.index("kind"), FACT_COLUMNS.index("value")
-    i_rev, i_pub = FACT_COLUMNS.index("reviewed_at"), FACT_COLUMNS.index("published")
-    i_before = FACT_COLUMNS.index("value_before_edit")
-    for row in fact_rows(store, flt or ExportFilter()):
-        row = [_cell_text(v) for v in row]
-        if row[i_kind] in NUMERIC_KINDS:
-            for i in (i_val, i_before):
-                row[i] = _number_cell(row[i])
-        if row[i_rev]:
+    for fact in fact_rows:
+        row = FactRow._make(_cell_text(v) for v in fact)
+        if row.kind in NUMERIC_KINDS:
+            row = row._replace(value=_number_cell(row.value),
+                               value_before_edit=_number_cell(row.value_before_edit))
+        if row.reviewed_at:
             # Excel has no time zones: the UTC time, formatted to say so.
-            at = datetime.fromisoformat(row[i_rev])
+            at = datetime.fromisoformat(row.reviewed_at)
             cell = WriteOnlyCell(facts.sheet, value=at.astimezone(timezone.utc).replace(tzinfo=None))
             cell.number_format = 'yyyy-mm-dd hh:mm:ss "UTC"'
-            row[i_rev] = cell
-        row[i_pub] = _date_cell(row[i_pub])
+            row = row._replace(reviewed_at=cell)
+        row = row._replace(published=_date_cell(row.published))
         facts.append([neutralise(v) for v in row])
     arts = _Sheets(wb, "Articles", ARTICLE_COLUMNS, max_rows, scratch)
-    for row in store.iter_article_rows():
-        row = [_cell_text(v) for v in row]
-        row[3] = _date_cell(row[3])
+    for art in article_rows:
+        row = ArticleRow._make(_cell_text(v) for v in art)
+        row = row._replace(published=_date_cell(row.published))
         arts.append([neutralise(v) for v in row])
     counts = facts.finish(), arts.finish()
     wb.save(path)

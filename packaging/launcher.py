@@ -4,6 +4,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from facts.cli import main
+    from desktop.entry import main
 
     sys.exit(main())

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db.store import Store  # noqa: E402
-from facts.importer import import_paths  # noqa: E402
+from app.importing import import_paths  # noqa: E402
 
 WORDS = ("Bộ Y tế cho biết hơn 8.900 cán bộ y tế cơ sở đã được đào tạo tại tỉnh Cao Bằng "
          "với kinh phí 3 tỷ đồng theo Quyết định 2348/QĐ-TTg ngày 06/12/2024 nhằm nâng cao "

@@ -98,9 +98,9 @@ def main() -> int:
         return 2
 
     from db.store import Store
-    from facts.cli import format_learned
+    from app.cli import format_learned
     from facts.extract.rules import RuleExtractor
-    from facts.importer import import_paths
+    from app.importing import import_paths
     from facts.learn import LearnedExtractor
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -72,11 +72,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from db.store import Store
+from app.workspace import Workspace
 from desktop.main_window import MainWindow
 app = QApplication([])
 store = Store.open(sys.argv[1])
 # The real thread pool, as the app has: the backup made after opening runs beside the keys.
-w = MainWindow(store, "bench", QSettings(sys.argv[2], QSettings.IniFormat))
+w = MainWindow(Workspace(store, "bench"), QSettings(sys.argv[2], QSettings.IniFormat))
 w.show()
 app.processEvents()
 first = time.perf_counter() - t0

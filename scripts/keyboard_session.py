@@ -34,7 +34,7 @@ def main() -> int:
             return 2
 
     from db.store import Store
-    from facts.importer import import_paths
+    from app.importing import import_paths
     from tests import review_fixture
 
     tmp = Path(tempfile.mkdtemp(prefix="fact-review-session-"))
@@ -48,7 +48,7 @@ def main() -> int:
     xvfb = subprocess.Popen(["Xvfb", args.display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
                             stderr=subprocess.DEVNULL)
     time.sleep(1.0)
-    app = subprocess.Popen([sys.executable, "-m", "facts.cli", "--db", str(db), "--reviewer", "lan"],
+    app = subprocess.Popen([sys.executable, "-m", "desktop.entry", "--db", str(db), "--reviewer", "lan"],
                            env=env, cwd=ROOT, stderr=open(tmp / "app.log", "w"))
     results: list[tuple[str, bool, str]] = []
     try:

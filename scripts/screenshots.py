@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from db.store import Store  # noqa: E402
 from desktop.app import style_sheet  # noqa: E402
+from app.workspace import Workspace
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import FakeThreadPool  # noqa: E402
-from facts.extract.runner import run_extraction  # noqa: E402
-from facts.importer import import_paths  # noqa: E402
+from app.extracting import run_extraction  # noqa: E402
+from app.importing import import_paths  # noqa: E402
 from facts.model import validate_fact  # noqa: E402
 
 
@@ -50,7 +51,7 @@ def main() -> None:
                                            "text": art.text[i:i + 12], "value": art.text[i:i + 12]}),
                        "lan")
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat)
-        w = MainWindow(store, "lan", settings, pool=FakeThreadPool())
+        w = MainWindow(Workspace(store, "lan"), settings, pool=FakeThreadPool())
         w.resize(1440, 880)
         w.splitter.setSizes([270, 640, 530])
         w.show()

@@ -65,7 +65,7 @@ def seed_dir(tmp_path) -> Path:
 
 @pytest.fixture
 def seeded_store(store, seed_dir):
-    from facts.importer import import_paths
+    from app.importing import import_paths
 
     report = import_paths(store, [seed_dir])
     assert report.articles == 5
@@ -120,11 +120,12 @@ def open_window(qtbot, store, tmp_path, reviewer: str = "lan", settings=None, ac
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from app.workspace import Workspace
     from desktop.main_window import MainWindow
     from desktop.tasks import FakeThreadPool
 
     settings = settings or QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
-    w = MainWindow(store, reviewer, settings, pool=FakeThreadPool())
+    w = MainWindow(Workspace(store, reviewer), settings, pool=FakeThreadPool())
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

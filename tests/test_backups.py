@@ -6,12 +6,12 @@ import pytest
 
 from db import safety
 from db.store import Store
-from facts.cli import main
+from app.cli import main
 
 
 @pytest.fixture
 def extracted(seeded_store):
-    from facts.extract.runner import extract_articles
+    from app.extracting import extract_articles
 
     extract_articles(seeded_store, seeded_store.article_ids())
     return seeded_store

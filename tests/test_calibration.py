@@ -5,9 +5,9 @@ import random
 
 import pytest
 
-from facts.calibration import (RAW, STATE_KEY, calibrate, calibrated, fit, fit_curve, load,
-                               reliability, table_for)
-from facts.cli import main
+from app.calibrating import load, table_for
+from facts.calibration import RAW, STATE_KEY, calibrate, calibrated, fit, fit_curve, reliability
+from app.cli import main
 from facts.extract.evaluate import format_table, score
 from facts.model import ArticleIn, Review, validate_fact
 from tests.conftest import GOLD, SEEDS

@@ -1,7 +1,7 @@
 """The fact-review command line, run in-process."""
 import json
 
-from facts.cli import main
+from app.cli import main
 
 
 def run(capsys, *argv):

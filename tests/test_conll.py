@@ -3,10 +3,11 @@ import io
 
 import pytest
 
-from facts.cli import main
+from app.cli import main
 from facts.conll import (ConllOptions, join_tokens, parse_tag_map, read_conll, read_tokens,
                          tokenize, write_conll)
-from facts.importer import SUFFIXES, import_paths
+from app.importing import import_paths
+from facts.importer import SUFFIXES
 from facts.model import validate_fact
 from facts.textio import BadInput
 
@@ -231,7 +232,7 @@ TP.HCM B-LOC
 
 def conll_of(store, **kw) -> str:
     out = io.StringIO()
-    write_conll(store, out, **kw)
+    write_conll(store.iter_articles(), out, **kw)
     return out.getvalue()
 
 
@@ -285,7 +286,7 @@ def test_export_takes_decided_articles_and_curated_names(store):
         w.add_article(ArticleIn(uid="a2", origin="a2.txt", text=t2, facts=[fact("person", "Trần Văn Hai", t2)]))
         w.add_article(ArticleIn(uid="a3", origin="a3.txt", text=t3))
     out = io.StringIO()
-    assert write_conll(store, out) == (1, 1, 1)  # a2 is pending, a3 holds no decision
+    assert write_conll(store.iter_articles(), out) == (1, 1, 1)  # a2 is pending, a3 holds no decision
     tokens = read_tokens(out.getvalue())
     assert tokens == [[("Bộ", "B-ORG"), ("Y", "I-ORG"), ("tế", "I-ORG"), ("và", "O"), ("ông", "O"),
                        ("Lê", "B-PER"), ("Văn", "I-PER"), ("Tám", "I-PER"),  # the longer name wins

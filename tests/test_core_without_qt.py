@@ -20,7 +20,7 @@ for pkg in (facts, db):
     for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
         if not m.name.startswith("db.migrations.versions") and m.name != "db.migrations.env":
             __import__(m.name)
-from facts.cli import main
+from app.cli import main
 db_path = sys.argv[1]
 assert main(["--db", db_path, "import", sys.argv[2]]) == 0
 assert main(["--db", db_path, "stats"]) == 0

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import WorkspaceError, make_engine, migrate
 from db.store import Store
-from facts.cli import main
-from facts.importer import import_paths
+from app.cli import main
+from app.importing import import_paths
 from tests import review_fixture
 from tests.conftest import answer_dialog, back_in, open_window
 
@@ -139,7 +139,7 @@ def test_cli_revert_of_a_deletion_twice_is_refused(capsys, db_path, tmp_path):
     import_paths(store, [review_fixture.write(tmp_path)])
     aid = store.article_ids()[0]
     event = store.delete_article(aid, "lan").event_id
-    store.revert(event, "lan")
+    store.revert_one(event, "lan")
     store.close()
     code, _, err = run(capsys, "--db", str(db_path), "revert", str(event))
     assert code == 2 and "already in the workspace" in err and "Traceback" not in err
@@ -156,7 +156,7 @@ def test_a_deleted_articles_id_goes_to_no_other_article(store, tmp_path):
     import_paths(store, [other])
     new = max(store.article_ids())
     assert new > last
-    store.revert(change.event_id, "lan")
+    store.revert_one(change.event_id, "lan")
     assert last in store.article_ids() and [f.id for f in store.facts(last)] == fact_ids
 
 
@@ -167,7 +167,7 @@ def test_reverting_a_decision_on_a_deleted_article_says_why(store, tmp_path):
     accepted = store.decide(f.id, "accept", "lan", status="accepted")
     store.delete_article(aid, "lan")
     with pytest.raises(WorkspaceError, match="deleted"):
-        store.revert(accepted.event_id, "lan")
+        store.revert_one(accepted.event_id, "lan")
     assert store.article(aid) is None
 
 
@@ -179,7 +179,7 @@ def test_the_same_text_imported_again_is_not_duplicated_by_a_revert(store, tmp_p
     import_paths(store, [path])  # the first article comes in again, under a new id
     assert store.article_count() == 2
     with pytest.raises(WorkspaceError, match="imported again"):
-        store.revert(change.event_id, "lan")
+        store.revert_one(change.event_id, "lan")
     assert store.article_count() == 2 and store.article(aid) is None
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facts.importer import import_paths, read_file
+from app.importing import import_paths, read_file
 from facts.textio import BadInput
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"

@@ -5,7 +5,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from facts.importer import import_paths
+from app.importing import import_paths
 from tests.conftest import open_window
 
 pytest.importorskip("pycrfsuite")
@@ -47,7 +47,7 @@ def ws(store, tmp_path):
     g.write_text("\n".join(json.dumps({**_article(i, "pending"), "facts": []}, ensure_ascii=False)
                            for i in range(12, 15)) + "\n", encoding="utf-8")
     import_paths(store, [f, g])
-    from facts.extract.runner import run_extraction
+    from app.extracting import run_extraction
 
     run_extraction(store)  # the three new ones have pending facts of the rules
     return store
@@ -73,7 +73,7 @@ def test_ctrl_l_learns_and_reads_the_articles_under_review_again(qtbot, ws, tmp_
 
 
 def test_learning_starts_by_itself_after_n_completed_articles(qtbot, ws, tmp_path):
-    from desktop.learning import STATE_AT, STATE_EVERY
+    from app.learning import STATE_AT, STATE_EVERY
 
     ws.set_state(STATE_EVERY, 1)
     ws.set_state(STATE_AT, 11)  # as if the last model was learned with 11 articles done

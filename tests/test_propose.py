@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facts.importer import import_paths
+from app.importing import import_paths
 from tests.conftest import open_window
 from facts.model import validate_fact
-from facts.propose import EXTRACTOR, RAW_CONFIDENCE, mentions, propose_after, summary
+from app.proposing import propose_after
+from facts.propose import EXTRACTOR, RAW_CONFIDENCE, mentions, summary
 
 NAME = "Nguyễn Văn Hải"
 
@@ -148,10 +149,11 @@ def test_undo_in_the_store_takes_them_back_and_redo_restores_them(ws):
     rec = ws.decide(the_name(ws).id, "accept", "lan", status="accepted")
     made = propose_after(ws, [rec])[0].facts
     made_ids = sorted(f.id for f in made)
-    changes, taken, back = ws.revert_with_proposals([rec.event_id], "lan", "undo", withdraw=made_ids)
+    undone = ws.revert([rec.event_id], "lan", "undo")
+    taken, back = undone.withdrawn, undone.restored
     assert ws.fact(rec.id).status == "pending" and proposals(ws) == [] and back == []
     assert sorted(r["id"] for r in taken) == made_ids
-    changes, _, back = ws.revert_with_proposals([c.event_id for c in changes], "lan", "redo", restore=taken)
+    back = ws.revert([c.event_id for c in undone.changes], "lan", "redo", restore=taken).restored
     assert ws.fact(rec.id).status == "accepted"
     assert sorted(f.id for f in back) == made_ids and len(proposals(ws)) == 4
     assert all(ws.fact(i).status == "pending" and ws.fact(i).extractor == EXTRACTOR for i in made_ids)
@@ -261,7 +263,7 @@ def test_a_span_moved_word_by_word_proposes_no_partial_name(qtbot, win, ws):
 def test_extraction_after_a_proposal_does_not_put_a_second_fact_on_it(store, tmp_path):
     """A same-name proposal is pending and not the extractor's: extraction neither removes
     it nor proposes the same name on top of it."""
-    from facts.extract.runner import run_extraction
+    from app.extracting import run_extraction
 
     f = tmp_path / "a.txt"
     f.write_text("Bộ Y tế cho biết hôm nay.", encoding="utf-8")
@@ -269,7 +271,7 @@ def test_extraction_after_a_proposal_does_not_put_a_second_fact_on_it(store, tmp
     [aid] = store.article_ids()
     [prop] = store.add_proposals([(aid, validate_fact({
         "kind": "organization", "start": 0, "end": 7, "text": "Bộ Y tế", "value": "Bộ Y tế",
-        "extractor": EXTRACTOR, "confidence": 0.8}))])
+        "extractor": EXTRACTOR, "confidence": 0.8}))], proposed_by=None)
     run_extraction(store)
     run_extraction(store, everything=True)
     at = [x for x in store.facts(aid) if x.kind == "organization" and x.start == 0]

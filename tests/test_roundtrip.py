@@ -4,7 +4,7 @@ import json
 
 from db.store import Store
 from facts.exporter import write_jsonl
-from facts.importer import import_paths
+from app.importing import import_paths
 from facts.model import validate_fact
 
 
@@ -27,7 +27,7 @@ def test_export_import_export_is_identical(seeded_store, tmp_path):
     store.decide(f2.id, "reject", "an", status="rejected")
 
     first = io.StringIO()
-    write_jsonl(store, first)
+    write_jsonl(store.iter_articles(), first)
     path = tmp_path / "export.jsonl"
     path.write_text(first.getvalue(), encoding="utf-8")
 
@@ -35,7 +35,7 @@ def test_export_import_export_is_identical(seeded_store, tmp_path):
     report = import_paths(other, [path])
     assert report.articles == 5 and not report.failed
     second = io.StringIO()
-    write_jsonl(other, second)
+    write_jsonl(other.iter_articles(), second)
     other.close()
     assert facts_of(second.getvalue()) == facts_of(first.getvalue())
     facts = json.loads(first.getvalue().splitlines()[0])["facts"]

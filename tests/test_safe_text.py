@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from desktop.article_model import IdRole
 from desktop.fact_model import HEADERS, FactRole
 from desktop.tasks import FakeThreadPool, TaskRunner
-from facts.importer import import_paths
+from app.importing import import_paths
 from tests.conftest import answer_dialog, back_in, open_window
 
 DEV_ZERO = '<img src="/dev/zero">'
@@ -99,7 +99,7 @@ def assert_safe_tip(tip, *originals):
 
 
 def open_article(win, uid):
-    aid = next(i for i in win.store.article_ids() if win.store.article(i).uid == uid)
+    aid = next(i for i in win.workspace.article_ids() if win.workspace.article(i).uid == uid)
     win.open_article(aid)
     return aid
 

@@ -1,6 +1,6 @@
 """Finding articles: any case, any diacritics on request, exact matches first, kept in step."""
-from facts.cli import main
-from facts.importer import import_paths
+from app.cli import main
+from app.importing import import_paths
 
 TEXTS = {
     "a.txt": "Bệnh viện ở Hà Nội\nBệnh nhân được chuyển về Hà Nội điều trị.",

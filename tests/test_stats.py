@@ -1,8 +1,9 @@
 """Sessions, pace and acceptance rates from a workspace with known decisions."""
 from datetime import datetime, timedelta
 
-from facts.extract.runner import run_extraction
-from facts.stats import acceptance, report, sessions
+from app.extracting import run_extraction
+from app.workspace import Workspace
+from facts.stats import acceptance, sessions
 
 
 def test_sessions_split_on_pauses_and_by_reviewer():
@@ -59,7 +60,7 @@ def test_report_on_a_workspace(seeded_store):
         seeded_store.decide(f.id, "accept", "lan", status="accepted")
     seeded_store.decide(orgs[3].id, "reject", "lan", status="rejected")
     seeded_store.decide(money[0].id, "edit", "an", status="edited", changes={"value": "1"})
-    rep = report(seeded_store)
+    rep = Workspace(seeded_store).report()
     assert {s.reviewer: s.decisions for s in rep.sessions} == {"an": 1, "lan": 4}
     kinds = {r.name: (r.accepted, r.edited, r.rejected) for r in rep.by_kind}
     assert kinds == {"organization": (3, 0, 1), "money": (0, 1, 0)}
@@ -67,7 +68,7 @@ def test_report_on_a_workspace(seeded_store):
 
 
 def test_stats_command_prints_sessions(seeded_store, capsys):
-    from facts.cli import main
+    from app.cli import main
 
     run_extraction(seeded_store)
     f = seeded_store.facts(seeded_store.article_ids()[0])[0]

@@ -6,20 +6,21 @@ from datetime import datetime
 import pytest
 
 from db.store import Store
-from facts.extract.runner import run_extraction
-from facts.importer import import_paths
-from facts.tables import (ARTICLE_COLUMNS, FACT_COLUMNS, ExportFilter, fact_rows, neutralise, restore,
+from app.importing import import_paths
+from facts.tables import (ARTICLE_COLUMNS, FACT_COLUMNS, ExportFilter, neutralise, restore,
                           write_articles_csv, write_facts_csv, write_xlsx)
+
+from tests import seed_facts
 
 PAYLOADS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x","y")',
             "=cmd|' /C calc'!A0", "-", "+84 912", "@"]
 
 
 @pytest.fixture
-def reviewed(seeded_store):
-    """A workspace with decisions of every kind and awkward text in notes."""
-    s = seeded_store
-    run_extraction(s)
+def reviewed(store):
+    """A workspace with decisions of every kind and awkward text in notes: the sample articles
+    with the fixed facts of tests/data/seed_facts.jsonl."""
+    s = seed_facts.load(store)
     aid = s.article_ids()[0]
     facts = s.facts(aid)
     s.decide(facts[0].id, "accept", "lan", status="accepted", note='dấu phẩy, "ngoặc kép"\nxuống dòng')
@@ -32,7 +33,7 @@ def reviewed(seeded_store):
 
 def csv_text(store, flt=None, **kw) -> str:
     buf = io.StringIO(newline="")
-    write_facts_csv(store, buf, flt, **kw)
+    write_facts_csv(store.iter_fact_rows(**(flt or ExportFilter()).query()), buf, **kw)
     return buf.getvalue()
 
 
@@ -78,7 +79,7 @@ def test_neutralise_and_restore():
 
 
 def test_bom_by_default_and_pandas_reads_it(reviewed, tmp_path, capsys):
-    from facts.cli import main
+    from app.cli import main
 
     out = tmp_path / "facts.csv"
     assert main(["--db", str(reviewed.path), "export", "--format", "csv", "-o", str(out)]) == 0
@@ -107,20 +108,19 @@ def test_filters(reviewed):
 
 def test_articles_csv(reviewed):
     buf = io.StringIO(newline="")
-    assert write_articles_csv(reviewed, buf) == 5
+    assert write_articles_csv(reviewed.iter_article_rows(), buf) == 5
     rows = list(csv.DictReader(io.StringIO(buf.getvalue(), newline="")))
     assert list(rows[0]) == ARTICLE_COLUMNS
     first = rows[0]
-    assert int(first["facts"]) == 50 and int(first["rejected"]) == 1 and int(first["edited"]) == 1
+    assert int(first["facts"]) == len(seed_facts.ARTICLES[0]["facts"])
+    assert int(first["rejected"]) == 1 and int(first["edited"]) == 1
 
 
-def test_csv_round_trip_into_another_workspace(reviewed, tmp_path, seed_dir):
+def test_csv_round_trip_into_another_workspace(reviewed, tmp_path):
     first = csv_text(reviewed, ExportFilter(statuses=None))
     path = tmp_path / "facts.csv"
     path.write_text(first, encoding="utf-8-sig", newline="")
-    other = Store.open(tmp_path / "other.sqlite")
-    import_paths(other, [seed_dir])
-    run_extraction(other)
+    other = seed_facts.load(Store.open(tmp_path / "other.sqlite"))  # the same facts, undecided
     report = import_paths(other, [path])
     assert not report.failed, report.files[0].error
     assert csv_text(other, ExportFilter(statuses=None)) == first
@@ -162,7 +162,7 @@ def test_xlsx_typed_frozen_filtered(reviewed, tmp_path):
     from openpyxl import load_workbook
 
     path = tmp_path / "facts.xlsx"
-    n_facts, n_art = write_xlsx(reviewed, path, ExportFilter(statuses=None))
+    n_facts, n_art = write_xlsx(reviewed.iter_fact_rows(**ExportFilter(statuses=None).query()), reviewed.iter_article_rows(), path)
     wb = load_workbook(path)
     facts, arts = wb["Facts"], wb["Articles"]
     assert facts.freeze_panes == "A2" and facts.auto_filter.ref.startswith("A1:")
@@ -182,9 +182,9 @@ def test_xlsx_past_the_row_limit_continues_on_further_sheets(reviewed, tmp_path)
 
     path = tmp_path / "big.xlsx"
     every = ExportFilter(statuses=None)
-    all_rows = sum(1 for _ in fact_rows(reviewed, every))
+    all_rows = sum(1 for _ in reviewed.iter_fact_rows(**every.query()))
     limit = 40  # rows a sheet, header included: the export crosses it several times
-    n_facts, n_art = write_xlsx(reviewed, path, every, max_rows=limit)
+    n_facts, n_art = write_xlsx(reviewed.iter_fact_rows(**every.query()), reviewed.iter_article_rows(), path, max_rows=limit)
     assert n_facts == all_rows > 2 * limit
     wb = load_workbook(path, read_only=True)
     fact_sheets = [n for n in wb.sheetnames if n.startswith("Facts")]
@@ -197,6 +197,6 @@ def test_xlsx_past_the_row_limit_continues_on_further_sheets(reviewed, tmp_path)
         rows += sheet[1:]
     assert len(rows) == all_rows  # nothing lost or repeated at the seams
     starts = [(r[0], r[FACT_COLUMNS.index("start")]) for r in rows]
-    assert starts == [(r[0], r[FACT_COLUMNS.index("start")]) for r in fact_rows(reviewed, every)]
+    assert starts == [(r[0], r[FACT_COLUMNS.index("start")]) for r in reviewed.iter_fact_rows(**every.query())]
     assert wb.sheetnames[-1] == "Articles" and n_art == 5
     wb.close()

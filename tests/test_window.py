@@ -1,4 +1,8 @@
-"""The review window, driven from the keyboard like a reviewer would."""
+"""The review window, driven from the keyboard like a reviewer would.
+
+The workspace is the five sample articles with the fixed facts of tests/data/seed_facts.jsonl
+(tests/seed_facts.py), imported as a reviewer imports them: what the tests expect is read from
+that file, never from what the extractor finds today."""
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
@@ -6,16 +10,16 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from db.store import Store, StoreWriteError
 from desktop.fact_model import FactRole
+from app.workspace import Workspace
 from desktop.main_window import MainWindow
 from desktop.tasks import FakeThreadPool
-from facts.extract.runner import run_extraction
+from tests import seed_facts
 from tests.conftest import answer_dialog, back_in
 
 
 @pytest.fixture
-def workspace(seeded_store):
-    run_extraction(seeded_store)
-    return seeded_store
+def workspace(store):
+    return seed_facts.load(store)
 
 
 @pytest.fixture
@@ -32,7 +36,7 @@ def no_modal(monkeypatch):
 
 
 def make(qtbot, store, settings):
-    w = MainWindow(store, "lan", settings, pool=FakeThreadPool())
+    w = MainWindow(Workspace(store, "lan"), settings, pool=FakeThreadPool())
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -57,11 +61,12 @@ def current(w):
 def test_first_open_selects_first_pending_fact_outside_text_fields(window, workspace):
     assert window.article.id == workspace.article_ids()[0]
     f = current(window)
-    assert f is not None and f.status == "pending" and f.start == 0
+    assert f is not None and f.status == "pending"
+    assert (f.start, f.text) == (seed_facts.FIRST["start"], seed_facts.FIRST["text"])
     assert not isinstance(QApplication.focusWidget(), QLineEdit)
     assert window.view.selected == f.id
     assert "workspace.sqlite" in window.windowTitle()
-    assert "217 facts left" in window.status_left.text()
+    assert f"{seed_facts.FACTS} facts left" in window.status_left.text()
 
 
 def test_accept_saves_and_moves_to_next_pending(qtbot, window, workspace):
@@ -72,7 +77,7 @@ def test_accept_saves_and_moves_to_next_pending(qtbot, window, workspace):
     nxt = current(window)
     assert nxt.id != first.id and nxt.status == "pending"
     assert "Accept saved" in window.status_saved.text()
-    assert "216 facts left" in window.status_left.text()
+    assert f"{seed_facts.FACTS - 1} facts left" in window.status_left.text()
     assert workspace.review_log(first.id)[0].action == "accept"
 
 
@@ -91,7 +96,8 @@ def test_reject_and_navigation_keys(qtbot, window, workspace):
 
 
 def test_edit_form_validates_and_saves_with_enter(qtbot, window, workspace):
-    f = current(window)  # "Hơn 8.900", quantity
+    f = current(window)
+    assert (f.kind, f.text, f.value) == ("quantity", "Hơn 8.900", "8900")  # the file's first fact
     key(qtbot, window, Qt.Key_E)
     form = window.facts.form
     assert form.isVisible() and set(form.inputs) == {"value", "unit", "approx"}
@@ -365,7 +371,8 @@ def test_add_a_fact_without_the_mouse(qtbot, window, workspace):
     """T puts the caret in the article, Shift+arrows select, N adds, Enter saves."""
     key(qtbot, window, Qt.Key_T)
     assert QApplication.focusWidget() is window.view.text
-    f = current(window)  # "Hơn 8.900" at 0
+    f = current(window)
+    assert (f.start, f.text) == (0, "Hơn 8.900")  # the file's first fact
     for _ in range(4):  # the caret moves; the fact selection does not
         key(qtbot, window, Qt.Key_Right, Qt.ShiftModifier)
     assert current(window).id == f.id
@@ -382,16 +389,19 @@ def test_add_a_fact_without_the_mouse(qtbot, window, workspace):
 
 
 def test_extract_from_the_window(qtbot, window, workspace, tmp_path):
-    from facts.importer import import_paths
+    from app.extracting import current_tag
+    from app.importing import import_paths
 
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "a.txt").write_text("Bộ Y tế cấp 5 tỷ đồng cho tỉnh Sơn La.", encoding="utf-8")
     import_paths(workspace, [tmp_path / "new"])
     new = workspace.article_ids()[-1]
     assert workspace.facts(new) == []
+    unread = workspace.count_to_extract(current_tag(workspace))  # the new one and the fixed five
     window.actions["extract"].trigger()
     assert {f.kind for f in workspace.facts(new)} >= {"money", "location", "organization"}
-    assert "1 articles" in window.status_saved.text()
+    assert f"{unread} articles" in window.status_saved.text()
+    assert workspace.count_to_extract(current_tag(workspace)) == 0
 
 
 def test_damaged_workspace_offers_the_backup(qtbot, seeded_store, monkeypatch):

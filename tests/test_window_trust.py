@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import settings as prefs_store
 from desktop.fact_model import COL_VALUE
+from app.workspace import Workspace
 from desktop.main_window import MainWindow
 from desktop.tasks import FakeThreadPool
-from facts.importer import import_paths
+from app.importing import import_paths
 from tests import review_fixture
 from tests.conftest import answer_dialog, back_in, type_text
 
@@ -38,7 +39,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def win(qtbot, ws, settings):
-    w = MainWindow(ws, "lan", settings, pool=FakeThreadPool())
+    w = MainWindow(Workspace(ws, "lan"), settings, pool=FakeThreadPool())
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -131,7 +132,6 @@ def test_an_unreadable_value_is_refused_with_its_reason(qtbot, win, ws):
 
 # -- statistics count net decisions -------------------------------------------------------------
 def test_statistics_count_net_decisions_not_undo_and_redo(qtbot, win, ws):
-    from facts.stats import report
 
     for _ in range(3):
         press(qtbot, win, Qt.Key_A)
@@ -141,7 +141,7 @@ def test_statistics_count_net_decisions_not_undo_and_redo(qtbot, win, ws):
     accepted = [f for a in ws.article_ids() for f in ws.facts(a) if f.status == "accepted"]
     assert len(accepted) == 2
     assert len(ws.review_log()) == 6  # the log keeps every step
-    [session] = report(ws).sessions
+    [session] = Workspace(ws).report().sessions
     assert session.decisions == 2 and dict(session.by_action) == {"accept": 2}
 
 
@@ -340,7 +340,7 @@ def test_flagged_is_kept_through_export_and_import(qtbot, win, ws, tmp_path):
     press(qtbot, win, Qt.Key_F)
     out = tmp_path / "all.jsonl"
     with out.open("w", encoding="utf-8") as fh:
-        write_jsonl(ws, fh)
+        write_jsonl(ws.iter_articles(), fh)
     other = Store.open(tmp_path / "other.sqlite")
     try:
         import_paths(other, [out])
@@ -749,7 +749,7 @@ def test_a_failed_undo_does_not_say_it_undid(qtbot, win, ws, monkeypatch, dialog
 
     def full(*a, **k):
         raise WorkspaceError("database or disk is full")
-    monkeypatch.setattr(ws, "revert_many", full)
+    monkeypatch.setattr(ws, "revert", full)
     press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
     assert ws.fact(f.id).status == "accepted"
     assert "Not saved" in win.status_saved.text() and "Undid" not in win.status_saved.text()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from db.store import Store
-from facts.importer import import_paths
+from app.importing import import_paths
 from tests.conftest import SEEDS, answer_dialog, open_window
 from tests.reliability import scenarios_workspace as audit
 
@@ -40,7 +40,7 @@ def test_open_recent_of_a_deleted_workspace_does_not_recreate_it(qtbot, store, s
     answer_dialog(qtbot, Qt.Key_Return, seen)
     w.switch_workspace(gone)
     assert "There is no workspace at" in seen[0]
-    assert not gone.exists() and w.store is store
+    assert not gone.exists() and w.workspace.store is store
 
 
 def test_file_new_creates_one(qtbot, store, settings, tmp_path, monkeypatch):
@@ -50,8 +50,8 @@ def test_file_new_creates_one(qtbot, store, settings, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
     w = open_window(qtbot, store, None, settings=settings)
     w.actions["new"].trigger()
-    assert new.exists() and w.store.path == new
-    w.store.close()
+    assert new.exists() and w.workspace.path == new
+    w.workspace.close()
 
 
 def test_articles_not_yet_extracted_are_offered(qtbot, store, settings):
@@ -62,7 +62,7 @@ def test_articles_not_yet_extracted_are_offered(qtbot, store, settings):
     qtbot.mouseClick(button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not button.isVisible(), timeout=60000)
     assert sum(len(store.facts(a)) for a in store.article_ids()) > 0
-    assert store.count_to_extract(__import__("facts.extract.runner", fromlist=["x"]).current_tag()) == 0
+    assert store.count_to_extract(__import__("app.extracting", fromlist=["x"]).current_tag(store)) == 0
 
 
 def test_a_read_only_workspace_says_so_at_start(qtbot, tmp_path):

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from sqlalchemy import text
 
-from facts.importer import import_paths
+from app.importing import import_paths
 from facts.tables import EXCEL_MAX_ROWS, ExportFilter, write_xlsx
 from tests import review_fixture
 
@@ -38,7 +38,7 @@ def test_an_export_past_excels_row_limit_continues_on_facts_2(store, tmp_path):
             "confidence, extractor, status) SELECT :a, 'quantity', 80, 89, 'hơn 8.900', '8900', "
             "'cán bộ', 'more_than', 0.9, 'copy@1', 'accepted' FROM n"), {"k": want - have, "a": aid})
     path = tmp_path / "big.xlsx"
-    n_facts, _ = write_xlsx(store, path, ExportFilter(statuses=None))
+    n_facts, _ = write_xlsx(store.iter_fact_rows(**ExportFilter(statuses=None).query()), store.iter_article_rows(), path)
     assert n_facts == want
     wb = load_workbook(path, read_only=True)
     assert wb.sheetnames == ["Facts", "Facts 2", "Articles"]

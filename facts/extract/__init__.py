@@ -45,16 +45,6 @@ def default_extractor() -> Extractor:
     return get("rules")
 
 
-def extractor_for(store=None) -> Extractor:
-    """The extractor extraction uses in a workspace: the rules, with the workspace's newest
-    learned model when it has one (facts.learn); the rules alone without a store."""
-    if store is None:
-        return default_extractor()
-    from ..learn import extractor_for as with_model
-
-    return with_model(store)
-
-
 def _rules() -> Extractor:
     from .rules import RuleExtractor
 

@@ -19,6 +19,9 @@ class Cand:
     fields: dict[str, str] = field(default_factory=dict)
     confidence: float = 0.8
     rule: str = ""
+    # the name without its administrative word or head noun ("Nam Giang" of "huyện Nam
+    # Giang"), which the story may use alone later (docpass.py); empty where it may not
+    short: str = ""
 
     @property
     def length(self) -> int:

@@ -48,6 +48,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _headline(line: str) -> bool:
+    """A line that reads as a headline: short, of two words or more, not a sentence, not a
+    dateline, a date or time alone, or a web address."""
+    if len(line) > 200 or len(line.split()) < 2 or line.endswith((".", ":")):
+        return False
+    if re.match(r"^(Ngày|Sáng|Chiều|Tối)\s+\d", line) or re.match(r"^(https?://|www\.)", line):
+        return False
+    return not re.fullmatch(r"[\d\s/:.\-|APM]+", line)
+
+
 def _has_word(s: str) -> bool:
     return bool(re.search(r"[^\W_]", s))
 
@@ -92,7 +102,7 @@ def analyse(text: str) -> Page:
     title = None
     if title_i is not None:
         t = body[title_i].strip()
-        if len(t) <= 200 and not t.endswith((".", ":")) and not re.match(r"^(Ngày|Sáng|Chiều|Tối)\s+\d", t):
+        if _headline(t):
             title = t
     # The title repeated (as image alt text) is furniture; so is its prefix on a caption line.
     ranges: list[tuple[int, int]] = []

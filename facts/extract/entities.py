@@ -212,8 +212,11 @@ class EntityFinder:
         conf = 0.8 if value_end - start > len(head) + 2 else 0.6
         # A generic mention ("các Tổ chức Phi Chính phủ") is kept only to block the
         # names inside it, then dropped.
+        name = text[m.end(group):value_end].strip()
+        short = name if (_all_caps(name) and not HEAD_RE.match(name, 0)
+                         and not self.gaz.place_re.fullmatch(name, 0, len(name))) else ""
         return Cand("organization", start, end, value, {"acronym": acr}, conf,
-                    "org.generic" if generic else "org.head")
+                    "org.generic" if generic else "org.head", short=short)
 
     def acronyms(self, text: str, defined: dict[str, str]) -> list[Cand]:
         lex = _acronym_lexicon(frozenset(self.gaz.acronyms) | frozenset(defined))
@@ -275,7 +278,7 @@ class EntityFinder:
             if word.lower() in ("thành phố", "tp", "tp.") and self.gaz.places.get(name) != "province":
                 level = "district"
             out.append(Cand("location", m.start(), end, text[m.start():end], {"level": level}, 0.85,
-                            "location.admin"))
+                            "location.admin", short=name if _all_caps(name) else ""))
         for m in self.gaz.place_re.finditer(text):
             surface = m.group()
             level = self.gaz.places[surface]
@@ -408,6 +411,12 @@ def _acronym_lexicon(names: frozenset) -> Lexicon:
 
 def _is_name_part(w: str) -> bool:
     return bool(w) and w[0].isupper() and (w.isalpha() or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?", w)) and not w.isupper() or (len(w) == 1 and w.isupper())
+
+
+def _all_caps(name: str) -> bool:
+    """Every word capitalised, two words at least: a name that may stand alone."""
+    parts = name.split(" ")
+    return len(parts) >= 2 and all(p[:1].isupper() and p.isalpha() for p in parts)
 
 
 def _generic_before(text: str, pos: int) -> bool:

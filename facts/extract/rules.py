@@ -9,10 +9,12 @@ from . import Extraction
 from .base import Cand, Ranges, Taken
 from .content import analyse, byline_span
 from .dates import find_dates
+from .docpass import DocPass
 from .entities import EntityFinder
 from .gazetteer import load
 from .legal import find_legal
 from .numeric import find_money, find_percentages, find_quantities
+from .words import HONORIFICS, KINSHIP, OCCUPATIONS, TITLES
 
 NUMERIC_ORDER = ("legal_reference", "money", "percentage", "date", "quantity")
 ENTITY_ORDER = ("organization", "person", "location")
@@ -62,7 +64,10 @@ class RuleExtractor:
     version = "1"
 
     def __init__(self) -> None:
-        self.entities = EntityFinder(load())
+        gaz = load()
+        self.entities = EntityFinder(gaz)
+        self.docpass = DocPass(gaz.surnames, HONORIFICS + KINSHIP + OCCUPATIONS + TITLES,
+                               is_place=gaz.places.__contains__)
 
     @property
     def tag(self) -> str:
@@ -102,6 +107,7 @@ class RuleExtractor:
             if e.kind in ("person", "organization", "location"):
                 e.value = " ".join(e.value.split())
         ents = self._propagate_people(text, story, ents)
+        ents += self.docpass.extra(text, story, ents, numeric)
         quantities = inside(find_quantities(text))
         quantities = _keep_greedy(quantities, ("quantity",), len(text), against=numeric + ents)
         facts = []

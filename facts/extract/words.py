@@ -26,3 +26,5 @@ GENERIC_BEFORE: set[str] = set(_LISTS["generic_before"])
 TRAIL_STOP: set[str] = set(_LISTS["trail_stop"])
 ORG_STOP: set[str] = UNIT_STOP | set(_LISTS["org_stop_extra"])
 DOC_TYPES: list[str] = _LISTS["doc_types"]
+KINSHIP: list[str] = _LISTS["kinship"]
+OCCUPATIONS: list[str] = _LISTS["occupations"]

@@ -51,8 +51,8 @@ class Outcome:
 
 def workspace(folder: Path, extract: bool = True):
     from db.store import Store
-    from facts.extract.runner import run_extraction
-    from facts.importer import import_paths
+    from app.extracting import run_extraction
+    from app.importing import import_paths
 
     store = Store.open(folder / "workspace.sqlite")
     import_paths(store, sorted(SEEDS.glob("*.txt")))
@@ -207,14 +207,14 @@ def second_instance(folder: Path) -> Outcome:
         if str(path) in str(exc):
             out.held += 1
     out.tried += 1
-    cli = subprocess.run([sys.executable, "-m", "facts.cli", "--db", str(path), "import", str(SEEDS)],
+    cli = subprocess.run([sys.executable, "-m", "desktop.entry", "--db", str(path), "import", str(SEEDS)],
                          capture_output=True, text=True, env=_env())
     if cli.returncode == 2 and "is open in another Fact Review" in cli.stderr and "Traceback" not in cli.stderr:
         out.held += 1
     else:
         out.notes.append(f"cli import while held: {cli.returncode} {cli.stderr[-200:]}")
     out.tried += 1
-    reader = subprocess.run([sys.executable, "-m", "facts.cli", "--db", str(path), "stats"],
+    reader = subprocess.run([sys.executable, "-m", "desktop.entry", "--db", str(path), "stats"],
                             capture_output=True, text=True, env=_env())
     if reader.returncode == 0 and "articles   5" in reader.stdout:
         out.held += 1
@@ -278,10 +278,10 @@ def broken_workspaces(folder: Path) -> Outcome:
             continue
         except WorkspaceError as exc:
             message = str(exc)
-        cli = subprocess.run([sys.executable, "-m", "facts.cli", "--db", str(path), "stats"],
+        cli = subprocess.run([sys.executable, "-m", "desktop.entry", "--db", str(path), "stats"],
                              capture_output=True, text=True, env=_env())
         clear = cli.returncode == 2 and "Traceback" not in cli.stderr and "restore --latest" in cli.stderr
-        fix = subprocess.run([sys.executable, "-m", "facts.cli", "--db", str(path), "restore", "--latest"],
+        fix = subprocess.run([sys.executable, "-m", "desktop.entry", "--db", str(path), "restore", "--latest"],
                              capture_output=True, text=True, env=_env())
         try:
             s = Store.open(path)
@@ -336,7 +336,7 @@ def backups(folder: Path) -> Outcome:
         out.notes.append(f"made {len(made)}, kept {len(files)}")
     out.tried += 1
     listed = describe_backups(store.path)
-    if listed and all(b.facts == 217 for b in listed):
+    if listed and all(b.facts == len(facts) for b in listed):  # every fact, in each
         out.held += 1
         out.notes.append(f"{len(listed)} kept of {len(made) + 1} made: " + listed[0].describe())
     store.close()
@@ -347,7 +347,7 @@ def bad_inputs(folder: Path, big_mb: int = 60) -> Outcome:
     """Every file of tests/data/bad, plus a big one made here: its own message, nothing
     of it stored, the good files beside it imported."""
     from db.store import Store
-    from facts.importer import import_paths
+    from app.importing import import_paths
 
     out = Outcome("bad input files")
     d = folder / "in"

@@ -33,7 +33,7 @@ CHILD_MEMORY = 1536 * 2**20  # a reader of /dev/zero dies here, not by taking th
 CHILD = r"""
 import json, sys
 from db.store import Store
-from facts.importer import import_paths
+from app.importing import import_paths
 store = Store.open(sys.argv[1])
 report = import_paths(store, sys.argv[2:])
 print(json.dumps([{"name": f.path.rsplit("/", 1)[-1], "status": f.status, "error": f.error}
@@ -149,12 +149,12 @@ def exports_and_reimports(store, folder: Path) -> tuple[bool, str]:
 
     from db.store import Store
     from facts.exporter import write_jsonl
-    from facts.importer import import_paths
+    from app.importing import import_paths
     from facts.tables import ExportFilter, write_xlsx
 
     xlsx = folder / "all.xlsx"
     try:
-        n_facts, n_art = write_xlsx(store, xlsx, ExportFilter(statuses=None))
+        n_facts, n_art = write_xlsx(store.iter_fact_rows(**ExportFilter(statuses=None).query()), store.iter_article_rows(), xlsx)
         wb = load_workbook(xlsx, read_only=True)
         rows = {ws.title: sum(1 for _ in ws.iter_rows(values_only=True)) - 1 for ws in wb.worksheets}
         wb.close()
@@ -164,7 +164,7 @@ def exports_and_reimports(store, folder: Path) -> tuple[bool, str]:
         return False, f"XLSX reads back {rows}, written {n_facts} facts, {n_art} articles"
     dump = folder / "all.jsonl"
     with open(dump, "w", encoding="utf-8", newline="") as f:
-        write_jsonl(store, f)
+        write_jsonl(store.iter_articles(), f)
     first = dump.read_text(encoding="utf-8")
     other = Store.open(folder / "again.sqlite")
     try:
@@ -172,7 +172,7 @@ def exports_and_reimports(store, folder: Path) -> tuple[bool, str]:
         if report.failed:
             return False, f"the JSONL export does not import back: {report.failed[0].error}"
         again = io.StringIO()
-        write_jsonl(other, again)
+        write_jsonl(other.iter_articles(), again)
     finally:
         other.close()
     if comparable(again.getvalue()) != comparable(first):
@@ -182,7 +182,7 @@ def exports_and_reimports(store, folder: Path) -> tuple[bool, str]:
 
 def _import(folder: Path, paths: list[Path]):
     from db.store import Store
-    from facts.importer import import_paths
+    from app.importing import import_paths
 
     store = Store.open(folder / "w.sqlite")
     return store, import_paths(store, paths)

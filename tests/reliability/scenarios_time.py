@@ -5,7 +5,7 @@ The reliability audit found extraction quadratic in the length of an article (13
 lines or spaces, thousands of dates, a source line padded with spaces, pages of unclosed
 tags (58 s for 100,000). The checks here time extraction of news of two sizes, whose times
 must grow like the sizes, and each crafted input, which must be imported into a workspace and
-extracted (facts.importer.import_paths, facts.extract.runner.run_extraction) in seconds. A
+extracted (facts.importer.import_paths, app.extracting.run_extraction) in seconds. A
 crafted input runs in a child process stopped after CHILD_SECONDS: a slow one fails, it
 does not hang the caller.
 
@@ -90,8 +90,8 @@ CRAFTED: dict[str, tuple[str, Callable[[], str]]] = {
 CHILD = r"""
 import sys, time
 from db.store import Store
-from facts.extract.runner import run_extraction
-from facts.importer import import_paths
+from app.extracting import run_extraction
+from app.importing import import_paths
 
 store = Store.open(sys.argv[2])
 start = time.perf_counter()

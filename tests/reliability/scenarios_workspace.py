@@ -26,7 +26,7 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 def cli(*argv: str) -> tuple[int, str, str]:
     """fact-review in this process: (exit code, stdout, stderr)."""
-    from facts.cli import main
+    from app.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -35,7 +35,7 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 
 def cli_child(*argv: str, env: Optional[dict] = None, **kw) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "facts.cli", *map(str, argv)],
+    return subprocess.Popen([sys.executable, "-m", "desktop.entry", *map(str, argv)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**_env(), **(env or {})}, **kw)
 
@@ -540,8 +540,8 @@ def redo_after_an_undone_add_and_an_import(d: Path) -> str:
     """Add a fact, undo it, import and extract another article, redo: the fact comes back in
     its own article and the imported article's facts are untouched; JSONL goes round."""
     from db.store import Store
-    from facts.extract.runner import run_extraction
-    from facts.importer import import_paths
+    from app.extracting import run_extraction
+    from app.importing import import_paths
     from facts.model import validate_fact
 
     s = Store.open(d / "ws.sqlite")
@@ -553,19 +553,19 @@ def redo_after_an_undone_add_and_an_import(d: Path) -> str:
         words = text.split("\n")[0][:12]
         added = s.add_fact(aid, validate_fact({"kind": "organization", "start": 0, "end": len(words),
                                                "text": words, "value": words}), "an")
-        undo = s.revert(added.event_id, "an", "undo")
+        undo = s.revert_one(added.event_id, "an", "undo")
         import_paths(s, SEED_FILES[1:2])
         run_extraction(s)
         other = s.article_ids()[-1]
         theirs = [(f.id, f.start, f.end, f.text, f.status) for f in s.facts(other)]
-        s.revert(undo.event_id, "an", "redo")
+        s.revert_one(undo.event_id, "an", "redo")
         assert [(f.id, f.start, f.end, f.text, f.status) for f in s.facts(other)] == theirs
         back = s.fact(added.id)
         assert back is not None and back.article_id == aid and back.text == words
         from facts.exporter import write_jsonl
 
         with open(d / "all.jsonl", "w", encoding="utf-8") as out:
-            write_jsonl(s, out)
+            write_jsonl(s.iter_articles(), out)
         facts = sorted((f.kind, f.start, f.end, f.text, f.status) for a in s.article_ids() for f in s.facts(a))
     finally:
         s.close()

@@ -4,7 +4,7 @@ import io
 
 from openpyxl import load_workbook
 
-from facts.extract.runner import run_extraction
+from app.extracting import run_extraction
 from facts.tables import ExportFilter, write_facts_csv, write_xlsx
 
 PAYLOADS = [
@@ -22,7 +22,7 @@ def test_every_payload_is_inert_in_csv_and_xlsx(seeded_store, tmp_path):
         seeded_store.decide(f.id, "edit", "lan", status="edited", changes={"unit": p} if f.kind == "quantity" else None,
                             note=p)
     buf = io.StringIO(newline="")
-    write_facts_csv(seeded_store, buf, ExportFilter(statuses=None))
+    write_facts_csv(seeded_store.iter_fact_rows(**ExportFilter(statuses=None).query()), buf)
     cells = [c for row in csv.reader(io.StringIO(buf.getvalue(), newline="")) for c in row]
     for p in PAYLOADS:
         assert p not in cells and "'" + p in cells, p
@@ -31,7 +31,7 @@ def test_every_payload_is_inert_in_csv_and_xlsx(seeded_store, tmp_path):
         if c.startswith("-"):
             float(c)  # only numbers may start with a minus
     path = tmp_path / "x.xlsx"
-    write_xlsx(seeded_store, path, ExportFilter(statuses=None))
+    write_xlsx(seeded_store.iter_fact_rows(**ExportFilter(statuses=None).query()), seeded_store.iter_article_rows(), path)
     for ws in load_workbook(path).worksheets:
         for row in ws.iter_rows(values_only=True):
             for v in row:

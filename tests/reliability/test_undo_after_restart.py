@@ -1,17 +1,27 @@
-"""The review log lets a user see and revert any earlier decision, after a restart too."""
+"""The review log lets a user see and revert any earlier decision, after a restart too.
+
+The workspaces are the sample articles with the fixed facts of tests/data/seed_facts.jsonl
+(tests/seed_facts.py): nothing here depends on what the extractor finds today."""
+import pytest
 from PySide6.QtCore import QSettings
 
 from db.store import Store
 from desktop.history import HistoryDialog
+from app.workspace import Workspace
 from desktop.main_window import MainWindow
 from desktop.tasks import FakeThreadPool
-from facts.cli import main
-from facts.extract.runner import run_extraction
+from app.cli import main
 from facts.model import validate_fact
+from tests import seed_facts
+
+
+@pytest.fixture
+def fixed_store(store):
+    """The sample articles with their fixed pending facts."""
+    return seed_facts.load(store)
 
 
 def decided(store):
-    run_extraction(store)
     aid = store.article_ids()[0]
     facts = store.facts(aid)
     store.decide(facts[0].id, "accept", "lan", status="accepted")
@@ -27,26 +37,26 @@ def reopen(store):
     return Store.open(path)
 
 
-def test_revert_any_decision_after_restart(seeded_store):
-    accepted, edited, added = decided(seeded_store)
-    store = reopen(seeded_store)
+def test_revert_any_decision_after_restart(fixed_store):
+    accepted, edited, added = decided(fixed_store)
+    store = reopen(fixed_store)
     log = {e.fact_id: e for e in store.review_log()}
-    change = store.revert(log[edited.id].id, "an")
+    change = store.revert_one(log[edited.id].id, "an")
     assert change.what == "changed" and change.fact.value == edited.value
     assert store.fact(edited.id).status == "pending"
-    removed = store.revert(log[added.id].id, "an")
+    removed = store.revert_one(log[added.id].id, "an")
     assert removed.what == "removed" and removed.fact is None and store.fact(added.id) is None
     removal = store.review_log(added.id)[0]
     assert removal.action == "revert"
-    back = store.revert(removal.id, "an").fact  # reverting the revert brings the fact back
+    back = store.revert_one(removal.id, "an").fact  # reverting the revert brings the fact back
     assert back.text == "Hơn" and back.status == "added"
     store.close()
 
 
-def test_log_and_revert_commands(seeded_store, capsys):
-    accepted, _, _ = decided(seeded_store)
-    path = seeded_store.path
-    seeded_store.close()
+def test_log_and_revert_commands(fixed_store, capsys):
+    accepted, _, _ = decided(fixed_store)
+    path = fixed_store.path
+    fixed_store.close()
     assert main(["--db", str(path), "log", "--fact", str(accepted.id)]) == 0
     out = capsys.readouterr().out
     event_id = int(out.split()[0])
@@ -61,10 +71,10 @@ def test_log_and_revert_commands(seeded_store, capsys):
     assert "no decision 999999" in capsys.readouterr().err
 
 
-def test_history_dialog_reverts_in_the_window(qtbot, qtmodeltester, seeded_store, tmp_path):
-    accepted, _, _ = decided(seeded_store)
-    store = reopen(seeded_store)
-    w = MainWindow(store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
+def test_history_dialog_reverts_in_the_window(qtbot, qtmodeltester, fixed_store, tmp_path):
+    accepted, _, _ = decided(fixed_store)
+    store = reopen(fixed_store)
+    w = MainWindow(Workspace(store, "lan"), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
                    pool=FakeThreadPool())
     qtbot.addWidget(w)
     w.show()
@@ -86,30 +96,29 @@ def test_history_dialog_reverts_in_the_window(qtbot, qtmodeltester, seeded_store
     store.close()
 
 
-def test_restore_backup_from_the_window(qtbot, seeded_store, tmp_path, monkeypatch):
+def test_restore_backup_from_the_window(qtbot, fixed_store, tmp_path, monkeypatch):
     from desktop.backups_dialog import BackupsDialog
 
-    run_extraction(seeded_store)
-    seeded_store.backup_if_changed()
-    w = MainWindow(seeded_store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
+    fixed_store.backup_if_changed()
+    w = MainWindow(Workspace(fixed_store, "lan"), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
                    pool=FakeThreadPool())
     qtbot.addWidget(w)
     w.show()
     f = w.facts.current_fact()
     w.accept()
-    assert w.store.fact(f.id).status == "accepted"
+    assert w.workspace.fact(f.id).status == "accepted"
     monkeypatch.setattr(BackupsDialog, "exec", lambda self: True)
     monkeypatch.setattr(BackupsDialog, "chosen", lambda self: self.backups[-1].path)  # the oldest
     w.files.restore_backup()
-    assert w.store.fact(f.id).status == "pending"
+    assert w.workspace.fact(f.id).status == "pending"
     assert "Backup restored" in w.status_saved.text()
     w.close()
-    w.store.close()
+    w.workspace.close()
 
 
 def test_an_added_fact_undone_never_gives_its_id_to_the_next_fact(store, tmp_path):
     """Add, undo, add another: a revert of the first add's undo must not touch the second."""
-    from facts.importer import import_paths
+    from app.importing import import_paths
     from facts.model import validate_fact
     from tests import review_fixture
 
@@ -123,10 +132,10 @@ def test_an_added_fact_undone_never_gives_its_id_to_the_next_fact(store, tmp_pat
             "kind": "location", "start": s, "end": s + len(words), "text": words, "value": words}), "lan")
 
     f = add(a1, "cán bộ y tế cơ sở")
-    undo = store.revert(f.event_id, "lan", "undo")
+    undo = store.revert_one(f.event_id, "lan", "undo")
     g = add(a2, "Ba Đình")
     assert g.id != f.id
-    store.revert(undo.event_id, "lan", "redo")  # F comes back …
+    store.revert_one(undo.event_id, "lan", "redo")  # F comes back …
     assert store.fact(g.id).text == "Ba Đình"  # … and G is untouched
     assert [x.text for x in store.facts(first) if x.status == "added"] == ["cán bộ y tế cơ sở"]
 
@@ -134,31 +143,30 @@ def test_an_added_fact_undone_never_gives_its_id_to_the_next_fact(store, tmp_pat
 def test_undo_of_an_accept_leaves_no_trace_of_an_edit(store, tmp_path):
     """Accept then undo: the fact is pending as the extractor gave it, with no value before
     an edit in the exports (nobody edited it)."""
-    from facts.importer import import_paths
+    from app.importing import import_paths
     from tests import review_fixture
 
     import_paths(store, [review_fixture.write(tmp_path)])
     f = store.facts(store.article_ids()[0])[3]
     rec = store.decide(f.id, "accept", "lan", status="accepted")
-    store.revert(rec.event_id, "lan", "undo")
+    store.revert_one(rec.event_id, "lan", "undo")
     assert store.fact(f.id).status == "pending" and store.fact(f.id).original is None
     edit = store.decide(f.id, "edit", "lan", status="edited", changes={"value": "9000"})
     assert store.fact(f.id).original["value"] == "8900"
-    store.revert(edit.event_id, "lan", "undo")
+    store.revert_one(edit.event_id, "lan", "undo")
     back = store.fact(f.id)
     assert (back.value, back.status, back.original) == ("8900", "pending", None)
 
 
-def test_a_damaged_backup_chosen_in_the_window_is_said_and_the_workspace_kept(qtbot, seeded_store,
+def test_a_damaged_backup_chosen_in_the_window_is_said_and_the_workspace_kept(qtbot, fixed_store,
                                                                                 tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.backups_dialog import BackupsDialog
 
-    run_extraction(seeded_store)
-    made = seeded_store.backup_if_changed()
+    made = fixed_store.backup_if_changed()
     made.write_bytes(made.read_bytes()[:200])  # cut short
-    w = MainWindow(seeded_store, "lan", QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
+    w = MainWindow(Workspace(fixed_store, "lan"), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
                    pool=FakeThreadPool())
     qtbot.addWidget(w)
     w.show()
@@ -170,6 +178,6 @@ def test_a_damaged_backup_chosen_in_the_window_is_said_and_the_workspace_kept(qt
     monkeypatch.setattr(BackupsDialog, "chosen", lambda self: made)
     w.files.restore_backup()
     assert warned and "cannot be read" in warned[0] and "left as it is" in warned[0]
-    assert w.store.fact(f.id).status == "accepted"  # the workspace as it was, open again
+    assert w.workspace.fact(f.id).status == "accepted"  # the workspace as it was, open again
     w.close()
-    w.store.close()
+    w.workspace.close()

@@ -1,11 +1,15 @@
-"""Running an extractor over a workspace."""
+"""Running the extractor over a workspace: the rules, with the workspace's newest learned model
+when it has one. Reviewed facts are never touched."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
-from . import Extractor, default_extractor, extractor_for
-from .base import Ranges
+from facts.extract import Extractor, default_extractor
+from facts.calibration import calibrate
+from facts.learn import LearnedExtractor, Settings, model_tag
+
+from .calibrating import table_for
 
 
 @dataclass
@@ -26,17 +30,20 @@ def _tag(extractor: Extractor) -> str:
     return f"{extractor.name}@{extractor.version}"
 
 
-def current_tag(store=None) -> str:
-    """The name@version of the extractor that extraction uses now: in a workspace (`store`)
-    with a learned model, the rules' tag with the model's version (`rules@1+learned@4`), so
-    that a new model makes extraction run again; without a store, the rules'."""
-    tag = _tag(default_extractor())
-    record = store.latest_model(data=False) if store is not None else None
-    if record is None:
-        return tag
-    from ..learn import model_tag
+def current_tag(store) -> str:
+    """The name@version of the extractor that extraction uses now: with a learned model, the
+    rules' tag with the model's version (`rules@1+learned@4`), so that a new model makes
+    extraction run again."""
+    record = store.latest_model(data=False)
+    return model_tag(_tag(default_extractor()), record.version if record else None)
 
-    return model_tag(tag, record.version)
+
+def extractor_for(store) -> Extractor:
+    """The rules with the workspace's newest model, or the rules alone when it has none."""
+    record = store.latest_model()
+    if record is None:
+        return default_extractor()
+    return LearnedExtractor(record.data, record.version, Settings.from_json(record.settings))
 
 
 def extract_articles(
@@ -48,18 +55,13 @@ def extract_articles(
     batch: int = 200,
 ) -> RunSummary:
     """Extract the given articles; reviewed facts are never touched."""
-    from db.store import now
-
     extractor = extractor or extractor_for(store)
     tag = _tag(extractor)
     # A learned model's facts are its own: the tag names the rules, whose pending facts
     # replace_pending renews, so a learned fact no longer found is removed here.
     learned = getattr(extractor, "learned_name", None) is not None or (
-        hasattr(store, "latest_model") and store.latest_model(data=False) is not None)
+        store.latest_model(data=False) is not None)
     ids = list(article_ids)
-    started = now()
-    from ..calibration import calibrate, table_for
-
     table = table_for(store)  # confidences as the workspace's decisions bear them out
     added = removed = done = 0
     for i in range(0, len(ids), batch):
@@ -73,7 +75,7 @@ def extract_articles(
                     continue
                 result = extractor.extract(art.text, {"published": art.published})
                 if learned:
-                    removed += store.drop_stale_pending(w.conn, aid, "learned@", (
+                    removed += w.drop_stale_pending(aid, "learned@", (
                         (f.kind, f.start, f.end, f.value, f.extractor) for f in result.facts))
                 a, r = w.replace_pending(aid, [f.model_dump() for f in calibrate(result.facts, table)], tag)
                 added, removed = added + a, removed + r
@@ -81,35 +83,20 @@ def extract_articles(
                 done += 1
         if progress:
             progress(done, len(ids), "")
-    store.record_run(tag, started, done, added, removed)
     return RunSummary(tag, done, added, removed)
 
 
 def _metadata_updates(art, result) -> dict:
-    """Fill what the import left empty; never overwrite what a person or a file stated.
-    A title that lies outside the story (a section label read as the first line) is replaced."""
+    """Fill what the import left empty; never overwrite what a person or a file stated."""
     out = {}
     meta = result.metadata
-    for key in ("published", "source", "author"):
+    for key in ("title", "published", "source", "author"):
         if getattr(art, key) is None and meta.get(key):
             out[key] = meta[key]
-    title = meta.get("title")
-    if title and (art.title is None or not _inside(art.text, art.title, result.content)):
-        out["title"] = title
     full = [[0, len(art.text)]]
     if result.content and art.content in (full, []):
         out["content"] = [list(r) for r in result.content]
     return out
-
-
-def _inside(text: str, needle: str, ranges) -> bool:
-    story = Ranges(ranges)
-    i = text.find(needle)
-    while i >= 0:
-        if story.hold(i, i + len(needle)):
-            return True
-        i = text.find(needle, i + 1)
-    return False
 
 
 def run_extraction(store, *, article: Optional[int] = None, everything: bool = False,

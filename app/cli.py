@@ -6,9 +6,10 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-from .workspace import ENV_REVIEWER, resolve_path
+from .opening import ENV_REVIEWER, resolve_path
+from .workspace import WorkspaceError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -127,6 +128,23 @@ def _parser() -> argparse.ArgumentParser:
                         "was, under its own id. All the articles are deleted, or none.")
     dl.add_argument("articles", nargs="+", type=int, metavar="ARTICLE_ID", help="an id from `articles`")
 
+    fl = sub.add_parser("facts", parents=[common], help="list facts with their ids",
+                        description="List facts in reading order, each with its id (for `accept`, "
+                        "`reject`, `log --fact`), kind, status, span, text and value.")
+    fl.add_argument("--article", type=int, metavar="ID", help="only this article's facts")
+    fl.add_argument("--status", action="append", metavar="STATUS", help="only this status (repeatable)")
+    fl.add_argument("--kind", action="append", metavar="KIND", help="only this kind (repeatable)")
+    fl.add_argument("--json", action="store_true", help="one JSON object a line")
+    for action, what in (("accept", "accept facts: they are right as they are"),
+                         ("reject", "reject facts: they are not facts"),
+                         ("flag", "flag facts for later")):
+        dp = sub.add_parser(action, parents=[common], help=what,
+                            description=f"The review decision the window's {action} key makes, "
+                            "logged the same way (undo it with `revert EVENT_ID`). Accepting a "
+                            "name proposes its other mentions in the workspace. Several facts: "
+                            "all or none.")
+        dp.add_argument("facts", nargs="+", type=int, metavar="FACT_ID", help="an id from `facts`")
+
     ev = sub.add_parser("evaluate", parents=[common], help="score the extractor against a gold file",
                         description="Score the built-in extractor against gold annotations "
                         "(FACTS.md): precision, recall and F1 per kind, value accuracy, content IoU, "
@@ -142,10 +160,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+Window = Callable[[Path, bool, Optional[str]], int]
+
+
+def main(argv: Optional[Sequence[str]] = None, window: Optional[Window] = None) -> int:
+    """The command line; with no command, `window(path, is_default, reviewer)` opens the
+    review window (the front end that starts this one passes it)."""
     args = _parser().parse_args(argv)
     if args.command is None:  # the window: Qt's own ending on SIGTERM, not an exception
-        return _run(args)
+        if window is None:
+            print("fact-review: no window here; give a command (see --help)", file=sys.stderr)
+            return EXIT_USAGE
+        path, is_default = resolve_path(args.db)
+        return window(path, is_default, _reviewer(args))
     with _terminate_as_interrupt():
         try:
             return _run(args)
@@ -177,13 +204,9 @@ def _terminate_as_interrupt():
 
 
 def _run(args) -> int:
-    from db.engine import WorkspaceError
-
     try:
         if args.command == "evaluate":
             return _evaluate(args)
-        if args.command is None:
-            return _window(args)
         if args.command in ("backups", "restore"):  # these work on a workspace that won't open
             return {"backups": _backups, "restore": _restore}[args.command](args)
         store = _open(args)
@@ -201,6 +224,10 @@ def _run(args) -> int:
             "revert": _revert,
             "delete": _delete,
             "learn": _learn,
+            "facts": _facts,
+            "accept": _decide,
+            "reject": _decide,
+            "flag": _decide,
         }[args.command](args, store)
     except _UserError as exc:
         print(f"fact-review: {_lines(exc)}", file=sys.stderr)
@@ -248,22 +275,19 @@ def _q(path: object) -> str:
     return shlex.quote(_t(path))
 
 
-WRITERS = {"import", "extract", "revert", "delete", "learn"}
+WRITERS = {"import", "extract", "revert", "delete", "learn", "accept", "reject", "flag"}
 
 
 def _open(args):
-    from db.engine import CorruptWorkspaceError, WorkspaceError
-    from db.safety import list_backup_files
-
-    from .workspace import open_workspace
-
-    from db.engine import is_new as nothing_there
+    from .opening import is_new as nothing_there
+    from .opening import list_backup_files, open_workspace
+    from .workspace import CorruptWorkspaceError
 
     path, is_default = resolve_path(args.db)
     try:
         is_new = nothing_there(path)
-        store = open_workspace(path, is_default, lock=args.command in WRITERS,
-                               create=args.command == "import")
+        store = open_workspace(path, is_default, reviewer=_reviewer(args),
+                               lock=args.command in WRITERS, create=args.command == "import")
     except WorkspaceError as exc:
         hint = ""
         backups = list_backup_files(path)
@@ -279,22 +303,12 @@ def _open(args):
 
 
 def _tell_unextracted(store, path, is_default) -> None:
-    from .extract.runner import current_tag
-
-    n = store.count_to_extract(current_tag(store))
+    n = store.count_to_extract()
     if n:
         db = "" if is_default else f" --db {_q(path)}"
         print(f"Note: {n} article{'s are' if n != 1 else ' is'} not yet extracted by this version "
               f"(an import stopped during extraction, or a newer extractor); "
               f"`fact-review{db} extract` extracts {'them' if n != 1 else 'it'}.", file=sys.stderr)
-
-
-def _extract_new(store, article_ids) -> None:
-    from .extract.runner import extract_articles
-    from .progress import Progress
-
-    if article_ids:
-        print(extract_articles(store, article_ids, progress=Progress("extract")), file=sys.stderr)
 
 
 def _reviewer(args) -> Optional[str]:
@@ -303,8 +317,8 @@ def _reviewer(args) -> Optional[str]:
 
 
 def _import(args, store) -> int:
-    from .conll import ConllOptions, parse_tag_map
-    from .importer import import_paths
+    from facts.conll import ConllOptions, parse_tag_map
+
     from .progress import Progress
 
     try:
@@ -312,8 +326,9 @@ def _import(args, store) -> int:
     except ValueError as exc:
         raise _UserError(f"--tag-map: {exc}") from None
     store.backup_if_changed()  # a bulk change: keep the workspace as it was
-    report = import_paths(store, args.paths, max_bytes=int(args.max_size * 1024 * 1024),
-                          progress=Progress("import"), conll=conll)
+    report, done = store.import_paths(args.paths, extract=not args.no_extract,
+                                      max_bytes=int(args.max_size * 1024 * 1024),
+                                      progress=Progress("import"), conll=conll)
     for f in report.files:
         if f.error:
             print(f"FAILED  {_q(f.path)}: {_t(f.error)}", file=sys.stderr)
@@ -323,13 +338,8 @@ def _import(args, store) -> int:
             print(f"same    {_q(f.path)}: already in the workspace, nothing added")
         elif f.duplicates:
             print(f"ok      {_q(f.path)}: {f.imported} articles ({f.duplicates} already in the workspace)")
-    if not args.no_extract:
-        # With the new articles, any an earlier import left unread (killed or cancelled
-        # during extraction): importing those files again finds them already there.
-        from .extract.runner import current_tag
-
-        ids = store.articles_to_extract(current_tag(store), never=True)
-        _extract_new(store, sorted(set(ids) | set(report.article_ids)))
+    if done.note:
+        print(done.note, file=sys.stderr)
     print(report.summary())
     return EXIT_FAILED if report.failed else EXIT_OK
 
@@ -349,7 +359,7 @@ def _articles(args, store) -> int:
 
 
 def _stats(args, store) -> int:
-    from .model import Kind, Status
+    from facts.model import Kind, Status
 
     s = store.stats()
     print(f"workspace  {store.path}")
@@ -362,17 +372,17 @@ def _stats(args, store) -> int:
         row = [s.by_kind_status.get((k.value, st), 0) for st in statuses]
         print(f"{k.value:<16}" + "".join(f"{n:>10}" for n in row) + f"{sum(row):>10}")
     print(f"{'all':<16}" + "".join(f"{s.by_status.get(st, 0):>10}" for st in statuses) + f"{s.facts:>10}")
-    from .stats import format_report, report
+    from facts.stats import format_report
 
-    print(_lines(format_report(report(store))))
+    print(_lines(format_report(store.report())))
     return EXIT_OK
 
 
 def _export_filter(args):
     from datetime import datetime
 
-    from .model import Kind, Status
-    from .tables import ExportFilter
+    from facts.model import Kind, Status
+    from facts.tables import ExportFilter
 
     valid_status = {st.value for st in Status}
     bad = [x for x in (args.status or []) if x not in valid_status]
@@ -401,62 +411,33 @@ def _export_filter(args):
 
 
 def _export(args, store) -> int:
-    from .exporter import write_jsonl
     from .progress import Progress
-    from .tables import write_articles_csv, write_facts_csv, write_xlsx
 
     flt = _export_filter(args)
+    fmt = "articles" if args.format == "csv" and args.articles_table else args.format
     neutral = not args.no_neutralise
-    if args.format == "xlsx" and not args.output:
+    if fmt == "xlsx" and not args.output:
         raise _UserError("--format xlsx needs -o FILE")
-
-    def write(out) -> str:
-        if args.format == "conll":
-            from .conll import write_conll
-
-            n, ns, undecided = write_conll(store, out, kinds=flt.kinds,
-                                           progress=Progress("export") if args.output else None)
-            return (f"{n} articles, {ns} sentences"
-                    + (f" ({undecided} articles with facts still pending or flagged left out)"
-                       if undecided else ""))
-        if args.format == "jsonl":
-            n, nf = write_jsonl(store, out, statuses=flt.statuses, kinds=flt.kinds,
-                                progress=Progress("export") if args.output else None)
-            return f"{n} articles, {nf} facts"
-        if args.articles_table:
-            return f"{write_articles_csv(store, out, neutralise_cells=neutral)} articles"
-        return f"{write_facts_csv(store, out, flt, neutralise_cells=neutral)} facts"
-
     if not args.output:
         if args.format == "csv":
             sys.stdout.reconfigure(newline="")
-        write(sys.stdout)
+        store.write(fmt, sys.stdout, flt, neutralise_cells=neutral)
         return EXIT_OK
-    from .outfile import export_to
-
     out_path = Path(args.output)
     try:
-        with export_to(out_path) as (tmp, scratch):
-            if args.format == "xlsx":
-                n_facts, n_art = write_xlsx(store, tmp, flt, scratch=scratch)
-                what = f"{n_facts} facts, {n_art} articles"
-            else:
-                enc = args.encoding if args.format == "csv" else "utf-8"
-                with open(tmp, "w", encoding=enc, newline="") as out:
-                    what = write(out)
+        done = store.export(fmt, out_path, flt, encoding=args.encoding, neutralise_cells=neutral,
+                            progress=Progress("export"))
     except OSError as exc:
         raise _UserError(f"cannot write {_q(out_path)}: {exc.strerror or exc}") from None
-    print(f"{what} written to {_q(out_path)}", file=sys.stderr)
+    print(f"{done.describe(fmt)} written to {_q(out_path)}", file=sys.stderr)
     return EXIT_OK
 
 
 def _extract(args, store) -> int:
-    from .extract.runner import run_extraction
     from .progress import Progress
 
     try:
-        summary = run_extraction(store, article=args.article, everything=args.all,
-                                 progress=Progress("extract"))
+        summary, _ = store.extract(article=args.article, everything=args.all, progress=Progress("extract"))
     except ValueError as exc:
         raise _UserError(str(exc)) from None
     print(summary)
@@ -464,24 +445,20 @@ def _extract(args, store) -> int:
 
 
 def _learn(args, store) -> int:
-    from .learn import Settings, TooLittleData, learn, training_docs
+    from .learning import TooLittleData
     from .progress import Progress
 
     if args.folds < 2:
         raise _UserError("--folds must be at least 2")
-    settings = Settings()
-    if args.iterations is not None:
-        if args.iterations < 1:
-            raise _UserError("--iterations must be at least 1")
-        settings.iterations = args.iterations
+    if args.iterations is not None and args.iterations < 1:
+        raise _UserError("--iterations must be at least 1")
     bar = Progress("learn")
     try:
-        result = learn(training_docs(store), settings, folds=args.folds,
-                       progress=lambda stage, i, n: bar(i, n, stage))
+        result, version = store.learn(folds=args.folds, iterations=args.iterations,
+                                      progress=lambda stage, i, n: bar(i, n, stage))
     except TooLittleData as exc:
         print(f"fact-review: nothing learned: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    version = result.save_to(store)
     print(_lines(format_learned(result, version)))
     return EXIT_OK
 
@@ -508,76 +485,55 @@ def format_learned(result, version: int) -> str:
 
 
 def _evaluate(args) -> int:
-    from .extract.evaluate import evaluate_cli
+    from facts.extract.evaluate import evaluate_cli
 
     table = None
     if args.calibrated:
-        from db.engine import WorkspaceError
-
-        from .calibration import fit_store
-        from .workspace import open_workspace
+        from .calibrating import fit_store
+        from .opening import open_workspace
 
         path, is_default = resolve_path(getattr(args, "db", None))
         try:
-            store = open_workspace(path, is_default, lock=False, create=False)
+            ws = open_workspace(path, is_default, lock=False, create=False)
         except WorkspaceError as exc:  # no workspace there, or a damaged one
             raise _UserError(str(exc)) from None
         try:
-            table = fit_store(store)
+            table = fit_store(ws.store)
         finally:
-            store.close()
+            ws.close()
         if not table["curves"]:
             print(f"Note: the workspace has too few decisions for a calibration ({table['decisions']} "
                   "decided facts); the extractor's own confidences are shown.", file=sys.stderr)
     return evaluate_cli(args.gold, args.articles, as_json=args.json, table=table)
 
 
-def _window(args) -> int:
-    from desktop.app import launch
-
-    path, is_default = resolve_path(args.db)
-    return launch(path, is_default, reviewer=_reviewer(args))
-
-
 def _backups(args) -> int:
-    from db.safety import backup_dir, describe_backups, human_size
+    from .opening import backups_summary
 
     path, _ = resolve_path(args.db)
-    backups = describe_backups(path)
-    if not backups:
-        print(f"No backups of {path} yet.")
+    backups, said = backups_summary(path)
     for b in backups:
         print(f"{b.describe()}  {b.path}")
-    if backups:
-        print(f"{len(backups)} backups use {human_size(sum(b.size for b in backups))} "
-              f"in {backup_dir(path)}")
+    print(said)
     return EXIT_OK
 
 
 def _restore(args) -> int:
-    from db.engine import WorkspaceError
-    from db.safety import WorkspaceLock, list_backup_files, read_workspace_id, restore_backup
+    from .opening import latest_backup, restore
 
     path, _ = resolve_path(args.db)
     if args.latest:
-        files = list_backup_files(path, read_workspace_id(path))
-        if not files:
+        backup = latest_backup(path)
+        if backup is None:
             raise _UserError(f"no backups of {_q(path)}")
-        backup = files[0]
     else:
         backup = Path(args.backup)
         if not backup.is_file():
             raise _UserError(f"no backup file {_q(backup)}")
     try:
-        lock = WorkspaceLock(path).acquire()  # never under a running window's feet
+        kept = restore(backup, path)  # never under a running window's feet: it holds the lock
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
-    try:
-        kept = restore_backup(backup, path)
-    except WorkspaceError as exc:
-        raise _UserError(str(exc)) from None
-    finally:
-        lock.release()
     print(f"Restored {_q(path)} from {_q(backup)}."
           + (f" The workspace as it was is kept as {_q(kept)}." if kept else ""))
     return EXIT_OK
@@ -608,22 +564,24 @@ def _log(args, store) -> int:
 
 
 def _revert(args, store) -> int:
-    from db.engine import WorkspaceError
-
     try:
-        change = store.revert(args.event, _reviewer(args) or "")
+        done = store.revert(args.event)
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
-    if change.what in ("restored", "deleted"):  # a deletion reverted, or its putting back
-        print(f"Article {change.article_id} is {'back' if change.what == 'restored' else 'deleted again'}"
-              f" (decision {change.event_id}).")
-    elif change.what == "article":
-        print(f"Article {change.article_id}'s details are back as they were.")
-    elif change.what == "removed":
+    for aid in done.restored:
+        print(f"Article {aid} is back (decision {done.events[0]}).")
+    for aid in done.deleted:
+        print(f"Article {aid} is deleted again (decision {done.events[0]}).")
+    for aid in done.articles:
+        print(f"Article {aid}'s details are back as they were.")
+    if done.removed:
         print("The fact added by that decision was removed.")
-    else:
-        f = change.fact
+    for f in done.facts:
         print(f"Fact {f.id} is back to {f.status}: {f.text!r} = {f.value!r}")
+    if done.withdrawn:
+        n = len(done.withdrawn)
+        print(f"{n} other mention{'s' if n != 1 else ''} it proposed, still pending, "
+              f"{'were' if n != 1 else 'was'} taken back.")
     return EXIT_OK
 
 
@@ -634,13 +592,65 @@ def _delete(args, store) -> int:
     if missing:
         raise _UserError(f"no article {', '.join(missing)} in the workspace (see `articles`); "
                          "nothing was deleted")
-    changes = store.delete_articles(ids, _reviewer(args) or "")
+    done = store.delete_articles(ids)
     path, is_default = resolve_path(args.db)
     db = "" if is_default else f" --db {_q(path)}"
-    for ch in changes:
-        r = rows[ch.article_id]
+    for aid, event in zip(done.deleted, done.events):
+        r = rows[aid]
         print(f"Deleted article {r.id} ‘{_t(r.title or r.uid)}’ and its {r.n_facts} facts "
-              f"({r.n_reviewed} reviewed). Put it back: fact-review{db} revert {ch.event_id}")
+              f"({r.n_reviewed} reviewed). Put it back: fact-review{db} revert {event}")
+    return EXIT_OK
+
+
+def _facts(args, store) -> int:
+    import json
+
+    from facts.model import Kind, Status
+
+    bad = [x for x in (args.status or []) if x not in {st.value for st in Status}]
+    bad += [x for x in (args.kind or []) if x not in {k.value for k in Kind}]
+    if bad:
+        raise _UserError(f"unknown status or kind {', '.join(bad)}")
+    if args.article is not None:
+        if not store.article_rows([args.article]):
+            raise _UserError(f"no article {args.article} in the workspace (see `articles`)")
+        ids = [args.article]
+    else:
+        ids = store.article_ids()
+    n = 0
+    for aid in ids:
+        for f in store.facts(aid):
+            if (args.status and f.status not in args.status) or (args.kind and f.kind not in args.kind):
+                continue
+            n += 1
+            if args.json:
+                print(json.dumps({"id": f.id, "article_id": f.article_id, "kind": f.kind,
+                                  "status": f.status, "start": f.start, "end": f.end, "text": f.text,
+                                  "value": f.value, **f.fields, "confidence": f.confidence,
+                                  "extractor": f.extractor, "reviewer": f.reviewer},
+                                 ensure_ascii=False))
+            else:
+                print(f"{f.id:>7}  {f.article_id:>6}  {f.kind:<14} {f.status:<9} {f.start:>6}-{f.end:<6} "
+                      f"{_t(f.text)[:40]!s:<42} {_t(f.value)}")
+    if not n and not args.json:
+        print("No facts.")
+    return EXIT_OK
+
+
+def _decide(args, store) -> int:
+    ids = list(dict.fromkeys(args.facts))
+    missing = [str(i) for i in ids if store.fact(i) is None]
+    if missing:
+        raise _UserError(f"no fact {', '.join(missing)} in the workspace (see `facts`); "
+                         "nothing was decided")
+    try:
+        done = store.decide(ids, args.command)
+    except WorkspaceError as exc:
+        raise _UserError(str(exc)) from None
+    for f, event in zip(done.facts, done.events):
+        print(f"Fact {f.id} {f.status}: {_t(f.text)!r} (decision {event}; undo: revert {event})")
+    if done.note:
+        print(done.note)
     return EXIT_OK
 
 
