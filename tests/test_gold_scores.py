@@ -11,8 +11,10 @@ you mean (a little precision for a lot of recall), print the new table with
     .venv/bin/python -m tests.test_gold_scores
 
 and paste it here. Scored with facts/extract/evaluate.py, as `fact-review evaluate` scores:
-P, R and F1 on overlapping spans of the same kind; "value" is the share of those matches
-whose normalised value equals the gold's.
+precision, recall and F1 on overlapping spans of the same kind; right_value is the share of
+the gold facts found with the gold's normalised value (from the scorer's counts: unlike its
+value accuracy, a share of the matches, it never drops when more facts are found, only when
+a value is read wrong or a fact is lost).
 """
 from __future__ import annotations
 
@@ -29,35 +31,35 @@ SHARED = ROOT.parent / "shared"  # the shared data, beside the repository: never
 SEED_GOLD = ROOT / "tests" / "data" / "gold" / "seeds.jsonl", ROOT / "seeds"
 DEV_GOLD = SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "dev"
 
-METRICS = ("precision", "recall", "f1", "value")
+METRICS = ("precision", "recall", "f1", "right_value")
 
 # The five sample articles (217 facts): the rules were written against them.
 SEED_PINS = """
-kind             precision  recall     f1  value
-quantity             1.000   1.000  1.000  1.000
-money                1.000   1.000  1.000  1.000
-percentage           1.000   1.000  1.000  1.000
-date                 1.000   1.000  1.000  1.000
-person               1.000   1.000  1.000  1.000
-organization         1.000   1.000  1.000  1.000
-location             1.000   1.000  1.000  1.000
-legal_reference      1.000   1.000  1.000  1.000
-all                  1.000   1.000  1.000  1.000
+kind             precision  recall     f1  right_value
+quantity             1.000   1.000  1.000        1.000
+money                1.000   1.000  1.000        1.000
+percentage           1.000   1.000  1.000        1.000
+date                 1.000   1.000  1.000        1.000
+person               1.000   1.000  1.000        1.000
+organization         1.000   1.000  1.000        1.000
+location             1.000   1.000  1.000        1.000
+legal_reference      1.000   1.000  1.000        1.000
+all                  1.000   1.000  1.000        1.000
 content_iou          1.000
 """
 
 # The development set: 20 news articles (985 facts) the rules were not written from.
 DEV_PINS = """
-kind             precision  recall     f1  value
-quantity             0.947   0.716  0.815  1.000
-money                1.000   0.878  0.935  1.000
-percentage           1.000   1.000  1.000  1.000
-date                 1.000   0.828  0.905  0.886
-person               0.897   0.514  0.654  1.000
-organization         0.938   0.524  0.673  0.707
-location             0.913   0.636  0.750  0.970
-legal_reference      0.000   0.000  0.000  1.000
-all                  0.936   0.633  0.755  0.932
+kind             precision  recall     f1  right_value
+quantity             0.982   0.956  0.969        0.956
+money                1.000   0.969  0.984        0.969
+percentage           1.000   1.000  1.000        1.000
+date                 1.000   1.000  1.000        0.906
+person               0.994   0.970  0.982        0.970
+organization         0.989   0.940  0.964        0.861
+location             0.979   0.920  0.949        0.905
+legal_reference      1.000   1.000  1.000        1.000
+all                  0.987   0.950  0.968        0.923
 content_iou          1.000
 """
 
@@ -75,7 +77,7 @@ def measured(rep: Report) -> dict[str, dict[str, float]]:
     for name, counts in [*rep.by_kind.items(), ("all", rep.overall())]:
         s = counts.scores()
         out[name] = {"precision": s["precision"], "recall": s["recall"], "f1": s["f1"],
-                     "value": s["value_accuracy"]}
+                     "right_value": counts.value_equal / counts.gold if counts.gold else 1.0}
     out["content_iou"] = {"content_iou": rep.content_iou}
     return out
 
@@ -103,13 +105,14 @@ def format_pins(rep: Report) -> str:
         return f"{int(x * 1000 + 1e-9) / 1000:.3f}"
 
     now = measured(rep)
-    lines = [f"{'kind':<16}{'precision':>10}{'recall':>8}{'f1':>7}{'value':>7}"]
+    widths = (10, 8, 7, 13)
+    lines = [f"{'kind':<16}" + "".join(f"{m:>{w}}" for m, w in zip(METRICS, widths))]
     for name, figures in now.items():
         if name == "content_iou":
             lines.append(f"{name:<16}{floor3(figures['content_iou']):>10}")
         else:
             lines.append(f"{name:<16}" + "".join(
-                f"{floor3(figures[m]):>{w}}" for m, w in zip(METRICS, (10, 8, 7, 7))))
+                f"{floor3(figures[m]):>{w}}" for m, w in zip(METRICS, widths)))
     return "\n".join(lines)
 
 
@@ -129,7 +132,8 @@ def check(gold: tuple[Path, Path], table: str, what: str) -> None:
     rep = evaluate(*gold)
     losses, gains = compare(parse_pins(table), measured(rep))
     assert not losses, (f"the extractor lost ground on the {what}:\n  " + "\n  ".join(losses)
-                        + "\n\n" + errors_of(rep, {line.split()[0] for line in losses} - {"all", "content_iou"}))
+                        + "\n(a trade-off you mean: `python -m tests.test_gold_scores` prints the table "
+                        "of today's figures to paste into tests/test_gold_scores.py)\n\n" + errors_of(rep, {line.split()[0] for line in losses} - {"all", "content_iou"}))
     if gains:
         warnings.warn(f"better on the {what}: raise these pins in tests/test_gold_scores.py "
                       "(python -m tests.test_gold_scores prints the table):\n  " + "\n  ".join(gains))
@@ -147,21 +151,38 @@ def test_dev_gold_per_kind_at_least_as_pinned():
 
 
 # -- the comparison itself -----------------------------------------------------------------
+PINS = parse_pins("""
+kind             precision  recall     f1  right_value
+money                1.000   1.000  1.000        1.000
+person               0.992   0.742  0.849        0.742
+content_iou          1.000
+""")
+
+
 def test_a_loss_in_any_figure_of_any_kind_is_named():
-    pins = parse_pins(SEED_PINS)
-    now = {k: dict(v) for k, v in pins.items()}
-    assert compare(pins, now) == ([], [])
-    now["person"]["recall"] = 0.96  # one person of 25 missed
-    now["money"]["value"] = 0.833  # one amount read wrong
-    losses, _ = compare(pins, now)
-    assert losses == ["money value: 0.8330 (pinned 1.000)", "person recall: 0.9600 (pinned 1.000)"]
+    now = {k: dict(v) for k, v in PINS.items()}
+    assert compare(PINS, now) == ([], [])
+    now["person"]["recall"] = 0.7368  # one person of 171 missed
+    now["money"]["right_value"] = 0.833  # one amount of six read wrong
+    now["content_iou"]["content_iou"] = 0.99
+    losses, _ = compare(PINS, now)
+    assert losses == ["money right_value: 0.8330 (pinned 1.000)",
+                      "person recall: 0.7368 (pinned 0.742)", "content_iou content_iou: 0.9900 (pinned 1.000)"]
 
 
 def test_a_gain_passes_and_says_which_pin_to_raise():
-    pins = parse_pins(DEV_PINS)
-    now = {k: dict(v) for k, v in pins.items()}
-    now["person"]["recall"] = 0.6
-    assert compare(pins, now) == ([], ["person recall: 0.6000 (pinned 0.514)"])
+    now = {k: dict(v) for k, v in PINS.items()}
+    now["person"]["recall"] = 0.7429  # within the truncation: as pinned
+    assert compare(PINS, now) == ([], [])
+    now["person"]["recall"] = 0.8
+    assert compare(PINS, now) == ([], ["person recall: 0.8000 (pinned 0.742)"])
+
+
+def test_every_kind_is_pinned():
+    from facts.model import Kind
+
+    for table in (SEED_PINS, DEV_PINS):
+        assert set(parse_pins(table)) == {k.value for k in Kind} | {"all", "content_iou"}
 
 
 if __name__ == "__main__":

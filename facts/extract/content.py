@@ -9,15 +9,12 @@ from .dates import published_from
 
 # Spaces are taken possessively (`\s*+`) where what follows can never be a space: a
 # line's spaces then are read once, not once per way of splitting them (quadratic).
-# A line that ends the story: everything after it is furniture.
-TAIL_MARKERS = re.compile(
-    r"^\s*+(?:Tin cùng chuyên mục|Tin liên quan|Bài liên quan|Related news|Related articles|"
-    r"Thăm dò ý kiến|Đối tác|Trở lại đầu trang|Xem thêm|Đọc thêm|Tin mới nhất|Tin khác|"
-    r"Các tin khác|Bài viết liên quan|Tin nổi bật|Tin xem nhiều|Chia sẻ|Bình luận)\s*+:?\s*+$",
-    re.I,
-)
-# A line after which the story begins (a portal's widget title).
-HEAD_MARKERS = re.compile(r"^\s*+(?:Asset Publisher|(?:Xuất bản thông tin\s*+)+)\s*+$", re.I)
+# The story ends at its source line ("Nguồn: …", "Theo báo.vn", "(Vietnam+)"): what follows
+# is the page's. `[^\S\n]`, not `\s`: one line is read, once.
+SOURCE_END = re.compile(r"^[^\S\n]*+(?:Nguồn[^\S\n]*+:[^\n]*|Theo[^\S\n]++(?:https?://)?[\w-]+(?:\.[\w-]+)+\S*+)[^\S\n]*+$")
+OUTLET_END = re.compile(r"^[^\S\n]*+\([^()\n]{2,40}\)[^\S\n]*+$")
+# A list of links: a line of "- …" items under a short heading ("Related news", "Tin khác").
+LIST_ITEM = re.compile(r"^[^\S\n]*+[-–•][^\S\n]")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Thứ\s+\w+|Chủ\s+nhật|Chủ\s+Nhật)"
 # Time stamps of a list of other headlines.
 LIST_STAMP = re.compile(
@@ -82,14 +79,40 @@ def analyse(text: str) -> Page:
         # A section label above the list ("HOẠT ĐỘNG CỦA LÃNH ĐẠO BỘ") goes with it.
         for j in range(first):
             keep[j] = False
-    heads = [i for i in range(n) if HEAD_MARKERS.match(body[i])]
-    if heads:  # the story begins after the last one
-        keep[:heads[-1] + 1] = [False] * (heads[-1] + 1)
+    # A portal's page: the story begins at the headline above its date line
+    # ("06/12/2024 | 14:38 PM"); widgets and other stories come before it.
+    dated = next((i for i in range(n) if DATE_LINE.match(body[i])), None)
+    if dated is not None:
+        j = dated - 1
+        while j >= 0 and not body[j].strip():
+            j -= 1
+        if j > 0:
+            keep[:j] = [False] * j
+    # The end of the story: its source line, else a heading over a list of links.
+    end, sourced = n, False
+    filled = [i for i in range(n) if body[i].strip()]
+    last3 = set(filled[-3:])
     for i in range(n):
-        if TAIL_MARKERS.match(body[i]):
-            for j in range(i, n):
-                keep[j] = False
+        if keep[i] and (SOURCE_END.match(body[i]) or (i in last3 and OUTLET_END.match(body[i]))):
+            end, sourced = i + 1, True
             break
+    # A heading over a list of links that runs to the end of the page.
+    for i in range(n - 2):
+        if i >= end:
+            break
+        if (body[i].strip() and len(body[i].split()) <= 5 and not body[i].rstrip().endswith((".", ":"))
+                and all(LIST_ITEM.match(body[j]) or not body[j].strip() for j in range(i + 1, n))
+                and sum(1 for j in range(i + 1, n) if body[j].strip()) >= 2):
+            end = i
+            break
+    # Navigation left at the very end: short lines of lowercase words, no sentence; two
+    # of them at least, or any after the source line.
+    k = end - 1
+    while k >= 0 and (not body[k].strip() or _nav_line(body[k])):
+        k -= 1
+    if sourced or sum(1 for j in range(k + 1, end) if body[j].strip()) >= 2:
+        end = k + 1
+    keep[end:] = [False] * (n - end)
     for i in range(n):
         line = body[i]
         if not keep[i]:
@@ -136,6 +159,13 @@ def analyse(text: str) -> Page:
     source = _source(text, content)
     author = _author(text, content)
     return Page(content=content, title=title, published=published, source=source, author=author)
+
+
+def _nav_line(line: str) -> bool:
+    words = line.split()
+    return (0 < len(words) <= 5 and not line.rstrip().endswith((".", "!", "?", ")", '"', "”"))
+            and ":" not in line and not SOURCE_END.match(line)
+            and any(w[:1].islower() for w in words[1:]) and not any(c.isdigit() for c in line))
 
 
 def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -32,13 +32,15 @@ def _lead_words(text: str, pos: int) -> str:
 class DocPass:
     """Variants of the names a story has given, and where they stand."""
 
-    def __init__(self, surnames: frozenset, leads: Iterable[str], is_place):
+    def __init__(self, surnames: frozenset, leads: Iterable[str], is_place, words: frozenset = frozenset()):
         self.surnames = surnames
         # lowercased words or phrases that introduce a person: honorifics, kinship words,
         # titles, occupations ("ông", "anh", "Bộ trưởng", "tài xế")
         self.leads = tuple(sorted({w.lower() for w in leads}, key=len, reverse=True))
         self._lead_set = frozenset(self.leads)
         self.is_place = is_place
+        # two-syllable words, lowercased ("thủ tướng"): a given name is not their first syllable
+        self.words = words
 
     # -- variants -------------------------------------------------------------------
     def person_variants(self, name: str) -> list[tuple[str, float]]:
@@ -60,7 +62,11 @@ class DocPass:
         return [(v, c) for v, c in out if len(v) >= 2 and v[0].isupper()]
 
     # -- the pass -----------------------------------------------------------------------
-    def extra(self, text: str, story: Ranges, ents: list[Cand], against: list[Cand]) -> list[Cand]:
+    def extra(self, text: str, story: Ranges, ents: list[Cand], against: list[Cand],
+              places: Iterable[Cand] = ()) -> list[Cand]:
+        """`ents`: the entities kept; `against`: spans no entity may overlap; `places`: places
+        named after an administrative word, kept or not ("thị xã X" inside "Phòng Kinh tế
+        thị xã X" still names X)."""
         variants: dict[str, tuple[str, str, float, dict]] = {}  # surface -> (kind, rule, conf, fields)
         full: set[str] = set()
         for c in ents:
@@ -72,8 +78,8 @@ class DocPass:
                     if v in full or self.is_place(v):
                         continue
                     variants.setdefault(v, ("person", "person.short", conf, {"title": "", "honorific": ""}))
-        for c in ents:
-            if c.kind == "location" and c.rule == "location.admin":
+        for c in list(ents) + list(places):
+            if c.kind == "location" and c.rule in ("location.admin", "location.zone"):
                 name = c.short
                 if name and " " in name and name not in variants:
                     variants[name] = ("location", "location.short", 0.75, {"level": c.fields["level"]})
@@ -115,6 +121,8 @@ class DocPass:
                 lead = self._lead(text, s)
                 if i and text[ends[i - 1]:s] == " " and words[i - 1][0].isupper() and lead is None:
                     break
+                if kind == "person" and " " not in v and self._word_with_next(text, e, v):
+                    break  # "Nhân dân", "Thủ tướng": the syllable of a longer word
                 if kind == "person" and " " not in v and lead is None:
                     # A lone given name: a sentence may begin with the same word ("Anh ấy").
                     k = s - 1
@@ -132,6 +140,16 @@ class DocPass:
                 out.append(Cand(kind, s, e, v, f, conf, rule))
                 break
         return out
+
+    def _word_with_next(self, text: str, e: int, v: str) -> bool:
+        if text[e:e + 1] != " ":
+            return False
+        j = e + 1
+        k = j
+        while k < len(text) and k - j < 12 and text[k].isalpha():
+            k += 1
+        nxt = text[j:k]
+        return bool(nxt) and nxt.islower() and f"{v.lower()} {nxt}" in self.words
 
     def _lead(self, text: str, s: int) -> Optional[str]:
         """The honorific, kinship word, title or occupation right before s, lowercased."""

@@ -53,12 +53,14 @@ def load() -> Gazetteer:
     places: dict[str, str] = {}
     ambiguous: set[str] = set()
     for level, fname in (("province", "provinces.txt"), ("country", "countries.txt"),
-                         ("region", "regions.txt")):
+                         ("region", "regions.txt"), ("other", "cities.txt")):
         for entry in _entries(fname):
             for surface in entry:
                 star = surface.endswith("*")
                 surface = surface.rstrip("* ").strip()
                 for v in tone_variants(surface):
+                    if level == "other" and v in places:
+                        continue  # "Singapore": the country, not the city
                     places[v] = level
                     if star:
                         ambiguous.add(v)

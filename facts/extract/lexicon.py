@@ -30,6 +30,27 @@ class TokenIndex:
         self.ends = [b for _, b in spans]
         self.words = [text[a:b] for a, b in spans]
         self._caps: list[int] | None = None
+        self._lower: list[str] | None = None
+        self._hits: list[int] | None = None
+        self._hits_version = -1
+
+    @property
+    def list_hits(self) -> list[int]:
+        """Indices of the tokens that are the first word of a name of any list registered
+        with register_first_words (made once per text, on demand: one pass over the tokens
+        for all the case-sensitive lists that are not of capitalised names only)."""
+        if self._hits is None or self._hits_version != _FIRST_WORDS_VERSION[0]:
+            keys = _FIRST_WORDS
+            self._hits = [i for i, w in enumerate(self.words) if w in keys]
+            self._hits_version = _FIRST_WORDS_VERSION[0]
+        return self._hits
+
+    @property
+    def lower_words(self) -> list[str]:
+        """Every token lowercased (made once, on demand)."""
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+        return self._lower
 
     @property
     def caps(self) -> list[int]:
@@ -59,6 +80,18 @@ class TokenIndex:
             p = e
             i += 1
         return out
+
+
+_FIRST_WORDS: set[str] = set()
+_FIRST_WORDS_VERSION = [0]
+
+
+def register_first_words(words) -> None:
+    """Words a caller will look for among the tokens (TokenIndex.list_hits)."""
+    new = set(words) - _FIRST_WORDS
+    if new:
+        _FIRST_WORDS.update(new)
+        _FIRST_WORDS_VERSION[0] += 1
 
 
 _cache: list[TokenIndex] = []
@@ -122,6 +155,8 @@ class Lexicon:
         self.by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
         # Most lists hold capitalised names only: then only capitalised tokens are looked at.
         self.capitalised = capitalised_only or all(n[:1].isupper() for n in names)
+        if not self.capitalised and not ignore_case:
+            register_first_words(self.by_first)
 
     def _at(self, text: str, pos: int, word: str) -> Optional[LexMatch]:
         cands = self.by_first.get(word.lower() if self.ignore_case else word)
@@ -148,13 +183,21 @@ class Lexicon:
         """Non-overlapping matches, leftmost-longest."""
         last_end = 0
         keys = self.by_first
-        lower = self.ignore_case
         idx = index(text)
         words, starts = idx.words, idx.starts
-        for i in (idx.caps if self.capitalised else range(len(words))):
+        # The tokens that begin a name, picked out in one comprehension (a plain loop over
+        # every token, per list, cost more than all the rest of the look-up).
+        if self.capitalised:
+            hits = ([i for i in idx.caps if words[i].lower() in keys] if self.ignore_case
+                    else [i for i in idx.caps if words[i] in keys])
+        elif self.ignore_case:
+            lw = idx.lower_words
+            hits = [i for i in range(len(lw)) if lw[i] in keys]
+        else:
+            # the tokens that begin a name of any list, found once per text, then this list's
+            hits = [i for i in idx.list_hits if words[i] in keys]
+        for i in hits:
             w = words[i]
-            if (w.lower() if lower else w) not in keys:
-                continue
             s = starts[i]
             if s < last_end or not self.before_ok(text, s):
                 continue

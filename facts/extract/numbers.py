@@ -19,13 +19,27 @@ APPROX = r"(?:%s)" % "|".join(re.escape(a) for a in _approx_alts)
 _APPROX_TAIL = re.compile(rf"(?<![^\W\d_])(?P<a>{APPROX})\s+$", re.IGNORECASE)
 
 
-def approx_before(text: str, pos: int) -> tuple[int, Optional[str]]:
-    """(start of the approximator, the approximator) before pos, or (pos, None)."""
+def _one_approx_before(text: str, pos: int) -> Optional[re.Match]:
     lo = max(0, pos - 20)
     m = _APPROX_TAIL.search(text, lo, pos)
     if not m or (m.start() == lo and lo > 0 and text[lo - 1].isalpha()):
+        return None
+    return m
+
+
+def approx_before(text: str, pos: int) -> tuple[int, Optional[str]]:
+    """(start of the approximators, the one nearest the number) before pos, or (pos, None).
+    Stacked approximators are all in the span ("lên tới hơn 1.400"): the last one counts."""
+    m = _one_approx_before(text, pos)
+    if not m:
         return pos, None
-    return m.start(), m.group("a")
+    start, word = m.start(), m.group("a")
+    for _ in range(2):
+        m = _one_approx_before(text, start)
+        if not m:
+            break
+        start = m.start()
+    return start, word
 
 
 def parse_number(text: str) -> Optional[Decimal]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from .base import Cand, is_cap, prev_words
+from .base import Cand, is_cap
 from .numbers import NUMBER, SCALE, approx_before, approx_kind, format_value, parse_number, scale_of
 from .words import CODE_WORDS, CURRENCIES, NUMBER_WORDS, UNIT_STOP, VAGUE_COUNTS
 
@@ -16,6 +17,44 @@ MONEY_AFTER = re.compile(rf"(?:\s*(?P<scale>{SCALE})(?![\w]))?(?:\s*(?P<cur>{_CU
 PRE_CURRENCY = re.compile(r"(?:US\$|\$|€)\s?$")
 PERCENT_AFTER = re.compile(r"\s*(?:%|phần\s+trăm)")
 QUANTITY_AFTER = re.compile(rf"(?:\s+(?P<scale>{SCALE})(?![\w]))?(?![\w,.]\d)")
+# A unit abbreviation glued to a number: "2,8kg", "250ml", "72h", "63.000km2".
+GLUED_UNIT = re.compile(r"(?:km2|km²|m2|m²|m3|m³|km|cm|mm|m|kg|mg|mcg|g|ml|lít|l|ha|h|kWh|kW|MW|GW|GB|MB|tấn)"
+                        r"(?![^\W_])(?:/(?:h|s|giờ|ngày|tháng|năm|người|kg|m2|m3|km2|ha)(?![^\W_]))?")
+# Before a clock time, not a duration: "lúc 6h", "từ 6h"; after a duration word: "trong 72h".
+_TIME_LEADS = {"lúc", "vào", "từ", "đến", "tới", "khoảng", "sáng", "chiều", "tối", "trưa", "đêm",
+               "rạng", "hồi", "giờ"}
+_DURATION_LEADS = {"trong", "mất", "suốt", "sau", "hơn", "gần", "dài", "kéo", "vòng", "trên", "dưới"}
+# The first number of a range, right before the second: "25.000 - ", "5 đến ", "3-".
+_RANGE_FIRST = re.compile(rf"(?<![\w/.,:\-–])(?P<n1>{NUMBER})(?:\s+(?P<s1>{SCALE}))?"
+                          r"(?P<sep>\s?[-–]\s?|\s+(?:đến|tới|lên)\s+)$")
+# A word right before a position, with nothing but spaces between.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+# A count with no noun, at the end of a clause, after a colon or "là": "Lần 1: 1", "là 854,".
+_BARE_COUNT_BEFORE = re.compile(r"(?:: |[ \u00a0]là[ \u00a0])$")
+_BARE_COUNT_AFTER = re.compile(r"[ \u00a0]*(?:\n|[,.;](?!\d)|$)")
+
+
+def range_first(text: str, pos: int):
+    """The first number of a range whose second starts at pos, or None."""
+    m = _RANGE_FIRST.search(text, max(0, pos - 30), pos)
+    if not m or not (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        return None
+    wb = word_before(text, m.start()).lower()
+    if wb in _DATE_WORDS:
+        return None  # "từ 50% vào năm 2016 lên 65%": a year, then the second figure
+    if wb in _SCORE_WORDS and m.group("sep").strip() in "-–":
+        return None  # "thua 2-3": a score
+    return m
+
+
+_DATE_WORDS = {"năm", "tháng", "ngày", "quý", "lúc", "số", "thứ"}
+_SCORE_WORDS = {"thắng", "thua", "hòa", "hoà", "số", "tỷ", "tỉ", "cách"}
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word right before pos, separated from it by spaces only ("" if none)."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
+    return m.group(1) if m else ""
 
 
 class _Num:
@@ -70,6 +109,7 @@ COUNT_NOUNS = {
     "bác", "nhân", "người", "cán", "trạm", "bệnh", "tỉnh", "xã", "huyện", "lần", "đội",
     "đơn", "cơ", "ca", "trẻ", "học", "lớp", "khóa", "khoá", "điều", "y", "chuyên", "giảng",
     "thôn", "bản", "phòng", "khoa", "trường", "năm", "tháng", "ngày", "tuần", "giờ", "đoàn",
+    "đối", "chiếc", "vụ", "hộ", "căn", "phút",
 }
 
 
@@ -124,7 +164,13 @@ def find_money(text: str) -> list[Cand]:
             m.a_start, m.a = approx_before(text, pre.start())
         cur = raw.group("cur") or (pre.group().strip() if pre else None)
         if not cur:
-            continue
+            # "hỗ trợ gia đình 10 triệu,": a scaled amount with no noun after it, where the
+            # sentence speaks of money, is an amount in đồng
+            if not (raw.group("scale") and scale_of(raw.group("scale")) >= 10**6
+                    and _CLAUSE_END.match(text, raw.end())
+                    and _MONEY_CONTEXT.search(text, max(0, raw.start() - 50), raw.start())):
+                continue
+            cur = "đồng"
         if cur == "đ" and not m.group("scale") and "." not in m.group("num"):
             continue  # "5 đ" is too weak alone
         if cur.lower() == "đồng" and _before_word(text, m.end("cur")) in {"bộ", "thời", "nghiệp", "chí", "bào", "hành", "tình", "ý", "thuận", "hồ"}:
@@ -135,9 +181,25 @@ def find_money(text: str) -> list[Cand]:
         value = format_value(d * scale_of(m.group("scale")))
         code = CURRENCIES.get(cur) or CURRENCIES.get(cur.lower()) or CURRENCIES.get(cur.upper(), "")
         start = m.a_start if m.a else (pre.start() if pre else raw.start())
-        out.append(Cand("money", start, m.end(), value, {"currency": code, "approx": _approx_fields(m)},
+        approx = _approx_fields(m)
+        rng = range_first(text, raw.start()) if not pre else None
+        if rng:  # "từ 25.000 - 40.000 đồng", "5 đến 8 triệu đồng": the first takes the rest
+            d1 = parse_number(rng.group("n1"))
+            if d1 is not None:
+                start, approx = raw.start(), "exact"
+                a_s, a = approx_before(text, rng.start())
+                v1 = format_value(d1 * scale_of(rng.group("s1") or m.group("scale")))
+                out.append(Cand("money", a_s, rng.end("s1") if rng.group("s1") else rng.end("n1"), v1,
+                                {"currency": code, "approx": approx_kind(a)}, 0.9, "money.range"))
+        out.append(Cand("money", start, m.end(), value, {"currency": code, "approx": approx},
                         0.95, "money.amount"))
     return out
+
+
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:)\n]|$)")
+_MONEY_CONTEXT = re.compile(r"(?<![^\W\d_])(?:tiền|hỗ trợ|giá|lương|thu nhập|chi phí|kinh phí|phạt|bồi thường|"
+                            r"vốn|doanh thu|lợi nhuận|ngân sách|trị giá|tài trợ|quyên góp|ủng hộ|nợ)(?![^\W\d_])",
+                            re.IGNORECASE)
 
 
 def _before_word(text: str, pos: int) -> str:
@@ -152,8 +214,17 @@ def find_percentages(text: str) -> list[Cand]:
         d = parse_number(m.group("num"))
         if d is None:
             continue
-        out.append(Cand("percentage", _span_start(m), m.end(), format_value(d),
-                        {"approx": _approx_fields(m)}, 0.97, "percentage"))
+        start, approx = _span_start(m), _approx_fields(m)
+        rng = range_first(text, m.start("num"))
+        if rng:  # "12-18%": the first is a percentage too
+            d1 = parse_number(rng.group("n1"))
+            if d1 is not None and not rng.group("s1"):
+                start, approx = m.start("num"), "exact"
+                a_s, a = approx_before(text, rng.start())
+                out.append(Cand("percentage", a_s, rng.end("n1"), format_value(d1),
+                                {"approx": approx_kind(a)}, 0.9, "percentage.range"))
+        out.append(Cand("percentage", start, m.end(), format_value(d),
+                        {"approx": approx}, 0.97, "percentage"))
     return out
 
 
@@ -163,37 +234,64 @@ def find_quantities(text: str) -> list[Cand]:
         m = _M(m, text)
         num = m.group("num")
         start = m.start("num")
+        rng = range_first(text, start)
         before = text[max(0, start - 1):start]
-        if before and (before.isalpha() or before in "-/.,:#+") and not m.group("approx"):
+        if (before and (before.isalpha() or before in "-/.,:#+") and not m.group("approx")
+                and not (rng and before in "-–")):
             continue  # part of a code, a date or a larger number
         after = text[m.end():m.end() + 2]
-        if after[:1] in ("/", "-", ":", "%") or after[:1].isalpha():
-            continue  # 6/10, 7-12, 14:38, 25kg, Y360
-        pw = prev_words(text, _span_start(m), 2)
-        if pw and (pw[-1].lower() in CODE_WORDS or (is_cap(pw[-1]) and not m.group("approx")
-                                                     and pw[-1] not in ("Có", "Với", "Trong", "Sau", "Gần", "Hơn"))):
-            continue  # "Hợp phần 3", "Quân y 175", "khóa 12"
-        if not m.group("approx") and pw and pw[-1].lower() == "trên":
+        glued = None
+        if after[:1].isalpha() and not m.group("scale"):
+            glued = GLUED_UNIT.match(text, m.end())
+            if not glued:
+                continue  # Y360, 4T
+        elif after[:1] in ("/", "-", "–", ":", "%") or after[:1].isalpha():
+            continue  # 6/10, 7-12, 14:38, the first number of a range (read with the second)
+        wb = word_before(text, _span_start(m))
+        if wb and (wb.lower() in CODE_WORDS or (is_cap(wb) and not m.group("approx")
+                                                and wb not in ("Có", "Với", "Trong", "Sau", "Gần", "Hơn"))):
+            # "Hợp phần 3", "Quân y 175", "khóa 12"; not "trong số 307 công dân"
+            if not (wb.lower() == "số" and word_before(text, _span_start(m) - len(wb) - 1).lower()
+                    in ("trong", "tổng")):
+                continue
+        if not m.group("approx") and wb.lower() == "trên":
             continue
         d = parse_number(num)
         if d is None:
             continue
         scale = m.group("scale")
-        unit, _ = _unit(text, m.end())
+        if glued:
+            unit, end = glued.group(), glued.end()
+            if unit == "h" and (wb.lower() in _TIME_LEADS or (d < 24 and wb.lower() not in _DURATION_LEADS)
+                                or re.match(r"\s+(?:sáng|trưa|chiều|tối|đêm|ngày|cùng)", text[end:end + 8])):
+                continue  # a clock time ("lúc 6h"), not a duration
+        else:
+            unit, _ = _unit(text, m.end())
+            end = m.end()
         # "trên 1 vạn dân" is a rate ("per"), not "more than one".
         if m.group("approx") and m.group("approx").lower() == "trên" and d == 1:
             continue
         if unit.split(" ")[0].lower() in ("năm",) and len(num) == 4:
             continue
-        rng = re.match(r"\s+(?:lên|đến|tới|xuống|-|–)\s+\d", text[m.end():m.end() + 12])
-        if not unit and not scale and not m.group("approx") and not rng:
-            continue
+        if not unit and not scale and not m.group("approx"):
+            rng = None  # "tỷ số 2-1": a score, not two counts
+            if not (_BARE_COUNT_BEFORE.search(text, max(0, start - 4), start)
+                    and _BARE_COUNT_AFTER.match(text, m.end()) and "," not in num
+                    and not (num[0] == "0" and len(num) > 1) and len(num) <= 7):  # not a phone number
+                continue
         value = format_value(d * scale_of(scale))
         conf = 0.85 if unit else 0.6
-        out.append(Cand("quantity", _span_start(m), m.end(), value,
-                        {"unit": unit, "approx": _approx_fields(m)}, conf, "quantity.number"))
-        if rng:  # "từ 21,5 lên 24 giường bệnh": the second number carries the unit
-            pass
+        s0, approx = _span_start(m), _approx_fields(m)
+        if rng:  # "30-35 học sinh": two facts, the first with the unit and scale of the second
+            d1 = parse_number(rng.group("n1"))
+            if d1 is not None:
+                s0, approx = start, "exact"
+                a_s, a = approx_before(text, rng.start())
+                e1 = rng.end("s1") if rng.group("s1") else rng.end("n1")
+                out.append(Cand("quantity", a_s, e1, format_value(d1 * scale_of(rng.group("s1") or scale)),
+                                {"unit": unit, "approx": approx_kind(a)}, conf, "quantity.range"))
+        out.append(Cand("quantity", s0, end, value,
+                        {"unit": unit, "approx": approx}, conf, "quantity.number"))
     for m in VAGUE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue
@@ -206,18 +304,51 @@ def find_quantities(text: str) -> list[Cand]:
     for m in WORD_COUNT.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue
+        word = m.group("word")
+        n = NUMBER_WORDS[word.lower()]
         m = _M(m, text, "word")
-        nxt = text[m.end():m.end() + 12].split()
-        head = nxt[0].lower() if nxt else ""
-        if head not in COUNT_NOUNS or head in ("số", "trong", "cách"):
+        nxt = _NEXT_WORDS.match(text, m.end())
+        nxt = [w for w in nxt.groups() if w] if nxt else []
+        head = nxt[0] if nxt else ""
+        if not head.isalpha() or not head.islower():
+            continue  # "Ba Tỉnh", "Hai Bà Trưng": a name
+        if word[0].isupper() and not _sentence_start(text, m.start("word")):
             continue
-        if head in ("năm", "tháng", "ngày", "tuần", "giờ") and not m.group("approx"):
+        wb = word_before(text, m.start("word")).lower()
+        if (wb in ("thứ", "số", "lần") or (wb == "là" and n == 1)) and not m.group("approx"):
+            continue  # "thứ hai" (second), "là một" (is a)
+        end = m.end("word")
+        value = Decimal(n)
+        if head in SCALE_WORDS:  # "gần hai triệu người"
+            value *= scale_of(head)
+            end = m.end() + len(head)
+            head = nxt[1] if len(nxt) > 1 else ""
+            if not head.isalpha() or not head.islower():
+                continue
+            unit, _ = _unit(text, end)
+        else:
+            if head in ("số", "trong", "cách", "mươi", "mười", "trăm", "chục", "lăm", "mốt", "tư"):
+                continue
+            if n == 1 and head not in COUNT_NOUNS:
+                continue  # "một" is also the article "a": only before a count noun
+            if head.lower() in UNIT_STOP or head in ("bên", "chiều", "phía", "mặt", "tay"):
+                continue
+            unit, _ = _unit(text, end)
+        if not unit:
             continue
-        unit, _ = _unit(text, m.end("word"))
-        value = str(NUMBER_WORDS[m.group("word").lower()])
-        conf = 0.75 if m.group("approx") else 0.5
+        conf = 0.75 if m.group("approx") else 0.6
         s = m.start("approx") if m.group("approx") else m.start("word")
-        out.append(Cand("quantity", s, m.end("word"), value,
+        out.append(Cand("quantity", s, end, format_value(value),
                         {"unit": unit, "approx": approx_kind(m.group("approx"))}, conf, "quantity.word"))
     return out
 
+
+_NEXT_WORDS = re.compile(r"([^\W\d_]+)(?:[ \u00a0]([^\W\d_]+))?")
+SCALE_WORDS = {"nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"}
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \u00a0":
+        k -= 1
+    return k < 0 or text[k] in ".!?:…\n\"“”'‘’(-–"

@@ -14,7 +14,7 @@ from .entities import EntityFinder
 from .gazetteer import load
 from .legal import find_legal
 from .numeric import find_money, find_percentages, find_quantities
-from .words import HONORIFICS, KINSHIP, OCCUPATIONS, TITLES
+from .words import HONORIFICS, KINSHIP, NAME_WORDS, OCCUPATIONS, ORG_HEADS, TITLES, pairs
 
 NUMERIC_ORDER = ("legal_reference", "money", "percentage", "date", "quantity")
 ENTITY_ORDER = ("organization", "person", "location")
@@ -67,7 +67,8 @@ class RuleExtractor:
         gaz = load()
         self.entities = EntityFinder(gaz)
         self.docpass = DocPass(gaz.surnames, HONORIFICS + KINSHIP + OCCUPATIONS + TITLES,
-                               is_place=gaz.places.__contains__)
+                               is_place=gaz.places.__contains__,
+                               words=NAME_WORDS | pairs(TITLES + HONORIFICS + OCCUPATIONS + ORG_HEADS))
 
     @property
     def tag(self) -> str:
@@ -92,13 +93,20 @@ class RuleExtractor:
         ef = self.entities
         orgs = ef.organisations(text) + ef.outlets(text)
         defined = {c.fields["acronym"]: c.value for c in orgs if c.fields.get("acronym")}
+        defined.update(ef.tickers(text))
+        defined.update(ef.company_codes(orgs))
         orgs += ef.acronyms(text, defined)
         people = ef.people(text)
         by = byline_span(text, content)
         if by:
             people.append(Cand("person", by[0], by[1], text[by[0]:by[1]],
                                {"title": "", "honorific": ""}, 0.7, "person.byline"))
-        ents = inside(orgs + people + ef.places(text))
+        places = ef.places(text) + ef.features(text)
+        # A street named after a person is a place there (FACTS.md v2).
+        streets = {(c.start, c.end) for c in places if c.rule == "location.street"}
+        people = [p for p in people if (p.start, p.end) not in streets]
+        orgs = [o for o in orgs if (o.start, o.end) not in streets]
+        ents = inside(orgs + people + places)
         # Entities never sit inside a number, a date or a legal reference.
         taken = Taken(len(text), numeric)
         ents = [e for e in ents if taken.free(e.start, e.end)]
@@ -107,7 +115,10 @@ class RuleExtractor:
             if e.kind in ("person", "organization", "location"):
                 e.value = " ".join(e.value.split())
         ents = self._propagate_people(text, story, ents)
-        ents += self.docpass.extra(text, story, ents, numeric)
+        ents += self.docpass.extra(text, story, ents, numeric,
+                                   [c for c in places if c.rule in ("location.admin", "location.zone")])
+        listed = ef.place_lists(text, ents, Taken(len(text), ents + numeric))
+        ents += [c for c in listed if story.hold(c.start, c.end)]
         quantities = inside(find_quantities(text))
         quantities = _keep_greedy(quantities, ("quantity",), len(text), against=numeric + ents)
         facts = []
