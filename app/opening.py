@@ -1,5 +1,8 @@
 """Where a workspace lives, what a new one holds, and putting a backup back: written once, for
-the command line and the window."""
+the command line and the window.
+
+A workspace is an SQLite file, given by its path, or a database on a PostgreSQL server, given by
+its URL (db.engine.ServerURL). Backups are of files: a server's are made with its own tools."""
 from __future__ import annotations
 
 import os
@@ -7,9 +10,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
+from db.engine import Location, ServerURL, WorkspaceError, location
 from db.engine import is_new as nothing_there
-from db.safety import (Backup, WorkspaceLock, backup_dir, describe_backups, human_size,
-                       list_backup_files, read_workspace_id, restore_backup)
+from db.safety import (Backup, WorkspaceLock, backup_dir, human_size, read_workspace_id,
+                       restore_backup)
+from db.safety import describe_backups as _describe_backups
+from db.safety import list_backup_files as _list_backup_files
 
 from .workspace import Workspace
 
@@ -18,7 +24,11 @@ ENV_REVIEWER = "FACT_REVIEW_REVIEWER"
 
 __all__ = ["ENV_DB", "ENV_REVIEWER", "Backup", "backup_dir", "describe_backups", "human_size",
            "default_path", "resolve_path", "seed_files", "open_workspace", "is_new",
-           "latest_backup", "restore", "list_backup_files"]
+           "latest_backup", "restore", "list_backup_files", "Location", "ServerURL",
+           "SERVER_BACKUPS"]
+
+SERVER_BACKUPS = ("A workspace on a PostgreSQL server is backed up with the server's own tools: "
+                  "pg_dump makes a backup, pg_restore puts one back. Fact Review makes none of it.")
 
 
 def default_path() -> Path:
@@ -27,16 +37,16 @@ def default_path() -> Path:
     return user_data_path("fact-review", appauthor=False) / "workspace.sqlite"
 
 
-def resolve_path(cli_value: str | None) -> tuple[Path, bool]:
-    """(workspace path, whether it is the default one)."""
+def resolve_path(cli_value: str | None) -> tuple[Location, bool]:
+    """(where the workspace is: a file's path or a server's URL, whether it is the default one)."""
     if cli_value:
-        return Path(cli_value).expanduser(), False
+        return location(cli_value), False
     if os.environ.get(ENV_DB):
-        return Path(os.environ[ENV_DB]).expanduser(), False
+        return location(os.environ[ENV_DB]), False
     return default_path(), True
 
 
-def is_new(path: Path) -> bool:
+def is_new(path: Location) -> bool:
     """Nothing is there yet: opening with `create` would make a new workspace."""
     return nothing_there(path)
 
@@ -47,7 +57,7 @@ def seed_files() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
-def open_workspace(path: Path, is_default: bool = False, *, reviewer: Optional[str] = None,
+def open_workspace(path: Location, is_default: bool = False, *, reviewer: Optional[str] = None,
                    lock: bool = True, create: bool = False) -> Workspace:
     """Open a workspace; a new default one gets the sample articles, extracted.
 
@@ -61,16 +71,29 @@ def open_workspace(path: Path, is_default: bool = False, *, reviewer: Optional[s
     return ws
 
 
-def latest_backup(path: Path) -> Optional[Path]:
+def list_backup_files(path: Location, workspace_id: Optional[str] = None) -> list[Path]:
+    """The backups of the workspace at `path`, newest first (none of a server's)."""
+    return [] if isinstance(path, ServerURL) else _list_backup_files(path, workspace_id)
+
+
+def describe_backups(path: Location) -> list[Backup]:
+    return [] if isinstance(path, ServerURL) else _describe_backups(path)
+
+
+def latest_backup(path: Location) -> Optional[Path]:
     """The newest backup of the workspace at `path` (its own, by its id), or None."""
-    files = list_backup_files(path, read_workspace_id(path))
+    if isinstance(path, ServerURL):
+        return None
+    files = _list_backup_files(path, read_workspace_id(path))
     return files[0] if files else None
 
 
-def restore(backup: Path, path: Path) -> Optional[Path]:
+def restore(backup: Path, path: Location) -> Optional[Path]:
     """Put `backup` in place of the workspace at `path` (closed: no program may hold it),
     holding its lock meanwhile. Returns where the workspace as it was is kept, if anywhere.
-    Raises WorkspaceError (held elsewhere, a backup that cannot be read)."""
+    Raises WorkspaceError (held elsewhere, a backup that cannot be read, a server's workspace)."""
+    if isinstance(path, ServerURL):
+        raise WorkspaceError(SERVER_BACKUPS)
     lock = WorkspaceLock(path).acquire()
     try:
         return restore_backup(backup, path)
@@ -78,8 +101,10 @@ def restore(backup: Path, path: Path) -> Optional[Path]:
         lock.release()
 
 
-def backups_summary(path: Path) -> tuple[list[Backup], str]:
+def backups_summary(path: Location) -> tuple[list[Backup], str]:
     """The backups of the workspace at `path`, newest first, and a line on the disk they use."""
+    if isinstance(path, ServerURL):
+        return [], SERVER_BACKUPS
     backups = describe_backups(path)
     if not backups:
         return backups, f"No backups of {path} yet."

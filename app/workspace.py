@@ -8,18 +8,23 @@ they return.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from db.engine import CorruptWorkspaceError, NewerWorkspaceError, NoWorkspaceError, WorkspaceError
-from db.store import Store
+from db.engine import (CorruptWorkspaceError, Location, NewerWorkspaceError, NoWorkspaceError,
+                       WorkspaceError)
+from db.store import StaleFactError, Store
 from facts.model import FactBase, status_after
 
 from .changes import Changes
 
 __all__ = ["Workspace", "ViewState", "WorkspaceError", "CorruptWorkspaceError", "NoWorkspaceError",
-           "NewerWorkspaceError"]
+           "NewerWorkspaceError", "StaleFactError"]
+
+# How many facts' shown versions a workspace remembers: far more than a reviewer has on screen.
+SHOWN_LIMIT = 100_000
 
 
 @dataclass
@@ -53,6 +58,7 @@ class ViewState:
 
 
 VIEW_KEY = "view"
+GUIDELINES_KEY = "guidelines"
 
 
 class Workspace:
@@ -61,17 +67,21 @@ class Workspace:
     def __init__(self, store: Store, reviewer: Optional[str] = None):
         self.store = store
         self.reviewer = reviewer or None
+        # The version of each fact last handed to this reviewer's front end, by facts() and by
+        # every write's Changes: a decision on it is made on that version, and refused
+        # (StaleFactError) if another reviewer has changed the fact since.
+        self._shown: OrderedDict[int, int] = OrderedDict()
 
     # -- opening and closing ---------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, reviewer: Optional[str] = None, lock: bool = True,
+    def open(cls, path: Location | str, *, reviewer: Optional[str] = None, lock: bool = True,
              create: bool = False) -> "Workspace":
         """Open (and migrate) the workspace at `path`; `create` makes an empty one if there
         is none (import, File ▸ New). Raises WorkspaceError (NoWorkspaceError if none)."""
         return cls(Store.open(path, lock=lock, create=create), reviewer)
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Location:
         return self.store.path
 
     def close(self) -> None:
@@ -96,7 +106,22 @@ class Workspace:
         return self.store.article(article_id)
 
     def facts(self, article_id: int):
-        return self.store.facts(article_id)
+        """An article's facts, to show: a decision on one of them is checked against the
+        version returned here (a plain read is fact())."""
+        return self._show(self.store.facts(article_id))
+
+    def _show(self, records: list) -> list:
+        for r in records:
+            self._shown[r.id] = r.version
+            self._shown.move_to_end(r.id)
+        while len(self._shown) > SHOWN_LIMIT:
+            self._shown.popitem(last=False)
+        return records
+
+    def _shows(self, changes: Changes) -> Changes:
+        """A write's Changes, which the front end shows: its facts' versions are the shown ones."""
+        self._show([*changes.facts, *changes.proposed])
+        return changes
 
     def fact(self, fact_id: int):
         return self.store.fact(fact_id)
@@ -147,37 +172,54 @@ class Workspace:
     def set_state(self, key: str, value: Any) -> None:
         self.store.set_state(key, value)
 
+    def guidelines(self) -> str:
+        """The workspace's annotation guidelines, in Markdown ("" when it has none)."""
+        text = self.store.get_state(GUIDELINES_KEY, "")
+        return text if isinstance(text, str) else ""
+
+    def set_guidelines(self, text: str) -> None:
+        self.store.set_state(GUIDELINES_KEY, text)
+
     # -- decisions -------------------------------------------------------------------------
     def decide(self, fact_ids: Sequence[int], action: str, *, changes: Optional[dict[str, Any]] = None,
                note: Optional[str] = None, propose: bool = True) -> Changes:
         """A review decision (accept, reject, flag, edit, reset) on one fact, or the same one on
         several, all or none. The status each fact gets is the core's rule (status_after). An
         accept or an edit of a name proposes its other mentions (facts.propose), unless
-        `propose` is False (a span moved a word at a time would propose every partial name)."""
+        `propose` is False (a span moved a word at a time would propose every partial name).
+
+        A fact shown by this workspace is decided on the version shown: if another reviewer has
+        changed it since, nothing is saved and StaleFactError says who and when, holding the
+        fact as it is now (which counts as shown from then on)."""
         ids = list(fact_ids)
-        if len(ids) == 1:
-            before = self.store.fact(ids[0])
-            if before is None:
-                raise WorkspaceError("That fact no longer exists.")
-            recs = [self.store.decide(ids[0], action, self.reviewer,
-                                      status=status_after(action, before.status),
-                                      changes=changes, note=note)]
-        else:
-            if changes:
-                raise ValueError("changes are made to one fact at a time")
-            recs = self.store.decide_many(ids, action, self.reviewer,
-                                          status=status_after(action, "pending"))
+        if changes and len(ids) != 1:
+            raise ValueError("changes are made to one fact at a time")
+        try:
+            if len(ids) == 1:
+                before = self.store.fact(ids[0])
+                if before is None:
+                    raise WorkspaceError("That fact no longer exists.")
+                recs = [self.store.decide(ids[0], action, self.reviewer,
+                                          status=status_after(action, before.status),
+                                          changes=changes, note=note, version=self._shown.get(ids[0]))]
+            else:
+                recs = self.store.decide_many(ids, action, self.reviewer,
+                                              status=status_after(action, "pending"),
+                                              versions={i: self._shown[i] for i in ids if i in self._shown})
+        except StaleFactError as exc:
+            self._show([exc.fact])
+            raise
         out = Changes(facts=recs, events=[r.event_id for r in recs])
         if propose and action in ("accept", "edit"):
             self._propose(recs, out)
-        return out
+        return self._shows(out)
 
     def add(self, article_id: int, fact: FactBase, note: Optional[str] = None) -> Changes:
         """A fact the extractor missed, added by the reviewer; its name's other mentions proposed."""
         rec = self.store.add_fact(article_id, fact, self.reviewer, note)
         out = Changes(facts=[rec], events=[rec.event_id])
         self._propose([rec], out)
-        return out
+        return self._shows(out)
 
     def _propose(self, recs, out: Changes) -> None:
         """Same name, every mention: the decision is saved already; a proposal that fails
@@ -201,7 +243,7 @@ class Workspace:
         done = self.store.revert(ids, self.reviewer, action, restore=restore)
         out = _from_reverts(done.changes)
         out.withdrawn, out.proposed = done.withdrawn, done.restored
-        return out
+        return self._shows(out)
 
     def correct_article(self, article_id: int, **values: Any) -> Changes:
         """The article's title, published date, source or author, corrected: a logged decision."""

@@ -1,10 +1,15 @@
-"""Opening a workspace file: connection settings, migrations, refusal of what we cannot read."""
+"""Opening a workspace: an SQLite file or a database on a PostgreSQL server; connection
+settings, migrations, refusal of what we cannot read."""
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, inspect
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -27,8 +32,68 @@ class NoWorkspaceError(WorkspaceError):
     """Nothing at the path: only import and File ▸ New create a workspace."""
 
 
-def is_new(path: Path) -> bool:
-    """No workspace there yet (no file, or an empty one that SQLite would start)."""
+# `scheme://…` is a database URL; anything else is a file's path (a drive letter is one
+# character, so `C://x` stays a path).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+_PASSWORD = re.compile(r"(://[^:/@?]*:)[^@/?]*@")
+SERVER_DRIVER = "postgresql+psycopg"  # psycopg 3: the optional extra `postgres`
+
+
+@dataclass(frozen=True)
+class ServerURL:
+    """A workspace on a PostgreSQL server, given as a SQLAlchemy URL
+    (`postgresql+psycopg://user@host/name`). Shown without its password."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return _PASSWORD.sub(r"\1***@", self.text)
+
+    @property
+    def name(self) -> str:
+        """The database's name: what a window title shows, as it shows a file's name."""
+        try:
+            return make_url(self.text).database or str(self)
+        except (ArgumentError, ValueError):
+            return str(self)
+
+    def url(self) -> URL:
+        """The URL to connect with (plain `postgresql://` means psycopg 3, the driver the
+        `postgres` extra installs); WorkspaceError when it is not a PostgreSQL URL."""
+        try:
+            url = make_url(self.text)
+        except (ArgumentError, ValueError) as exc:
+            raise WorkspaceError(f"{self} is not a database URL ({exc}).") from None
+        if url.get_backend_name() != "postgresql":
+            raise WorkspaceError(
+                f"{self}: a workspace is an SQLite file, given by its path, or a database on a "
+                f"PostgreSQL server ({SERVER_DRIVER}://user@host/name); not {url.drivername}.")
+        return url.set(drivername=SERVER_DRIVER) if url.drivername == "postgresql" else url
+
+
+Location = Path | ServerURL
+
+
+def location(value: str) -> Location:
+    """What `--db` and FACT_REVIEW_DB name: a server's URL, or else a file's path (never
+    parsed: `a?b.sqlite` is a file of that name)."""
+    if _URL.match(value):
+        return ServerURL(value)
+    return Path(value).expanduser()
+
+
+def is_new(path: Location) -> bool:
+    """No workspace there yet (no file, or an empty one that SQLite would start; a server's
+    database without tables)."""
+    if isinstance(path, ServerURL):
+        engine = make_engine(path)
+        try:
+            with engine.connect() as conn:
+                return not inspect(conn).get_table_names()
+        except SADatabaseError as exc:
+            raise opening_error(path, exc) from None
+        finally:
+            engine.dispose()
     try:
         return Path(path).stat().st_size == 0
     except FileNotFoundError:
@@ -50,10 +115,12 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
     cur.close()
 
 
-def make_engine(path: Path | str, *, read_only_media: bool = False) -> Engine:
-    """An engine on the workspace file. With `read_only_media` (a folder nobody here can
-    write: a read-only mount or share) the file is read as immutable, since SQLite could not
-    create the shared-memory file it otherwise needs beside it."""
+def make_engine(path: Location | str, *, read_only_media: bool = False) -> Engine:
+    """An engine on the workspace. With `read_only_media` (a folder nobody here can write: a
+    read-only mount or share) the file is read as immutable, since SQLite could not create the
+    shared-memory file it otherwise needs beside it."""
+    if isinstance(path, ServerURL):
+        return _server_engine(path)
     if read_only_media:
         uri = Path(path).resolve().as_uri() + "?immutable=1"
         return create_engine("sqlite://", creator=lambda: sqlite3.connect(
@@ -70,6 +137,15 @@ def make_engine(path: Path | str, *, read_only_media: bool = False) -> Engine:
     return engine
 
 
+def _server_engine(where: ServerURL) -> Engine:
+    try:
+        # Pre-ping: a window holds its connections for hours, over server restarts.
+        return create_engine(where.url(), pool_pre_ping=True)
+    except ImportError as exc:  # the driver is an optional extra
+        raise WorkspaceError(f"A workspace on a PostgreSQL server needs the psycopg driver "
+                             f"(`pip install \"fact-review[postgres]\"`): {exc}.") from None
+
+
 def _alembic_config():
     from alembic.config import Config
 
@@ -84,7 +160,7 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
-def migrate(engine: Engine, path: Path | str, target: str = "head", *, check_only: bool = False) -> None:
+def migrate(engine: Engine, path: Location | str, target: str = "head", *, check_only: bool = False) -> None:
     """Bring the workspace to `target`; refuse one written by a newer version."""
     from alembic import command
     from alembic.runtime.migration import MigrationContext
@@ -97,8 +173,9 @@ def migrate(engine: Engine, path: Path | str, target: str = "head", *, check_onl
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             if current is None and inspect(conn).get_table_names():
+                what = "a database" if isinstance(path, ServerURL) else "an SQLite database"
                 raise CorruptWorkspaceError(
-                    f"{path} is an SQLite database but not a Fact Review workspace "
+                    f"{path} is {what} but not a Fact Review workspace "
                     "(it has tables but no workspace version)."
                 )
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
@@ -118,6 +195,10 @@ def migrate(engine: Engine, path: Path | str, target: str = "head", *, check_onl
 
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Reviewers opening a server's workspace at once: one migrates, the others
+                # wait for it here (SQLite: the workspace's file lock, held by the caller).
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             # Another program may have brought it up to date since it was read above.
             if MigrationContext.configure(conn).get_current_revision() == wanted:
                 return
@@ -130,11 +211,15 @@ def migrate(engine: Engine, path: Path | str, target: str = "head", *, check_onl
         raise opening_error(path, exc) from exc
 
 
+# The advisory lock migrations take on a server: any number, the same in every program.
+_MIGRATION_LOCK = 0x46616374  # "Fact"
+
+
 class _NeedsMigration(Exception):
     pass
 
 
-def needs_migration(engine: Engine, path: Path | str) -> bool:
+def needs_migration(engine: Engine, path: Location | str) -> bool:
     """Whether opening must change the file's tables (refusals raised as by migrate)."""
     try:
         migrate(engine, path, check_only=True)
@@ -148,10 +233,13 @@ _NOT_DAMAGE = ("locked", "busy", "readonly", "read-only", "unable to open", "dis
                "database or disk is full", "permission", "out of memory")
 
 
-def opening_error(path: Path | str, exc: BaseException) -> WorkspaceError:
+def opening_error(path: Location | str, exc: BaseException) -> WorkspaceError:
     """The user's message for an error while opening: damage only when it is damage (a busy
-    or unwritable workspace must never be offered a restore over it)."""
+    or unwritable workspace must never be offered a restore over it, nor a server that cannot
+    be reached or refuses the user)."""
     reason = _reason(exc)
+    if isinstance(path, ServerURL):
+        return WorkspaceError(f"The workspace at {path} cannot be opened: {reason}")
     if any(w in reason.lower() for w in _NOT_DAMAGE):
         return WorkspaceError(f"{path} cannot be opened now: {reason}. The file was left as it is; "
                               "try again in a moment (another program may be writing it).")

@@ -57,6 +57,7 @@ class FactRecord:
     note: Optional[str] = None
     original: Optional[dict[str, Any]] = None
     extra: dict[str, Any] = field(default_factory=dict)
+    version: int = 1  # bumped by every write of the fact: what a decision says it was shown
     event_id: Optional[int] = None  # the log entry of the write that returned this record
 
     def snapshot(self) -> dict[str, Any]:

@@ -39,33 +39,40 @@ class Reports:
         """Every fact with its article's metadata (facts.tables.FactRow; reviewed_at as ISO text), streamed in article and reading order. The hot path of every export:
         plain DB-API cursors, the article's metadata read once per article, not joined onto
         each fact, nothing parsed that does not need to be."""
-        where, params = [], []
-        for col, values in (("status", statuses), ("kind", kinds)):
-            if values is not None:
-                values = list(values)
-                if not values:
-                    return
-                where.append(f"{col} IN ({', '.join('?' * len(values))})")
-                params += values
         with self.engine.connect() as conn:
+            server = conn.dialect.name == "postgresql"
+            if server:  # one snapshot throughout, as SQLite's open cursor below reads
+                conn.execution_options(isolation_level="REPEATABLE READ")
             raw = conn.connection.dbapi_connection
+            ph = "%s" if server else "?"  # the drivers' placeholders: psycopg's, sqlite3's
+            where, params = [], []
+            for col, values in (("status", statuses), ("kind", kinds)):
+                if values is not None:
+                    values = list(values)
+                    if not values:
+                        return
+                    where.append(f"{col} IN ({', '.join([ph] * len(values))})")
+                    params += values
             names = dict(raw.execute("SELECT id, name FROM reviewers").fetchall())
             if reviewer is not None:
                 rid = next((i for i, n in names.items() if n == reviewer), None)
                 if rid is None:
                     return
-                where.append("reviewer_id = ?")
+                where.append(f"reviewer_id = {ph}")
                 params.append(rid)
             for col, op, value in (("reviewed_at", ">=", since), ("reviewed_at", "<", until)):
                 if value is not None:
-                    where.append(f"{col} {op} ?")
-                    params.append(_stored_utc(value).isoformat(sep=" "))
+                    where.append(f"{col} {op} {ph}")
+                    bound = _stored_utc(value)
+                    params.append(bound if server else bound.isoformat(sep=" "))
             cond = "".join(f" AND {w}" for w in where)
             kind_cols = ", ".join(f'"{f}"' for f in ALL_KIND_FIELDS)
             sql = (f'SELECT article_id, kind, text, start, "end", value, {kind_cols}, confidence, '
                    f"extractor, status, reviewer_id, reviewed_at, note, original FROM facts "
-                   f"WHERE article_id BETWEEN ? AND ?{cond} ORDER BY article_id, start, \"end\", id")
-            arts = raw.execute("SELECT id, uid, origin, title, published, source FROM articles ORDER BY id")
+                   f"WHERE article_id BETWEEN {ph} AND {ph}{cond} ORDER BY article_id, start, \"end\", id")
+            # On the server a named cursor, read a batch at a time rather than whole.
+            arts = raw.cursor(name="export_articles") if server else raw.cursor()
+            arts.execute("SELECT id, uid, origin, title, published, source FROM articles ORDER BY id")
             n_kind = len(ALL_KIND_FIELDS)
             while True:
                 chunk = arts.fetchmany(articles_per_batch)
@@ -75,13 +82,15 @@ class Reports:
                 cut = 9 + n_kind
                 for r in raw.execute(sql, [chunk[0][0], chunk[-1][0], *params]):
                     rid, at, note, original = r[cut:]
-                    if at is not None:  # stored "2025-01-02 09:00:00.000000" → ISO 8601
-                        at = at.replace(" ", "T", 1)
+                    if at is not None:  # SQLite's "2025-01-02 09:00:00.000000", the server's datetime
+                        at = at.isoformat() if server else at.replace(" ", "T", 1)
                         if at.endswith(".000000"):
                             at = at[:-7]
                         at += "+00:00"  # stored in UTC: say so
-                    # SQLAlchemy writes a missing JSON value as the text "null"
-                    before = (json.loads(original) or {}).get("value") if original and original != "null" else None
+                    if isinstance(original, str):  # SQLite's JSON text; psycopg decodes it
+                        # SQLAlchemy writes a missing JSON value as the text "null"
+                        original = None if original == "null" else json.loads(original)
+                    before = (original or {}).get("value")
                     yield FactRow(*meta[r[0]], *r[1:cut], names.get(rid), at, note, before)
 
     def iter_article_rows(self) -> Iterator[ArticleRow]:

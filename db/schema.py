@@ -85,6 +85,9 @@ class Fact(Base):
     original: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
     # A same-name proposal: the log entry of the decision whose name proposed it (0009).
     proposed_by: Mapped[Optional[int]] = mapped_column(Integer, index=True)
+    # Bumped by every write of the fact: a decision on a version another reviewer has changed
+    # since it was shown is refused (0010).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class ReviewEvent(Base):

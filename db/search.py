@@ -1,20 +1,34 @@
 """Finding articles by words of their title or text.
 
-On SQLite, two FTS5 indexes kept by triggers (migration 0004): one folds case, the
-other case and diacritics (`đ` read as `d`). Words are matched as a phrase, the last
-one as a prefix, so a search can be typed word by word. Results come in workspace
-order, matches with the very diacritics typed first.
+Words are matched as a phrase, the last one as a prefix, so a search can be typed word by word;
+in any case and, unless asked otherwise, with any diacritics (`ha noi` finds `Hà Nội`, `đ` is read
+as `d`). Results come in workspace order, matches with the very diacritics typed first.
+
+On SQLite, two FTS5 indexes kept by triggers (migration 0004): one folds case, the other case
+and diacritics. On PostgreSQL, the table `article_words` (migration 0011) holds each article's
+words twice, folded the same two ways here in Python — the server's own folding depends on its
+locale and extensions — whenever an article's title or text is written (index_articles). Each is
+one line, the words between single spaces and the title's apart from the text's, so a phrase is a
+LIKE pattern (`% ha noi%`), which pg_trgm's trigram indexes find without reading every line.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
-from sqlalchemy import Connection, or_, select, text
+from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from .schema import Article
 
-_WORD = re.compile(r"\w+")
+# Letters and digits: the words FTS5's tokenizer reads (an underscore parts them).
+_WORD = re.compile(r"[^\W_]+")
+
+WORDS = Table("article_words", MetaData(),
+              Column("article_id", Integer, primary_key=True),
+              Column("exact", Text, nullable=False),
+              Column("folded", Text, nullable=False))
 
 
 def fold(s: str) -> str:
@@ -22,13 +36,22 @@ def fold(s: str) -> str:
     return s.replace("đ", "d").replace("Đ", "D")
 
 
+def words(s: str, *, folded: bool) -> list[str]:
+    """The words of `s` in lower case; `folded`: without diacritics, `đ` as `d`."""
+    s = unicodedata.normalize("NFC", s).lower()
+    if folded:
+        bare = "".join(c for c in unicodedata.normalize("NFD", fold(s)) if not unicodedata.combining(c))
+        s = unicodedata.normalize("NFC", bare)
+    return _WORD.findall(s)
+
+
 def phrase_query(search: str, *, folded: bool) -> str | None:
     """An FTS5 query for the words typed: one phrase, its last word a prefix
     unless the typing ended with a space. None when nothing searchable was typed."""
-    words = _WORD.findall(fold(search) if folded else search)
-    if not words:
+    found = _WORD.findall(fold(search) if folded else search)
+    if not found:
         return None
-    q = '"' + " ".join(words) + '"'
+    q = '"' + " ".join(found) + '"'
     return q if search[-1:].isspace() else q + " *"
 
 
@@ -36,7 +59,7 @@ def search_ids(conn: Connection, search: str, *, ignore_diacritics: bool = True)
     """Ids of the articles whose title or text holds the words, best matches first."""
     if conn.dialect.name == "sqlite":
         return _sqlite(conn, search, ignore_diacritics)
-    return _portable(conn, search)
+    return _server(conn, search, ignore_diacritics)
 
 
 def _fts_ids(conn: Connection, table: str, query: str) -> set[int]:
@@ -55,14 +78,64 @@ def _sqlite(conn: Connection, search: str, ignore_diacritics: bool) -> list[int]
     return sorted(exact) + sorted(folded - exact)
 
 
-def _portable(conn: Connection, search: str) -> list[int]:
-    """Any other engine: a case-insensitive substring match, no index."""
-    like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    q = select(Article.id).where(or_(Article.title.ilike(like, escape="\\"),
-                                     Article.text.ilike(like, escape="\\")))
-    return sorted(conn.execute(q).scalars())
+def _pattern(found: list[str], *, prefix: bool, text_only: bool = False) -> str:
+    """The LIKE pattern of a phrase in a line of words (`text_only`: after the title's)."""
+    return ("%\n" if text_only else "") + "% " + " ".join(found) + ("%" if prefix else " %")
+
+
+def _like(conn: Connection, column, pattern: str) -> set[int]:
+    return set(conn.execute(select(WORDS.c.article_id).where(column.like(pattern))).scalars())
+
+
+def _server(conn: Connection, search: str, ignore_diacritics: bool) -> list[int]:
+    prefix = not search[-1:].isspace()
+    exact_words = words(search, folded=False)
+    if not exact_words:
+        return []
+    exact = _like(conn, WORDS.c.exact, _pattern(exact_words, prefix=prefix))
+    if not ignore_diacritics:
+        return sorted(exact)
+    folded = _like(conn, WORDS.c.folded, _pattern(words(search, folded=True), prefix=prefix))
+    return sorted(exact) + sorted(folded - exact)
+
+
+def text_ids(conn: Connection, name: str) -> list[int]:
+    """Ids of the articles whose text (not title) may hold `name`, in id order: its words as a
+    phrase, in any case (the caller matches exactly). Without words, a plain substring search."""
+    found = _WORD.findall(name)
+    if not found:
+        return list(conn.execute(select(Article.id).where(Article.text.contains(name, autoescape=True))
+                                 .order_by(Article.id)).scalars())
+    if conn.dialect.name == "sqlite":
+        q = 'text : "' + " ".join(found) + '"'
+        return sorted(r[0] for r in conn.execute(
+            text("SELECT rowid FROM articles_fts_exact WHERE articles_fts_exact MATCH :q"), {"q": q}))
+    return sorted(_like(conn, WORDS.c.exact,
+                        _pattern(words(name, folded=False), prefix=False, text_only=True)))
+
+
+def _line(title: str | None, body: str, *, folded: bool) -> str:
+    """An article's words as the server's index holds them: ` title words \\n text words `."""
+    return (" " + " ".join(words(title or "", folded=folded)) + " \n "
+            + " ".join(words(body, folded=folded)) + " ")
+
+
+def index_articles(conn: Connection, article_ids: Iterable[int]) -> None:
+    """Bring the server's word lines of these articles up to date with their title and text:
+    called wherever an article is written (imported, corrected, put back). On SQLite the
+    triggers of migration 0004 do this."""
+    ids = list(article_ids)
+    if conn.dialect.name != "postgresql" or not ids:
+        return
+    rows = conn.execute(select(Article.id, Article.title, Article.text).where(Article.id.in_(ids)))
+    values = [{"article_id": aid, "exact": _line(title, body, folded=False),
+               "folded": _line(title, body, folded=True)} for aid, title, body in rows]
+    if values:
+        stmt = pg_insert(WORDS)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[WORDS.c.article_id],
+            set_={"exact": stmt.excluded.exact, "folded": stmt.excluded.folded}), values)
 
 
 def restrict(ids: Iterable[int], allowed: set[int]) -> list[int]:
     return [i for i in ids if i in allowed]
-

@@ -5,25 +5,29 @@ view can repaint only that.
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from facts.model import ARTICLE_FIELDS, FactBase, Status, restorable
 
-from .engine import (CorruptWorkspaceError, NoWorkspaceError, WorkspaceError, is_new,
-                     make_engine, migrate, needs_migration, opening_error)
+from .engine import (CorruptWorkspaceError, Location, NoWorkspaceError, ServerURL, WorkspaceError,
+                     is_new, make_engine, migrate, needs_migration, opening_error)
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
 from .reports import Reports
-from .search import restrict, search_ids
+from .search import index_articles, restrict, search_ids, text_ids
 from .writer import Writer, fact_columns, now
-from .rows import FACT_COLS, fact_record, recount
+from .rows import FACT_COLS, fact_record, lock_articles, recount
 from .records import (ArticleRecord, ArticleRow, Change, FactRecord, ModelRecord, ReviewEventRecord,
                       Reverted, Stats)
 from .schema import Article, Fact, ReviewEvent, Reviewer, State
@@ -35,6 +39,18 @@ class StoreWriteError(WorkspaceError):
 
 class UnstorableText(WorkspaceError):
     """A typed value holding a control character: refused, nothing saved."""
+
+
+class StaleFactError(WorkspaceError):
+    """A decision on a fact that another reviewer changed since it was shown: refused, nothing
+    saved. `fact` is the fact as it is now, to show instead."""
+
+    def __init__(self, fact: FactRecord, who: Optional[str], at: Optional[datetime]):
+        self.fact = fact
+        by = who or "another reviewer"
+        when = f" at {at.replace(tzinfo=timezone.utc).astimezone():%Y-%m-%d %H:%M:%S}" if at else ""
+        super().__init__(f"{by} changed ‘{fact.text}’ ({fact.kind}, now {fact.status}){when}, after "
+                         "it was shown here. It is shown again as it is now: decide again if need be.")
 
 
 def _refuse_unstorable(**texts: Any) -> None:
@@ -67,22 +83,61 @@ _EVENT_QUERY = (
 PRESENT, DELETED = "in the workspace", "deleted"
 
 
-class Store(Reports):
-    """A workspace file and the operations on it."""
+class _Turns:
+    """The threads of this program write in the order they asked (first come, first served;
+    reentrant). SQLite's own lock is not fair: a thread that writes batch after batch (an
+    import) would take it again before a waiting reviewer's decision woke up to try, and the
+    decision would fail as "database is locked" after the busy timeout."""
 
-    def __init__(self, engine: Engine, path: Path, lock: Optional[WorkspaceLock] = None):
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next = 0  # the ticket handed to the next thread that asks
+        self._serving = 0  # the ticket whose thread writes now
+        self._owner: Optional[int] = None
+        self._depth = 0
+
+    def __enter__(self) -> None:
+        me = threading.get_ident()
+        with self._cond:
+            if self._owner == me:
+                self._depth += 1
+                return
+            ticket = self._next
+            self._next += 1
+            while self._serving != ticket:
+                self._cond.wait()
+            self._owner, self._depth = me, 1
+
+    def __exit__(self, *exc) -> None:
+        with self._cond:
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._serving += 1
+                self._cond.notify_all()
+
+
+class Store(Reports):
+    """A workspace (an SQLite file, or a database on a PostgreSQL server) and the operations
+    on it."""
+
+    def __init__(self, engine: Engine, path: Location, lock: Optional[WorkspaceLock] = None):
         self.engine = engine
         self.path = path
         self.lock = lock
         self._reviewers: dict[str, int] = {}
+        self._turns = _Turns()
 
     # -- opening ---------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, lock: bool = True, create: bool = True) -> "Store":
+    def open(cls, path: Location | str, *, lock: bool = True, create: bool = True) -> "Store":
         """Open and migrate a workspace (creating it if `create`); raises WorkspaceError.
 
         With lock (the default) this process becomes the workspace's one writer until
-        close(); read-only uses (listing, statistics, exports) pass lock=False."""
+        close(); read-only uses (listing, statistics, exports) pass lock=False. A workspace on
+        a server has many writers at once, and no such lock."""
+        if isinstance(path, ServerURL):
+            return cls._open_server(path, create=create)
         path = Path(path).expanduser()
         if path.is_dir():
             raise WorkspaceError(f"{path} is a folder, not a workspace file.")
@@ -126,6 +181,28 @@ class Store(Reports):
             raise opening_error(path, exc) from exc
         return cls(engine, path, held)
 
+    @classmethod
+    def _open_server(cls, where: ServerURL, *, create: bool) -> "Store":
+        if not create and is_new(where):
+            raise NoWorkspaceError(
+                f"There is no workspace at {where} (the database has no tables). Importing "
+                "articles into it (`fact-review --db URL import FILES`) creates one.")
+        engine = make_engine(where)
+        try:
+            migrate(engine, where)
+            _check_tables(engine, where)
+        except WorkspaceError:
+            engine.dispose()
+            raise
+        except SADatabaseError as exc:
+            engine.dispose()
+            raise opening_error(where, exc) from exc
+        return cls(engine, where, None)
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.path, ServerURL)
+
     def close(self) -> None:
         self.engine.dispose()
         if self.lock:
@@ -134,7 +211,10 @@ class Store(Reports):
 
     # -- backups -------------------------------------------------------------
     def backup_if_changed(self, keep: int = DEFAULT_KEEP) -> Optional[Path]:
-        """A consistent copy into the backups folder when anything changed since the last one."""
+        """A consistent copy into the backups folder when anything changed since the last one.
+        None on a server, whose own tools (pg_dump) back it up."""
+        if self.on_server:
+            return None
         with self.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             fp = fingerprint(raw)
@@ -158,7 +238,13 @@ class Store(Reports):
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as conn:
+            with self._turns, self.engine.begin() as conn:
+                if conn.dialect.name == "sqlite":
+                    # The write lock before the first read: sqlite3 would begin the transaction
+                    # only at its first write, after it read what it changes, which another
+                    # thread of the program (the window's worker) may have written meanwhile.
+                    # So writers take turns, each reading what the one before wrote.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 yield conn
         except OperationalError as exc:  # disk full, read-only, I/O error, locked
             raise StoreWriteError(f"could not save to {self.path}: {exc.orig}") from exc
@@ -184,8 +270,9 @@ class Store(Reports):
             with self._tx() as c:
                 return self.reviewer_id(name, c)
         rid = conn.execute(select(Reviewer.id).where(Reviewer.name == name)).scalar()
-        if rid is None:
-            rid = conn.execute(insert(Reviewer).values(name=name)).inserted_primary_key[0]
+        if rid is None:  # unless another reviewer's program has just added the same name
+            conn.execute(_insert(conn, Reviewer).values(name=name).on_conflict_do_nothing())
+            rid = conn.execute(select(Reviewer.id).where(Reviewer.name == name)).scalar_one()
         # Cached only once the transaction is known to commit would be stricter; a
         # rolled-back insert is re-created on the next miss because we clear on error.
         self._reviewers[name] = rid
@@ -202,8 +289,9 @@ class Store(Reports):
 
     def set_state(self, key: str, value: Any) -> None:
         with self._tx() as conn:
-            conn.execute(delete(State).where(State.key == key))
-            conn.execute(insert(State).values(key=key, value=value))
+            stmt = _insert(conn, State).values(key=key, value=value)
+            conn.execute(stmt.on_conflict_do_update(index_elements=[State.key],
+                                                    set_={"value": stmt.excluded.value}))
 
     # -- reading -----------------------------------------------------------
     def article_count(self) -> int:
@@ -224,12 +312,16 @@ class Store(Reports):
 
     @staticmethod
     def _ids(conn: Connection, *, pending_only: bool) -> list[int]:
-        # Read from the covering index (a few MB), not the table (the texts), then sort.
-        sql = "SELECT id FROM articles INDEXED BY ix_articles_n_pending"
-        if pending_only:
-            sql += " WHERE n_pending > 0"
-        rows = conn.connection.dbapi_connection.execute(sql).fetchall()
-        return sorted(r[0] for r in rows)
+        if conn.dialect.name == "sqlite":
+            # Read from the covering index (a few MB), not the table (the texts), then sort.
+            sql = "SELECT id FROM articles INDEXED BY ix_articles_n_pending"
+            if pending_only:
+                sql += " WHERE n_pending > 0"
+            rows = conn.connection.dbapi_connection.execute(sql).fetchall()
+            return sorted(r[0] for r in rows)
+        # PostgreSQL keeps long texts apart from the rows (TOAST): a scan reads no text.
+        q = select(Article.id).order_by(Article.id)
+        return list(conn.execute(q.where(Article.n_pending > 0) if pending_only else q).scalars())
 
     def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
         out: dict[int, ArticleRow] = {}
@@ -394,27 +486,44 @@ class Store(Reports):
         status: Optional[str] = None,
         changes: Optional[dict[str, Any]] = None,
         note: Optional[str] = None,
+        version: Optional[int] = None,
     ) -> FactRecord:
         """Apply one decision and log it. `action` is what the log says (accept, reject,
         edit, flag, reset, undo, redo, revert); `status` the fact's new status; `changes`
-        new values of kind, span, value or kind fields. Returns the fact as saved."""
+        new values of kind, span, value or kind fields; `version` the fact's version its
+        reviewer was shown (StaleFactError if it has changed since). Returns the fact as saved."""
         _refuse_unstorable(note=note, reviewer=reviewer, **{k: v for k, v in (changes or {}).items()
                                                              if k != "text"})
-        return self._write(lambda conn: self._decide(conn, fact_id, action, reviewer, status,
-                                                     changes, note))
+
+        def run(conn):
+            self._lock_facts(conn, [fact_id])
+            return self._decide(conn, fact_id, action, reviewer, status, changes, note, version)
+        return self._write(run)
 
     def decide_many(self, fact_ids: Sequence[int], action: str, reviewer: Optional[str], *,
-                    status: str) -> list[FactRecord]:
-        """The same decision on several facts, all or none, in one transaction."""
+                    status: str, versions: Optional[dict[int, int]] = None) -> list[FactRecord]:
+        """The same decision on several facts, all or none, in one transaction; `versions`: of
+        the facts shown to the reviewer, the version shown (as decide's)."""
         def run(conn):
-            return [self._decide(conn, fid, action, reviewer, status, None, None) for fid in fact_ids]
+            self._lock_facts(conn, fact_ids)
+            return [self._decide(conn, fid, action, reviewer, status, None, None,
+                                 (versions or {}).get(fid)) for fid in fact_ids]
         return self._write(run)
+
+    @staticmethod
+    def _lock_facts(conn, fact_ids: Sequence[int]) -> None:
+        """Hold the articles of these facts (rows.lock_articles) before reading them."""
+        aids: set[int] = set()
+        for chunk in _chunks(list(fact_ids), 500):
+            aids.update(conn.execute(select(Fact.article_id).where(Fact.id.in_(chunk))).scalars())
+        lock_articles(conn, aids)
 
     def add_fact(self, article_id: int, fact: FactBase, reviewer: Optional[str],
                  note: Optional[str] = None) -> FactRecord:
         _refuse_unstorable(note=note, reviewer=reviewer)
 
         def run(conn):
+            lock_articles(conn, [article_id])
             rid = self.reviewer_id(reviewer, conn)
             cols = fact_columns(fact)
             cols.update(article_id=article_id, status=Status.added.value, reviewer_id=rid,
@@ -437,6 +546,7 @@ class Store(Reports):
         own ids (the redo of an undo), where nothing overlaps them by then."""
         def run(conn):
             events = sorted(event_ids, reverse=True)
+            self._lock_for_revert(conn, events, restore)
             withdrawn = []
             for chunk in _chunks(events, 500):
                 withdrawn += [dict(r) for r in conn.execute(
@@ -464,6 +574,18 @@ class Store(Reports):
             return Reverted(changes, withdrawn, self._fact_records(conn, back))
         return self._write(run)
 
+    @staticmethod
+    def _lock_for_revert(conn, events: Sequence[int], restore: Sequence[dict[str, Any]]) -> None:
+        """Hold every article a revert may change: those of its decisions, of the proposals
+        they made, and of the proposals it puts back."""
+        aids = {r["article_id"] for r in restore}
+        for chunk in _chunks(list(events), 500):
+            aids.update(conn.execute(select(ReviewEvent.article_id)
+                                     .where(ReviewEvent.id.in_(chunk))).scalars())
+            aids.update(conn.execute(select(Fact.article_id)
+                                     .where(Fact.proposed_by.in_(chunk))).scalars())
+        lock_articles(conn, aids)
+
     def revert_one(self, event_id: int, reviewer: Optional[str], action: str = "revert") -> Change:
         """revert() of one decision: what it changed."""
         return self.revert([event_id], reviewer, action).changes[0]
@@ -477,12 +599,15 @@ class Store(Reports):
         _refuse_unstorable(reviewer=reviewer, **values)
 
         def run(conn):
+            lock_articles(conn, [article_id])
             cur = conn.execute(select(*(getattr(Article, k) for k in values))
                                .where(Article.id == article_id)).first()
             if cur is None:
                 raise WorkspaceError(f"article {article_id} no longer exists")
             before = dict(zip(values, cur))
             conn.execute(update(Article).where(Article.id == article_id).values(**values))
+            if "title" in values:
+                index_articles(conn, [article_id])
             return self._log(conn, None, article_id, "correct", self.reviewer_id(reviewer, conn),
                              before, dict(values), None)
         return self._write(run)
@@ -493,6 +618,7 @@ class Store(Reports):
         so that undo, History ▸ Revert and `fact-review revert` put it back as it was. No
         other article or fact is ever given their ids meanwhile (migrations 0006, 0007)."""
         def run(conn):
+            lock_articles(conn, article_ids)
             rid = self.reviewer_id(reviewer, conn)
             return [self._delete_article(conn, aid, rid, "delete") for aid in dict.fromkeys(article_ids)]
         return self._write(run)
@@ -510,21 +636,9 @@ class Store(Reports):
     # -- proposals: other mentions of a name a reviewer decided (facts/propose.py) ------------
     def name_candidates(self, name: str) -> list[int]:
         """Ids of the articles whose text may hold `name`, in id order: its words as a phrase in
-        the full-text index (any case; the caller matches exactly). Without words or an index,
-        a plain substring search."""
-        import re
-
-        from sqlalchemy import text as sql
-
-        words = re.findall(r"\w+", name)
+        the search index (any case; the caller matches exactly; db/search.py)."""
         with self.engine.connect() as conn:
-            if words and conn.dialect.name == "sqlite":
-                q = 'text : "' + " ".join(words) + '"'
-                return sorted(r[0] for r in conn.execute(
-                    sql("SELECT rowid FROM articles_fts_exact WHERE articles_fts_exact MATCH :q"),
-                    {"q": q}))
-            return list(conn.execute(select(Article.id).where(Article.text.contains(name, autoescape=True))
-                                     .order_by(Article.id)).scalars())
+            return text_ids(conn, name)
 
     def articles_with_name(self, kind: str, text: str) -> set[int]:
         """Articles holding a fact of this kind with exactly this text, of any status."""
@@ -561,6 +675,7 @@ class Store(Reports):
         decision takes back those still pending (revert_many)."""
         def run(conn):
             aids = sorted({aid for aid, _ in proposals})
+            lock_articles(conn, aids)
             taken: dict[int, list[tuple[int, int]]] = {aid: [] for aid in aids}
             for chunk in _chunks(aids, 500):
                 for aid, s, e in conn.execute(select(Fact.article_id, Fact.start, Fact.end)
@@ -606,6 +721,8 @@ class Store(Reports):
             raise ValueError(f"not editable: {', '.join(sorted(bad))}")
         with self._tx() as conn:
             conn.execute(update(Article).where(Article.id == article_id).values(**values))
+            if "title" in values:
+                index_articles(conn, [article_id])
 
     # -- decisions, inside a transaction ---------------------------------------------
     def _write(self, fn):
@@ -622,11 +739,20 @@ class Store(Reports):
             fact_id=fact_id, article_id=article_id, action=action, reviewer_id=rid, at=now(),
             before=before, after=after, note=note)).inserted_primary_key[0]
 
-    def _decide(self, conn, fact_id, action, reviewer, status, changes, note) -> FactRecord:
+    def _decide(self, conn, fact_id, action, reviewer, status, changes, note,
+                version: Optional[int] = None) -> FactRecord:
+        """One decision inside a transaction that holds the fact's article (lock_articles)."""
         before = self.fact(fact_id, conn)
         if before is None:
             raise WorkspaceError(f"fact {fact_id} no longer exists")
-        values: dict[str, Any] = {}
+        if version is not None and version != before.version:  # who wrote it since: its last entry
+            who, at = conn.execute(
+                select(Reviewer.name, ReviewEvent.at)
+                .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
+                .where(ReviewEvent.fact_id == fact_id).order_by(ReviewEvent.id.desc()).limit(1)
+            ).first() or (None, None)
+            raise StaleFactError(before, who, at)
+        values: dict[str, Any] = {"version": Fact.version + 1}
         if changes:
             merged = {**before.snapshot(), **changes}
             values.update({k: v for k, v in fact_columns(merged).items()
@@ -674,6 +800,8 @@ class Store(Reports):
             if cur is None:
                 raise WorkspaceError(f"article {ev.article_id} no longer exists")
             conn.execute(update(Article).where(Article.id == ev.article_id).values(**ev.before))
+            if "title" in ev.before:
+                index_articles(conn, [ev.article_id])
             eid = self._log(conn, None, ev.article_id, action, rid, dict(zip(ev.before, cur)),
                             dict(ev.before), None)
             return Change(eid, ev.article_id, None, "article")
@@ -703,18 +831,18 @@ class Store(Reports):
                              restorable(before), before.get("note") or "")
         return Change(after.event_id, ev.article_id, after.id, "changed", after)
 
-    # Rows are kept and put back as SQLite stores them (times as text, JSON as its text,
-    # SQL NULL apart from JSON null): what comes back is identical, column for column.
+    # Rows are kept and put back as the database stores them (_stored_rows): what comes back is
+    # identical, column for column.
     def _delete_article(self, conn, article_id, rid, action) -> Change:
-        raw = conn.exec_driver_sql
-        row = raw("SELECT * FROM articles WHERE id = ?", (article_id,)).mappings().first()
-        if row is None:
+        rows = _stored_rows(conn, "articles", "id", article_id)
+        if not rows:
             raise WorkspaceError(f"there is no article {article_id} in the workspace")
-        facts = [dict(f) for f in raw("SELECT * FROM facts WHERE article_id = ? ORDER BY id",
-                                      (article_id,)).mappings()]
+        row = rows[0]
+        facts = _stored_rows(conn, "facts", "article_id", article_id)
         conn.execute(delete(Fact).where(Fact.article_id == article_id))
-        conn.execute(delete(Article).where(Article.id == article_id))  # and from search (0004)
-        before = {"article": PRESENT, "title": row["title"] or row["uid"], "row": dict(row),
+        # and from search (SQLite: 0004's triggers; PostgreSQL: 0011's cascade)
+        conn.execute(delete(Article).where(Article.id == article_id))
+        before = {"article": PRESENT, "title": row["title"] or row["uid"], "row": row,
                   "facts": facts}
         eid = self._log(conn, None, article_id, action, rid, before, {"article": DELETED}, None)
         return Change(eid, article_id, None, "deleted")
@@ -736,6 +864,7 @@ class Store(Reports):
             _insert_rows(conn, "facts", facts)
         except IntegrityError as exc:
             raise WorkspaceError(f"article {aid} cannot be put back: {exc.orig}") from exc
+        index_articles(conn, [aid])
         recount(conn, [aid])
         eid = self._log(conn, None, aid, action, rid, {"article": DELETED, "title": kept.get("title")},
                         {"article": PRESENT}, None)
@@ -748,6 +877,8 @@ class Store(Reports):
         from .schema import Model
 
         with self._tx() as conn:
+            if conn.dialect.name == "postgresql":  # two programs learning at once: one version each
+                conn.execute(text("LOCK TABLE models IN SHARE ROW EXCLUSIVE MODE"))
             last = conn.execute(select(func.max(Model.version))).scalar() or 0
             conn.execute(insert(Model).values(
                 version=last + 1, created_at=now(), trained_from=trained_from, scores=scores,
@@ -829,15 +960,37 @@ def _check_tables(engine: Engine, path: Path) -> None:
         raise CorruptWorkspaceError(f"{path} is damaged: the table(s) {', '.join(missing)} are missing.")
 
 
+def _stored_rows(conn: Connection, table: str, column: str, value: int) -> list[dict[str, Any]]:
+    """The rows of `table` whose `column` is `value`, in id order, as plain JSON values: on
+    SQLite as it stores them (times as text, JSON as its text, SQL NULL apart from JSON null);
+    on PostgreSQL as the server writes the row in JSON (times in ISO 8601)."""
+    if conn.dialect.name == "sqlite":
+        return [dict(r) for r in conn.exec_driver_sql(
+            f"SELECT * FROM {table} WHERE {column} = ? ORDER BY id", (value,)).mappings()]
+    return list(conn.execute(text(f"SELECT row_to_json(t) FROM {table} t WHERE {column} = :v "
+                                  "ORDER BY id"), {"v": value}).scalars())
+
+
 def _insert_rows(conn: Connection, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """Rows as SELECT * read them, back into `table` (columns it no longer has are left out)."""
+    """Rows as _stored_rows read them, back into `table` (columns it no longer has are left
+    out; those it has gained since take their defaults)."""
     if not rows:
         return
-    have = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")}
+    have = {c["name"] for c in inspect(conn).get_columns(table)}
     cols = [c for c in rows[0] if c in have]
     names = ", ".join(f'"{c}"' for c in cols)
-    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
-                         [tuple(r.get(c) for c in cols) for r in rows])
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
+                             [tuple(r.get(c) for c in cols) for r in rows])
+        return
+    conn.execute(text(f"INSERT INTO {table} ({names}) SELECT {names} FROM "
+                      f"json_populate_recordset(NULL::{table}, CAST(:rows AS json))"),
+                 {"rows": json.dumps(list(rows))})
+
+
+def _insert(conn: Connection, table):
+    """An INSERT that can say ON CONFLICT, in the connection's dialect (both have it)."""
+    return (sqlite if conn.dialect.name == "sqlite" else postgresql).insert(table)
 
 
 def _chunks(seq: Sequence[int], n: int) -> Iterator[Sequence[int]]:

@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from facts.model import (ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status, extractor_name,
                          run_extractors)
 
-from .rows import read_fact, recount
+from .rows import lock_articles, read_fact, recount
 from .schema import Article, Fact, ReviewEvent
-
+from .search import index_articles
 
 
 def content_hash(text: str) -> str:
@@ -85,6 +85,7 @@ class Writer:
             "author": art.author, "url": art.url, "content_hash": h, "imported_at": now(),
             "n_facts": 0, "n_pending": 0,
         }).inserted_primary_key[0]
+        index_articles(self.conn, [aid])
         if art.facts:
             rows = []
             for i, fact in enumerate(art.facts):
@@ -108,6 +109,7 @@ class Writer:
     ) -> tuple[int, int]:
         """Re-extraction: keep reviewed facts, drop pending ones no longer produced,
         add new ones where no reviewed fact of the same kind overlaps. Returns (added, removed)."""
+        lock_articles(self.conn, [article_id])  # no reviewer decides a fact it is replacing
         existing = self.conn.execute(
             select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.status, Fact.value,
                    Fact.extractor).where(Fact.article_id == article_id)
@@ -168,6 +170,7 @@ class Writer:
             raise ValueError(f"{row.where}: no article {row.article_uid!r} in this workspace "
                              "(import the articles first)")
         aid, _, text = arts[0]
+        lock_articles(self.conn, [aid])
         f = row.fact
         if text[f.start:f.end] != f.text:
             raise ValueError(f"{row.where}: text {f.text!r} is not at {f.start}-{f.end} of "
@@ -196,7 +199,7 @@ class Writer:
                       "reviewer": review.reviewer}
             if current == wanted and before.fields == {k: cols[k] or "" for k in before.fields}:
                 return False
-            self.conn.execute(update(Fact).where(Fact.id == fid).values(**cols))
+            self.conn.execute(update(Fact).where(Fact.id == fid).values(**cols, version=Fact.version + 1))
         after = read_fact(self.conn, fid)
         self.conn.execute(insert(ReviewEvent).values(
             fact_id=fid, article_id=aid, action="import",
@@ -211,6 +214,7 @@ class Writer:
         extractor starts with `extractor_prefix` (`learned@`) and whose (kind, start, end,
         value, extractor) is not in `keep`. Reviewed facts are never touched. Returns how many."""
         keep = set(keep)
+        lock_articles(self.conn, [article_id])
         rows = self.conn.execute(select(Fact.id, Fact.kind, Fact.start, Fact.end, Fact.value,
                                    Fact.extractor)
                             .where(Fact.article_id == article_id,
@@ -224,6 +228,8 @@ class Writer:
     def set_metadata(self, article_id: int, **values: Any) -> None:
         if values:
             self.conn.execute(update(Article).where(Article.id == article_id).values(**values))
+            if "title" in values:
+                index_articles(self.conn, [article_id])
 
 
 def _parse_dt(value: Optional[str | datetime]) -> Optional[datetime]:

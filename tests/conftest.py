@@ -11,15 +11,28 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "data" / "gold" / "seeds.jsonl"
 
 
+# The home of whoever runs the tests, read before any test points HOME elsewhere.
+REAL_HOME = Path(os.path.expanduser("~"))
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """No test ever sees the user's real workspace, settings or data folder."""
+def user_home(tmp_path_factory, monkeypatch) -> Path:
+    """No test ever sees the user's real workspace, settings, data or cache folder: HOME and
+    the XDG folders are a fresh temporary folder of each test's own (returned)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+        monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("FACT_REVIEW_DB", raising=False)
     monkeypatch.setenv("FACT_REVIEW_REVIEWER", "tester")
+    return home
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow tests first (a stable sort): under pytest-xdist they start at once on their
+    workers while the many short ones fill the others, rather than beginning last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

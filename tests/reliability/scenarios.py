@@ -20,20 +20,54 @@ ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "data" / "bad"
 SEEDS = ROOT / "seeds"
 
-DECIDER = r"""
-import random, sys
-from db.store import Store
-store = Store.open(sys.argv[1])
-ids = [f.id for a in store.article_ids() for f in store.facts(a)]
-rng = random.Random(int(sys.argv[2]))
-seq = int(sys.argv[3])
-print("ready", flush=True)
-while True:
-    seq += 1
-    fid = rng.choice(ids)
-    status = rng.choice(["accepted", "rejected", "edited", "pending"])
-    store.decide(fid, "edit", "child", status=status, note=f"n{seq}")
-    print(f"{fid} {seq}", flush=True)  # printed only once the commit returned
+# A child that decides as fast as it can, saying each decision once its commit returned:
+# a line in one write, so a kill never leaves half of one (print writes its end apart,
+# and PYTHONUNBUFFERED makes that two writes to the pipe).
+DECIDE = r"""
+def decide(path, i, seq):
+    import random, sys
+    from db.store import Store
+    store = Store.open(path)
+    ids = [f.id for a in store.article_ids() for f in store.facts(a)]
+    rng = random.Random(i)
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    while True:
+        seq += 1
+        fid = rng.choice(ids)
+        status = rng.choice(["accepted", "rejected", "edited", "pending"])
+        store.decide(fid, "edit", "child", status=status, note=f"n{seq}")
+        sys.stdout.write(f"{fid} {seq}\n")  # only once the commit returned
+        sys.stdout.flush()
+"""
+
+# Where fork() is, the children of the kill loop are forked from one process that imported
+# the store once ("zygote"): each is still a process of its own that opens the workspace
+# and is killed mid-write, but starts in milliseconds instead of the interpreter's second.
+# It reads a child's number a line, says the child's pid, and once that child is dead says
+# "reaped" (after everything the child printed, on the same pipe).
+ZYGOTE = DECIDE + r"""
+import os, sys
+import db.store  # the imports a child needs, done once
+for line in sys.stdin:
+    i = int(line)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            decide(sys.argv[1], i, i * 10**6)
+        finally:
+            os._exit(1)
+    sys.stdout.write(f"pid {pid}\n")
+    sys.stdout.flush()
+    os.waitpid(pid, 0)
+    sys.stdout.write("reaped\n")
+    sys.stdout.flush()
+"""
+
+# Elsewhere, a new interpreter for each child.
+DECIDER = DECIDE + r"""
+import sys
+decide(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
 """
 
 
@@ -84,6 +118,84 @@ def integrity(path: Path) -> str:
         con.close()
 
 
+class _Children:
+    """The kill loop's children: started one at a time, each reporting its decisions."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.zygote = None
+        if hasattr(os, "fork"):
+            self.zygote = subprocess.Popen([sys.executable, "-c", ZYGOTE, str(path)], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                           env=_env())
+            self._lines: list[str] = []
+            self._changed = threading.Condition()
+            threading.Thread(target=self._read, args=(self.zygote.stdout,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            with self._changed:
+                self._lines.append(line.strip())
+                self._changed.notify_all()
+        with self._changed:
+            self._lines.append("eof")
+            self._changed.notify_all()
+
+    def _wait_for(self, done, timeout: float = 30) -> bool:
+        with self._changed:
+            return self._changed.wait_for(lambda: done() or "eof" in self._lines, timeout)
+
+    def start(self, i: int) -> tuple[int, bool]:
+        """Child number `i`: (its pid, whether it said it was ready)."""
+        if self.zygote is None:
+            return self._spawn(i)
+        with self._changed:
+            self._lines.clear()
+        self.zygote.stdin.write(f"{i}\n")
+        self.zygote.stdin.flush()
+        started = lambda: any(x.startswith("pid ") for x in self._lines)  # noqa: E731
+        self._wait_for(lambda: started() and ("ready" in self._lines or "reaped" in self._lines))
+        if not started():
+            raise RuntimeError(f"the zygote started no child: {self._lines}")
+        pid = next(int(x.split()[1]) for x in self._lines if x.startswith("pid "))
+        return pid, "ready" in self._lines and "reaped" not in self._lines
+
+    def _spawn(self, i: int) -> tuple[int, bool]:
+        self.proc = subprocess.Popen([sys.executable, "-c", DECIDER, str(self.path), str(i), str(i * 10**6)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
+        self._lines, ready = [], threading.Event()
+
+        def read(p=self.proc, sink=self._lines):
+            for line in p.stdout:
+                sink.append(line.strip())
+                if line.startswith("ready"):
+                    ready.set()
+            ready.set()
+
+        self._reader = threading.Thread(target=read, daemon=True)
+        self._reader.start()
+        return self.proc.pid, ready.wait(30) and "ready" in self._lines and self.proc.poll() is None
+
+    def kill(self, pid: int) -> list[tuple[int, int]]:
+        """SIGKILL the child; once it is dead, the (fact, seq) of every decision it reported."""
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # it died by itself (start() said so): the workspace is checked all the same
+        if self.zygote is None:
+            self.proc.wait()
+            self._reader.join(10)
+        elif not self._wait_for(lambda: "reaped" in self._lines):
+            raise RuntimeError(f"child {pid} not reaped: {self._lines[-3:]}")
+        return [tuple(map(int, x.split())) for x in self._lines
+                if x and x[0].isdigit()]
+
+    def close(self) -> None:
+        if self.zygote is not None:
+            self.zygote.stdin.close()
+            self.zygote.wait(30)
+
+
 def kills(folder: Path, times: int = 100, seed: int = 7) -> Outcome:
     """A child decides as fast as it can and is killed with SIGKILL at a random moment.
     After each kill: the workspace opens, integrity_check is ok, and every decision the
@@ -95,45 +207,33 @@ def kills(folder: Path, times: int = 100, seed: int = 7) -> Outcome:
     path = store.path
     store.close()
     rng = random.Random(seed)
-    for i in range(times):
-        out.tried += 1
-        proc = subprocess.Popen([sys.executable, "-c", DECIDER, str(path), str(i), str(i * 10**6)],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
-        lines: list[str] = []
-        ready = threading.Event()
-
-        def read(p=proc, sink=lines, ev=ready):
-            for line in p.stdout:
-                if line.startswith("ready"):
-                    ev.set()
-                else:
-                    sink.append(line)
-            ev.set()
-
-        t = threading.Thread(target=read, daemon=True)
-        t.start()
-        ready.wait(30)
-        time.sleep(rng.uniform(0.0, 0.25))
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        t.join(10)
-        reported = [tuple(map(int, ln.split())) for ln in lines if ln.strip()]
-        try:
-            check = integrity(path)
-            s = Store.open(path)  # the dead child's lock must not block this
-            with s.engine.connect() as conn:
-                notes = set(r[0] for r in conn.exec_driver_sql(
-                    "SELECT note FROM review_events WHERE reviewer_id = "
-                    "(SELECT id FROM reviewers WHERE name = 'child')"))
-            s.close()
-        except Exception as exc:  # a workspace that does not open is a failure, reported
-            out.notes.append(f"kill {i}: {exc}")
-            continue
-        lost = [seq for _, seq in reported if f"n{seq}" not in notes]
-        if check == "ok" and not lost:
-            out.held += 1
-        else:
-            out.notes.append(f"kill {i}: integrity {check}, {len(lost)} reported decisions missing")
+    children = _Children(path)
+    try:
+        for i in range(times):
+            out.tried += 1
+            pid, ready = children.start(i)
+            if not ready:
+                out.notes.append(f"kill {i}: the child did not start, or died before the kill")
+            time.sleep(rng.uniform(0.0, 0.25))  # the random moment, mid-work
+            reported = children.kill(pid)
+            try:
+                check = integrity(path)
+                s = Store.open(path)  # the dead child's lock must not block this
+                with s.engine.connect() as conn:
+                    notes = set(r[0] for r in conn.exec_driver_sql(
+                        "SELECT note FROM review_events WHERE reviewer_id = "
+                        "(SELECT id FROM reviewers WHERE name = 'child')"))
+                s.close()
+            except Exception as exc:  # a workspace that does not open is a failure, reported
+                out.notes.append(f"kill {i}: {exc}")
+                continue
+            lost = [seq for _, seq in reported if f"n{seq}" not in notes]
+            if ready and check == "ok" and not lost:
+                out.held += 1
+            else:
+                out.notes.append(f"kill {i}: integrity {check}, {len(lost)} reported decisions missing")
+    finally:
+        children.close()
     out.notes.append(f"{sum(1 for _ in open_log(path))} decisions in the log at the end")
     return out
 
