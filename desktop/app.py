@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import getpass
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -33,10 +32,6 @@ def ask_reviewer(settings: QSettings, parent=None) -> str:
     prefs.reviewer = name or default
     prefs_store.save(settings, prefs)
     return prefs.reviewer
-
-
-def style_sheet() -> str:
-    return resources.files("resources").joinpath("style.qss").read_text(encoding="utf-8")
 
 
 def open_or_explain(path: Path, is_default: bool, reviewer: Optional[str] = None, parent=None):
@@ -82,13 +77,16 @@ def open_or_explain(path: Path, is_default: bool, reviewer: Optional[str] = None
 def launch(path: Path, is_default: bool, reviewer: Optional[str] = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Fact Review")
-    app.setStyleSheet(style_sheet())
+    # Fusion draws every widget from the palette the window sets (desktop/appearance.py): a
+    # dark theme stays dark on a light system, where a platform style keeps colours of its own.
+    app.setStyle("Fusion")
     settings = app_settings()
     workspace = open_or_explain(path, is_default, reviewer or ask_reviewer(settings))
     if workspace is None:
         return 2
     window = MainWindow(workspace, settings)
     window.show()
+    window.comfort.offer_tour()
     code = app.exec()
     window.workspace.close()
     return code

@@ -1,18 +1,20 @@
-"""The centre pane: the article's metadata, its text with every fact highlighted, a legend."""
+"""The centre pane: the article's metadata, its text with every fact highlighted, a find bar,
+a legend."""
 from __future__ import annotations
 
 from bisect import bisect_left
 from typing import Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTextEdit,
                                QVBoxLayout, QWidget)
 
 from facts.reading import read_date
 
+from .find_bar import FindBar, find_all
 from .safe_text import plain, rich
-from .theme import DIMMED, KIND_LABELS, KINDS, kind_colour
+from .theme import KIND_LABELS, KINDS, Theme
 
 CONTEXT_LINES = 3  # lines of text kept visible above and below the selected fact
 META_FIELDS = (("published", "Published"), ("source", "Source"), ("author", "Author"))
@@ -45,12 +47,16 @@ class ArticleView(QWidget):
     metadataEdited = Signal(str, object)  # field, new value (None when cleared)
     metadataDone = Signal()  # the reviewer left the title, date, source and author
 
-    def __init__(self, parent=None):
+    def __init__(self, find_case: bool = False, find_diacritics: bool = False, parent=None):
         super().__init__(parent)
         self.article = None
         self.facts: dict[int, object] = {}
         self.selected: Optional[int] = None
         self.offsets = OffsetMap("")
+        self.theme = Theme()
+        self.hide_furniture = False
+        self.matches: list[tuple[int, int]] = []  # of the find bar, in this article
+        self.match: Optional[int] = None  # the current one
 
         self.title = QLineEdit(objectName="headerTitle", placeholderText="Title")
         self.title.setAccessibleName("Article title")
@@ -70,9 +76,8 @@ class ArticleView(QWidget):
         self.text.setFocusPolicy(Qt.ClickFocus)
         # A caret the keyboard can move, so words can be selected without a mouse.
         self.text.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        font = QFont(self.text.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.25)
-        self.text.setFont(font)
+        self.text_size = max(self.text.font().pointSizeF(), 10) * 1.25  # at 100%
+        self.set_zoom(100)
         self.text.document().setDocumentMargin(8)
         self.text.viewport().installEventFilter(self)
         self.text.setAccessibleName("Article text")
@@ -87,15 +92,16 @@ class ArticleView(QWidget):
         self.editing = False
         self.set_editing(False)
 
+        self.find_bar = FindBar(find_case, find_diacritics)
+        self.find_bar.changed.connect(self._find)
+        self.find_bar.stepped.connect(self.find_step)
+        self.find_bar.closed.connect(self._find_closed)
+
         # One wrapped label: the legend never sets a minimum width for the window.
-        chips = " ".join(
-            f"<span style='background:{kind_colour(kind, 90).name(QColor.HexArgb)};"
-            f"border-bottom:2px solid {kind_colour(kind).name()}'>&nbsp;{i}&nbsp;"
-            f"{KIND_LABELS[kind].replace(' ', '&nbsp;')}&nbsp;</span>&nbsp;"
-            for i, kind in enumerate(KINDS, start=1))
-        legend = QLabel(chips)
-        legend.setWordWrap(True)
-        legend.setToolTip("Fact kinds; in the add form, 1–8 pick the kind")
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip("Fact kinds; in the add form, 1–8 pick the kind")
+        self._fill_legend()
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -103,7 +109,123 @@ class ArticleView(QWidget):
         lay.addLayout(meta_row)
         lay.addWidget(self.meta_error)
         lay.addWidget(self.text, 1)
-        lay.addWidget(legend)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.legend)
+
+    # -- comfort ------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._fill_legend()
+        if self.article is not None:
+            self._dim_furniture(self.article)
+            self._paint()
+
+    def _fill_legend(self) -> None:
+        chips = []
+        for i, kind in enumerate(KINDS, start=1):
+            ground = self.theme.tint(kind, decided=True)
+            chips.append(f"<span style='background:{ground.name()};color:{self.theme.text_on(ground).name()};"
+                         f"border-bottom:2px solid {self.theme.kind(kind).name()}'>&nbsp;{i}&nbsp;"
+                         f"{KIND_LABELS[kind].replace(' ', '&nbsp;')}&nbsp;</span>")
+        self.legend.setText("&nbsp; ".join(chips))
+
+    def set_zoom(self, percent: int) -> None:
+        """The article's text at `percent` of its usual size; the selected fact stays in view."""
+        font = QFont(self.text.font())
+        font.setPointSizeF(self.text_size * percent / 100)
+        self.text.setFont(font)
+        if self.article is not None:
+            self._room_below()
+            f = self.facts.get(self.selected) if self.selected is not None else None
+            if f is not None:
+                self.show_with_context(f.start, f.end)
+
+    def set_furniture_hidden(self, hidden: bool) -> None:
+        self.hide_furniture = hidden
+        if self.article is not None:
+            self._show_lines()
+            f = self.facts.get(self.selected) if self.selected is not None else None
+            if f is not None:
+                self.show_with_context(f.start, f.end)
+
+    def _show_lines(self) -> None:
+        """With furniture hidden, a line of furniture only is not laid out, and a blank line
+        stays between the paragraphs around it. The selected fact and the current find match
+        always show, furniture or not."""
+        content = sorted(self.article.content or [[0, len(self.article.text)]])
+        keep = [(f.start, f.end) for f in [self.facts.get(self.selected)] if f is not None]
+        if self.match is not None:
+            keep.append(self.matches[self.match])
+        doc = self.text.document()
+        after_blank = True  # no blank line at the top
+        changed = False
+        block = doc.begin()
+        while block.isValid():
+            start = self.offsets.from_doc(block.position())
+            end = start + len(block.text())
+            furniture = self.hide_furniture and not any(
+                s < max(end, start + 1) and start < e for s, e in content + keep)
+            shown = not furniture if block.text() else not (furniture and after_blank)
+            if shown:
+                after_blank = not block.text()
+            if block.isVisible() != shown:
+                block.setVisible(shown)
+                changed = True
+            block = block.next()
+        if changed:
+            doc.markContentsDirty(0, doc.characterCount())
+
+    # -- find in the article ----------------------------------------------------------
+    def open_find(self) -> None:
+        """The find bar, with the words selected in the article (on one line) as its query."""
+        selected = self.text.textCursor().selectedText()
+        self.find_bar.open(selected if selected and "\u2029" not in selected else None)
+        self._find()
+
+    def _find(self) -> None:
+        """Every match of the query highlighted; the current one the first at or after the caret."""
+        text = self.article.text if self.article is not None else ""
+        self.matches = find_all(text, self.find_bar.query(), match_case=self.find_bar.case.isChecked(),
+                                match_diacritics=self.find_bar.diacritics.isChecked())
+        caret = self.offsets.from_doc(self.text.textCursor().selectionStart())
+        self.match = next((i for i, (s, _e) in enumerate(self.matches) if s >= caret),
+                          0 if self.matches else None)
+        self._show_match()
+
+    def find_step(self, delta: int) -> None:
+        if not self.find_bar.isVisible():
+            self.open_find()
+            return
+        if self.matches:
+            self.match = ((self.match or 0) + delta) % len(self.matches)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        """The current match brought into view, the caret at it (the next query starts there)."""
+        self.find_bar.show_count(self.match, len(self.matches))
+        if self.match is not None:
+            start, end = self.matches[self.match]
+            if self.hide_furniture:
+                self._show_lines()
+            self._select(start, start)
+            self.show_with_context(start, end)
+        self._paint()
+
+    def _select(self, start: int, end: int) -> None:
+        cur = QTextCursor(self.text.document())
+        cur.setPosition(self.offsets.to_doc(start))
+        cur.setPosition(self.offsets.to_doc(end), QTextCursor.KeepAnchor)
+        self.text.setTextCursor(cur)
+
+    def _find_closed(self) -> None:
+        """The current match stays selected (N adds it as a fact); the others go."""
+        if self.match is not None:
+            self._select(*self.matches[self.match])
+        self.matches, self.match = [], None
+        if self.article is not None:
+            if self.hide_furniture:
+                self._show_lines()
+            self._paint()
 
     # -- content --------------------------------------------------------------
     def set_article(self, article, facts) -> None:
@@ -117,6 +239,11 @@ class ArticleView(QWidget):
         doc.setPlainText(article.text)
         self._room_below()
         self._dim_furniture(article)
+        if self.find_bar.isVisible():
+            self._find()  # the same query in this article
+        else:
+            self.matches, self.match = [], None
+        self._show_lines()
         self._paint()
         self.text.verticalScrollBar().setValue(0)
 
@@ -161,20 +288,25 @@ class ArticleView(QWidget):
         self.article = None
         self.facts = {}
         self.selected = None
+        self.matches, self.match = [], None
+        self.find_bar.show_count(None, 0)
         self.text.setExtraSelections([])
         self.text.clear()
         if message:
-            self.text.setHtml(f"<p style='color:#57606a; margin-top:40px' align='center'>{message}</p>")
+            self.text.setHtml(f"<p style='color:{self.theme.palette.muted}; margin-top:40px' "
+                              f"align='center'>{message}</p>")
         self.title.clear()
         for e in self.meta.values():
             e.clear()
 
     def _dim_furniture(self, article) -> None:
+        cur = QTextCursor(self.text.document())
+        cur.select(QTextCursor.Document)
+        cur.setCharFormat(QTextCharFormat())  # the theme's text colour: the one before may differ
         fmt = QTextCharFormat()
-        fmt.setForeground(QColor(DIMMED))
+        fmt.setForeground(self.theme.colour("dimmed"))
         n = len(article.text)
         pos = 0
-        cur = QTextCursor(self.text.document())
         for s, e in sorted(article.content or [[0, n]]) + [[n, n]]:
             if s > pos:
                 cur.setPosition(self.offsets.to_doc(pos))
@@ -189,30 +321,45 @@ class ArticleView(QWidget):
         cur.setPosition(self.offsets.to_doc(f.end), QTextCursor.KeepAnchor)
         sel.cursor = cur
         fmt = QTextCharFormat()
-        colour = kind_colour(f.kind)
+        colour = self.theme.kind(f.kind)
         if f.id == self.selected:
             fmt.setBackground(colour)
-            fmt.setForeground(QColor("white"))
+            fmt.setForeground(self.theme.on_kind(f.kind))
             fmt.setFontWeight(QFont.Bold)
         elif f.status == "rejected":
             fmt.setFontStrikeOut(True)
-            fmt.setForeground(QColor("#9a9a9a"))
-        elif f.status == "pending":
-            fmt.setBackground(kind_colour(f.kind, 60))
-            fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
-            fmt.setUnderlineColor(colour)
-        else:  # accepted, edited, added
-            fmt.setBackground(kind_colour(f.kind, 140))
-            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-            fmt.setUnderlineColor(colour.darker(130))
+            fmt.setForeground(self.theme.colour("rejected"))
+        else:
+            ground = self.theme.tint(f.kind, decided=f.status != "pending")
+            fmt.setBackground(ground)
+            fmt.setForeground(self.theme.text_on(ground))
+            if f.status == "pending":
+                fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
+                fmt.setUnderlineColor(colour)
+            else:  # accepted, edited, added
+                fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+                fmt.setUnderlineColor(colour.darker(130) if not self.theme.palette.dark else colour)
         fmt.setProperty(QTextFormat.UserProperty, f.id)
         sel.format = fmt
         return sel
 
+    def _found(self, i: int) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        start, end = self.matches[i]
+        sel.cursor = QTextCursor(self.text.document())
+        sel.cursor.setPosition(self.offsets.to_doc(start))
+        sel.cursor.setPosition(self.offsets.to_doc(end), QTextCursor.KeepAnchor)
+        ground = self.theme.colour("find_current" if i == self.match else "find")
+        sel.format.setBackground(ground)
+        sel.format.setForeground(self.theme.text_on(ground))
+        return sel
+
     def _paint(self) -> None:
-        # Selected last so it is drawn over any fact of another kind it overlaps.
+        # Selected last so it is drawn over any fact of another kind it overlaps; the find
+        # bar's matches over the facts, the current one last.
         facts = sorted(self.facts.values(), key=lambda f: (f.id == self.selected, f.start))
-        self.text.setExtraSelections([self._selection(f) for f in facts])
+        found = sorted(range(len(self.matches)), key=lambda i: i == self.match)
+        self.text.setExtraSelections([self._selection(f) for f in facts] + [self._found(i) for i in found])
 
     def update_fact(self, fact) -> None:
         self.facts[fact.id] = fact
@@ -224,21 +371,23 @@ class ArticleView(QWidget):
 
     def select_fact(self, fact_id: Optional[int]) -> None:
         self.selected = fact_id
+        if self.hide_furniture and self.article is not None:
+            self._show_lines()
         self._paint()
         f = self.facts.get(fact_id) if fact_id is not None else None
         if f is not None:
             cur = QTextCursor(self.text.document())
             cur.setPosition(self.offsets.to_doc(f.start))
             self.text.setTextCursor(cur)
-            self.show_with_context(f)
+            self.show_with_context(f.start, f.end)
 
-    def show_with_context(self, f) -> None:
-        """Scroll so the whole fact shows with a few lines above and below it, never on the
-        first or last visible line (centred when it was not already so)."""
+    def show_with_context(self, start: int, end: int) -> None:
+        """Scroll so the words from `start` to `end` show whole with a few lines above and below,
+        never on the first or last visible line (centred when they were not already so)."""
         doc_cursor = QTextCursor(self.text.document())
-        doc_cursor.setPosition(self.offsets.to_doc(f.start))
+        doc_cursor.setPosition(self.offsets.to_doc(start))
         top = self.text.cursorRect(doc_cursor).top()
-        doc_cursor.setPosition(self.offsets.to_doc(f.end))
+        doc_cursor.setPosition(self.offsets.to_doc(end))
         bottom = self.text.cursorRect(doc_cursor).bottom()
         height = self.text.viewport().height()
         margin = min(CONTEXT_LINES * self.text.fontMetrics().lineSpacing(), height // 4)

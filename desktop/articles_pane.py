@@ -2,29 +2,38 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget)
 
 from .article_model import ArticleListModel, ArticleRole, IdRole
+from .theme import Theme
 
-ROW_HEIGHT = 46
+SMALL = 0.85  # the date and counts, beside the title
 
 
 class ArticleDelegate(QStyledItemDelegate):
     """Title, date, and a bar of reviewed out of all facts."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.theme = Theme()
+
     def sizeHint(self, option, index) -> QSize:
-        return QSize(120, ROW_HEIGHT)  # the view gives each row its full width
+        small = QFont(option.font)
+        small.setPointSizeF(small.pointSizeF() * SMALL)
+        # The view gives each row its full width; its height follows the text size.
+        return QSize(120, option.fontMetrics.height() + QFontMetrics(small).height() + 14)
 
     def paint(self, painter: QPainter, option, index) -> None:
         r = index.data(ArticleRole)
+        theme = self.theme
         painter.save()
         selected = option.state & QStyle.State_Selected
         if selected:
-            painter.fillRect(option.rect, QColor("#dbe9ff"))
+            painter.fillRect(option.rect, theme.colour("selection"))
         elif index.row() % 2:
-            painter.fillRect(option.rect, QColor("#fafbfc"))
+            painter.fillRect(option.rect, theme.colour("alternate"))
         rect = option.rect.adjusted(8, 4, -8, -4)
         if r is None:
             painter.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, "…")
@@ -35,17 +44,17 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(font)
         fm = painter.fontMetrics()
         title = fm.elidedText(r.title or r.uid, Qt.ElideRight, rect.width())
-        painter.setPen(QColor("#24292f"))
+        painter.setPen(theme.colour("text"))
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
                          Qt.AlignLeft | Qt.AlignVCenter, title)
         font.setBold(False)
-        font.setPointSizeF(font.pointSizeF() * 0.85)
+        font.setPointSizeF(font.pointSizeF() * SMALL)
         painter.setFont(font)
         small = painter.fontMetrics()
         y = rect.top() + fm.height() + 3
         meta = (r.published or "").replace("T", " ")
         counts = f"{r.n_reviewed}/{r.n_facts}"
-        painter.setPen(QColor("#57606a"))
+        painter.setPen(theme.colour("muted"))
         painter.drawText(QRect(rect.left(), y, rect.width(), small.height()),
                          Qt.AlignLeft | Qt.AlignVCenter, meta)
         bar_w = min(90, rect.width() // 3)
@@ -54,11 +63,11 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(QRect(bar.right() + 6, y, text_w, small.height()),
                          Qt.AlignLeft | Qt.AlignVCenter, counts)
         painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor("#e1e4e8"))
+        painter.setBrush(theme.colour("track"))
         painter.drawRoundedRect(bar, 3, 3)
         if r.n_facts:
             done = QRect(bar.left(), bar.top(), int(bar.width() * r.n_reviewed / r.n_facts), bar.height())
-            painter.setBrush(QColor("#1a7f37") if r.n_pending == 0 else QColor("#54aeff"))
+            painter.setBrush(theme.colour("ok" if r.n_pending == 0 else "progress"))
             painter.drawRoundedRect(done, 3, 3)
         painter.restore()
 
@@ -75,13 +84,14 @@ class ArticlesPane(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Find in articles")
         self.pending = QCheckBox("Only with pending facts")
-        self.count = QLabel()
-        self.count.setStyleSheet("color:#57606a")
+        self.count = QLabel(objectName="paneNote")
         # A flat tree view with uniform rows: unlike QListView it never lays out every row,
         # so scrolling to an article is instant with 100,000 of them.
         self.view = QTreeView()
         self.view.setModel(model)
-        self.view.setItemDelegate(ArticleDelegate(self.view))
+        self.delegate = ArticleDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.text_size = self.view.font().pointSizeF()  # at 100%
         self.view.setUniformRowHeights(True)
         self.view.setRootIsDecorated(False)
         self.view.setHeaderHidden(True)
@@ -103,6 +113,16 @@ class ArticlesPane(QWidget):
         lay.addWidget(self.pending)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.count)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.delegate.theme = theme
+        self.view.viewport().update()
+
+    def set_zoom(self, percent: int) -> None:
+        font = QFont(self.view.font())
+        font.setPointSizeF(self.text_size * percent / 100)
+        self.view.setFont(font)
+        self.view.doItemsLayout()  # uniform rows: the new height is read from the first one
 
     def _emit_filter(self) -> None:
         self._debounce.stop()

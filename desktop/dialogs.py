@@ -1,24 +1,25 @@
 """Small windows: the key help, the list of files that failed to import, the reviewer's name."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
                                QTextBrowser, QVBoxLayout)
 
-from .actions import help_html
 from .safe_text import plain
 
 
 class HelpOverlay(QDialog):
-    """Every key, generated from the action registry. F1, ? or Esc closes it."""
+    """Every key in use (actions.help_html). Its own keys (F1, ?) or Esc close it."""
 
-    def __init__(self, parent=None):
+    def __init__(self, text: str, keys: Sequence[str], parent=None):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setModal(False)
         self.view = view = QTextBrowser()
-        view.setHtml(help_html())
+        view.setHtml(text)
         view.setAccessibleName("Keyboard shortcuts")
         # It has the keys: ↑ ↓ PgUp PgDn Home End scroll it.
         view.setFocusPolicy(Qt.StrongFocus)
@@ -28,7 +29,7 @@ class HelpOverlay(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.close)
         lay.addWidget(close)
-        for key in ("F1", "?", "Esc"):
+        for key in (*keys, "Esc"):
             QShortcut(QKeySequence(key), self, activated=self.close)
         self.resize(620, 560)
 

@@ -12,7 +12,7 @@ from facts.model import APPROX, KIND_FIELDS, LEVELS, validate_fact
 from facts.reading import NUMERIC_KINDS, display_number, read_field, read_note
 
 from .safe_text import plain
-from .theme import KIND_LABELS, KINDS, kind_colour
+from .theme import KIND_LABELS, KINDS, Theme
 
 CHOICES = {"approx": APPROX, "level": LEVELS}
 FIELD_LABELS = {"value": "Value", "unit": "Unit", "approx": "Approx.", "currency": "Currency",
@@ -60,6 +60,7 @@ class FactForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.readings: dict[str, QLabel] = {}  # the value as it will be saved, beside the field
         self.year: Optional[int] = None  # the article's year, for dates typed without one
+        self.theme = Theme()
 
         self.heading = plain(QLabel(objectName="paneTitle"))
         self.kind = QComboBox()
@@ -219,7 +220,7 @@ class FactForm(QWidget):
                  self.save_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
-        colour = kind_colour(kind).name()
+        colour = self.theme.kind(kind).name()
         self.kind.setStyleSheet(f"QComboBox {{ border-left: 6px solid {colour}; padding-left: 4px; }}")
 
     def _kind_changed(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QFont
 from facts.reading import display_value
 
 from .safe_text import rich
-from .theme import KIND_SHORT, STATUS_GLYPHS, kind_colour, status_colour
+from .theme import KIND_SHORT, STATUS_GLYPHS, Theme
 
 COL_STATUS, COL_KIND, COL_TEXT, COL_VALUE, COL_FIELDS, COL_CONF = range(6)
 HEADERS = ["", "Kind", "Text", "Value", "Details", "Conf."]
@@ -25,6 +25,13 @@ class FactTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.facts: list = []
+        self.theme = Theme()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        if self.facts:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.facts) - 1, len(HEADERS) - 1),
+                                  [Qt.ForegroundRole])
 
     def set_facts(self, facts: list) -> None:
         self.beginResetModel()
@@ -99,11 +106,11 @@ class FactTableModel(QAbstractTableModel):
                     COL_FIELDS: fields_summary(f), COL_CONF: f.confidence}.get(col)
         if role == Qt.ForegroundRole:
             if col == COL_STATUS:
-                return QBrush(status_colour(f.status))
+                return QBrush(self.theme.status(f.status))
             if col == COL_KIND:
-                return QBrush(kind_colour(f.kind).darker(115))
+                return QBrush(self.theme.kind_text(f.kind))
             if f.status == "rejected":
-                return QBrush(status_colour("rejected").lighter(130))
+                return QBrush(self.theme.colour("rejected"))
         if role == Qt.FontRole:
             font = QFont()
             if col in (COL_STATUS, COL_KIND):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -12,9 +13,10 @@ from facts.model import Status
 from .fact_form import FactForm
 from .fact_model import (COL_CONF, COL_FIELDS, COL_KIND, COL_STATUS, COL_TEXT, COL_VALUE,
                          FactFilterProxy, FactRole, FactTableModel)
-from .theme import KIND_LABELS, KINDS, STATUS_GLYPHS
+from .theme import KIND_LABELS, KINDS, STATUS_GLYPHS, Theme
 
 STATUSES = [s.value for s in Status]
+NARROW = ((COL_STATUS, 24), (COL_KIND, 56), (COL_CONF, 40))  # widths at 100%: they grow with the text
 
 
 class FactsPane(QWidget):
@@ -46,7 +48,8 @@ class FactsPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.text_size = self.table.font().pointSizeF()  # at 100%
+        self.theme = Theme()
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -54,10 +57,10 @@ class FactsPane(QWidget):
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(False)
-        for col, width in ((COL_STATUS, 24), (COL_KIND, 56), (COL_TEXT, 150), (COL_VALUE, 120),
-                           (COL_FIELDS, 120), (COL_CONF, 40)):
+        for col, width in ((COL_VALUE, 120), (COL_FIELDS, 120)):
             self.table.setColumnWidth(col, width)
         h.setSectionResizeMode(COL_TEXT, QHeaderView.Stretch)
+        self.set_zoom(100)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.form = FactForm(self)
@@ -72,6 +75,23 @@ class FactsPane(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.form)
 
+    # -- comfort ----------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.model.set_theme(theme)
+        self.form.theme = theme
+        self.theme = theme
+        self._update_title()
+
+    def set_zoom(self, percent: int) -> None:
+        """The table's text at `percent`; rows and the narrow columns grow with it, the text
+        column keeps the room left."""
+        font = QFont(self.table.font())
+        font.setPointSizeF(self.text_size * percent / 100)
+        self.table.setFont(font)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        for col, width in NARROW:
+            self.table.setColumnWidth(col, round(width * percent / 100))
+
     # -- content ----------------------------------------------------------------
     def set_facts(self, facts) -> None:
         self.model.set_facts(facts)
@@ -80,7 +100,7 @@ class FactsPane(QWidget):
     def _update_title(self) -> None:
         facts = self.model.facts
         pending = sum(1 for f in facts if f.status == "pending")
-        self.title.setText(f"Facts  <span style='color:#57606a;font-weight:normal'>"
+        self.title.setText(f"Facts  <span style='color:{self.theme.palette.muted};font-weight:normal'>"
                            f"{len(facts) - pending} of {len(facts)} reviewed</span>")
 
     def update_fact(self, fact) -> None:

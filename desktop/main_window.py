@@ -16,9 +16,11 @@ from . import settings as prefs_store
 from .article_model import ArticleListModel
 from .article_view import ArticleView
 from .articles_pane import ArticlesPane
+from .comfort import Comfort
 from .dialogs import HelpOverlay
 from .facts_pane import FactsPane
 from .file_actions import FileActions
+from .guidelines import Guidelines
 from .learning import Learning
 from .review import Review
 from .safe_text import escape, plain, warn
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
 
         self.article_model = ArticleListModel(workspace, self)
         self.articles = ArticlesPane(self.article_model)
-        self.view = ArticleView()
+        self.view = ArticleView(self.prefs.find_match_case, self.prefs.find_match_diacritics)
         self.facts = FactsPane()
         self.splitter = QSplitter(Qt.Horizontal)
         for w in (self.articles, self.view, self.facts):
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self.learning = Learning(self)
+        self.guidelines = Guidelines(self)
+        self.comfort = Comfort(self)
         self.actions = registry.build(self, {
             "new": self.files.new_workspace, "open": self.files.open_workspace_dialog,
             "import_files": self.files.import_files, "import_folder": self.files.import_folder,
@@ -74,7 +78,9 @@ class MainWindow(QMainWindow):
             "undo": lambda: self.step_back("undo"), "redo": lambda: self.step_back("redo"),
             "flag": self.flag, "edit_metadata": self.edit_metadata, "accept_same": lambda: self.decide_same("accept"),
             "reject_same": lambda: self.decide_same("reject"),
-            "find": self.focus_search, "preferences": self.show_preferences, "next_fact": lambda: self.facts.step(1),
+            "find": self.find, "find_in_article": self.view.open_find,
+            "find_next": lambda: self.view.find_step(1), "find_prev": lambda: self.view.find_step(-1),
+            "preferences": self.show_preferences, "next_fact": lambda: self.facts.step(1),
             "prev_fact": lambda: self.facts.step(-1), "accept": self.accept, "reject": self.reject,
             "edit": self.edit, "add": self.add, "next_pending": self.next_pending,
             "accept_all": self.accept_all, "delete_article": self.delete_article,
@@ -89,7 +95,12 @@ class MainWindow(QMainWindow):
             "span_start_grow": lambda: self.move_span("start", 1),
             "span_start_shrink": lambda: self.move_span("start", -1),
             "focus_articles": self.articles.view.setFocus, "focus_facts": self.facts.table.setFocus,
-        })
+            "zoom_in": lambda: self.comfort.zoom(1), "zoom_out": lambda: self.comfort.zoom(-1),
+            "zoom_reset": lambda: self.comfort.zoom(0), "furniture": self.comfort.hide_furniture,
+            "edit_guidelines": self.guidelines.edit, "import_guidelines": self.guidelines.import_file,
+            "tour": self.comfort.show_tour,
+        }, self.prefs.keys)
+        self.guidelines.connect(self.actions["guidelines"])
         self.actions["confirm_bulk"].setChecked(self.prefs.confirm_bulk)
         self.actions["confirm_bulk"].toggled.connect(self._set_confirm_bulk)
         self.actions["pending_only"].toggled.connect(self.articles.pending.setChecked)
@@ -101,17 +112,17 @@ class MainWindow(QMainWindow):
         registry.build_menus(self.menuBar(), self.actions)
         self.recent_menu = self.menuBar().actions()[0].menu().addMenu("Open &Recent")
         self.files.rebuild_recent()
+        self.comfort.apply()
 
         self.status_reviewer = QLabel()
         self.status_position = QLabel()
         self.status_left = QLabel()
         self.status_saved = QLabel(objectName="savedLabel")
         # Hints get a label of their own: a status-bar message would be drawn over the others.
-        self.status_hint = QLabel()
+        self.status_hint = QLabel(objectName="hintLabel")
         # They name reviewers, titles and facts: shown as written, never read as markup.
         plain(self.status_reviewer, self.status_position, self.status_left, self.status_saved,
               self.status_hint)
-        self.status_hint.setStyleSheet("color:#9a6700")
         self._hint_timer = QTimer(self, singleShot=True, interval=5000)
         self._hint_timer.timeout.connect(self.status_hint.clear)
         for w in (self.status_reviewer, self.status_position, self.status_left):
@@ -136,6 +147,7 @@ class MainWindow(QMainWindow):
         self.view.metadataEdited.connect(self._metadata_edited)
         self.view.metadataDone.connect(self.facts.table.setFocus)
         self.view.text.selectionChanged.connect(self._article_selection_changed)
+        self.view.find_bar.closed.connect(self.facts.table.setFocus)
         self.review.saved.connect(lambda _m: self.learning.decided())
         self.review.changed.connect(self.apply_changes)
         self.review.saved.connect(self.show_saved)
@@ -155,6 +167,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([270, 600, 530])
+        docks = settings.value("docks")
+        if docks is not None:
+            self.restoreState(docks)
         self.load_workspace()
 
     # -- workspace ----------------------------------------------------------------
@@ -164,6 +179,7 @@ class MainWindow(QMainWindow):
         prefs_store.save(self.settings, self.prefs)
         self.files.rebuild_recent()
         self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
+        self.guidelines.load()
         state = self.workspace.view_state()
         pending_only, search = state.pending_only, state.search
         self.articles.pending.blockSignals(True)
@@ -197,10 +213,10 @@ class MainWindow(QMainWindow):
         if getattr(self, "history", None) is not None:
             self.history.close()
         self.history = HistoryDialog(self.workspace, fact.id if fact else None, self._revert_event, self)
-        self.history.finished.connect(self._dialog_closed)
+        self.history.finished.connect(self.dialog_closed)
         self.history.show()
 
-    def _dialog_closed(self) -> None:
+    def dialog_closed(self) -> None:
         """A dialog left: the keys go back to the facts."""
         self.activateWindow()
         self.facts.table.setFocus()
@@ -372,7 +388,7 @@ class MainWindow(QMainWindow):
         if search:
             message = (f"No article matches “{escape(search)}”"
                        + (" among those with pending facts" if self.articles.pending.isChecked() else "")
-                       + ".<br>Press Ctrl+F to change the search.")
+                       + f".<br>Press {escape(self.key_text('find'))} to change the search.")
         elif self.articles.pending.isChecked() and self.workspace.article_count():
             message = "Every article is reviewed: no pending fact left."
         else:
@@ -382,9 +398,19 @@ class MainWindow(QMainWindow):
         self.articles.view.clearSelection()
         self._update_status()
 
-    def focus_search(self) -> None:
+    def find(self) -> None:
+        """Ctrl+F: in the article text (or its find bar), find in this article; anywhere else,
+        in the articles' titles and text."""
+        w = QApplication.focusWidget()
+        if w is not None and (w is self.view.text or self.view.find_bar.isAncestorOf(w)):
+            self.view.open_find()
+            return
         self.articles.search.setFocus()
         self.articles.search.selectAll()
+
+    def key_text(self, action_id: str) -> str:
+        """An action's keys as the reviewer has them, for a hint."""
+        return registry.keys_text(registry.SPECS[action_id], registry.current_keys(self.prefs.keys))
 
     # -- facts --------------------------------------------------------------------
     def select_fact(self, fact_id: int) -> None:
@@ -400,7 +426,7 @@ class MainWindow(QMainWindow):
     def _current_or_hint(self):
         f = self.facts.current_fact()
         if f is None:
-            self.hint("No fact selected: press J or ↓ to pick one")
+            self.hint(f"No fact selected: press {self.key_text('next_fact')} to pick one")
         return f
 
     def accept(self) -> None:
@@ -468,7 +494,9 @@ class MainWindow(QMainWindow):
             box.button(QMessageBox.Yes).setText(yes_text)
         box.setDefaultButton(QMessageBox.Yes)
         box.setEscapeButton(QMessageBox.Cancel)
-        never = QCheckBox("Do not ask again") if bulk else None
+        # Parented: the box keeps a pointer to it, which Python's collector must not free (a
+        # later restyle of the application would then lay out a deleted widget).
+        never = QCheckBox("Do not ask again", box) if bulk else None
         if never is not None:
             box.setCheckBox(never)
         yes = box.exec() == QMessageBox.Yes
@@ -535,17 +563,18 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.prefs, self.learning.every(), self)
         if not dialog.exec():
-            self._dialog_closed()
+            self.dialog_closed()
             return
         dialog.apply_to(self.prefs)
         prefs_store.save(self.settings, self.prefs)
+        self.comfort.apply()
         self.actions["confirm_bulk"].setChecked(self.prefs.confirm_bulk)
         if dialog.every.value() != self.learning.every():
             self.learning.set_every(dialog.every.value())
         self.workspace.reviewer = self.prefs.reviewer
         self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
         self.hint("Preferences saved")
-        self._dialog_closed()
+        self.dialog_closed()
 
     def _set_confirm_bulk(self, on: bool) -> None:
         self.prefs.confirm_bulk = on
@@ -587,7 +616,7 @@ class MainWindow(QMainWindow):
             return
         span = self.view.selected_span()
         if span is None:
-            self.hint("Select the words in the article first, then press N")
+            self.hint(f"Select the words in the article first, then press {self.key_text('add')}")
             return
         kind = self.facts.filters()["kind"]
         self.facts.form.add(span, self.article.text, kind, self._article_year())
@@ -744,16 +773,19 @@ class MainWindow(QMainWindow):
     def show_saved(self, message: str) -> None:
         from datetime import datetime
 
-        self.status_saved.setProperty("failed", False)
-        self.status_saved.setStyleSheet("")
+        self._set_failed(False)
         self.status_saved.setText(f"✓ {message} {datetime.now():%H:%M:%S}")
 
     def _failed(self, message: str) -> None:
-        self.status_saved.setProperty("failed", True)
-        self.status_saved.setStyleSheet("color:#cf222e")
+        self._set_failed(True)
         self.status_saved.setText(f"✗ {message}")
         warn(self, "Not saved", f"{message}\n\nNothing was lost: the last saved "
              "decisions are intact. Fix the cause and press the key again.")
+
+    def _set_failed(self, failed: bool) -> None:
+        self.status_saved.setProperty("failed", failed)
+        self.status_saved.style().unpolish(self.status_saved)  # the style sheet's colour for it
+        self.status_saved.style().polish(self.status_saved)
 
     def hint(self, message: str) -> None:
         self.status_hint.setText(message)
@@ -767,15 +799,16 @@ class MainWindow(QMainWindow):
         if self.help is not None and self.help.isVisible():
             self.help.close()
             return
-        self.help = HelpOverlay(self)
-        self.help.finished.connect(self._dialog_closed)
+        keys = registry.current_keys(self.prefs.keys)
+        self.help = HelpOverlay(registry.help_html(self.prefs.keys), keys["help"], self)
+        self.help.finished.connect(self.dialog_closed)
         self.help.show()
 
     # -- import and export ------------------------------------------------------------------
     def show_stats(self) -> None:
         from .stats_view import StatsWindow
 
-        self.stats_window = StatsWindow(self.workspace, self)
+        self.stats_window = StatsWindow(self.workspace, self.comfort.theme, self)
         self.stats_window.show()
 
     def dragEnterEvent(self, event) -> None:
@@ -864,6 +897,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("docks", self.saveState())
         self.settings.sync()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -1,20 +1,43 @@
 """Edit ▸ Preferences: every preference the window keeps, in one place, from the keyboard
-(Tab moves, Enter saves, Esc leaves)."""
+(Tab moves, Ctrl+Tab changes page, Enter saves, Esc leaves)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QLineEdit, QSpinBox, QVBoxLayout)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from facts.textio import clean
 
+from .appearance import THEMES
+from .keys_page import KeysPage
 from .safe_text import plain
-from .settings import Prefs
+from .settings import MAX_ZOOM, MIN_ZOOM, ZOOM_STEP, Prefs
+from .theme import KIND_COLOURS, KIND_LABELS, KINDS, Theme
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, prefs: Prefs, learn_every: int, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Preferences — Fact Review")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._review_page(prefs, learn_every), "&Review")
+        self.tabs.addTab(self._appearance_page(prefs), "&Appearance")
+        self.keys = KeysPage(prefs.keys)
+        self.tabs.addTab(self.keys, "&Keys")
+        self.error = plain(QLabel(objectName="fieldError"))
+        box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabs)
+        lay.addWidget(self.error)
+        lay.addWidget(box)
+        self.reviewer.textChanged.connect(self._check)
+        self.save_button = box.button(QDialogButtonBox.Save)
+        self.resize(720, 560)
+
+    def _review_page(self, prefs: Prefs, learn_every: int) -> QWidget:
         self.reviewer = QLineEdit(prefs.reviewer or "")
         self.reviewer.setToolTip("Recorded on every decision from now on")
         self.threshold = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=1.0, singleStep=0.05)
@@ -29,23 +52,63 @@ class PreferencesDialog(QDialog):
         self.every.setValue(learn_every)
         self.every.setSpecialValueText("only on demand (Ctrl+L)")
         self.every.setToolTip("Learn again after this many newly completed articles (this workspace)")
-        form = QFormLayout()
-        form.addRow("&Reviewer name:", self.reviewer)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow("Reviewer &name:", self.reviewer)
         form.addRow("Shift+A accepts &from confidence:", self.threshold)
         form.addRow("", self.confirm)
         form.addRow("&Backups kept:", self.keep)
         form.addRow("&Learn again after … completed articles:", self.every)
-        self.error = plain(QLabel())
-        self.error.setStyleSheet("color: #b42318")
-        box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(box)
-        self.reviewer.textChanged.connect(self._check)
-        self.save_button = box.button(QDialogButtonBox.Save)
+        return page
+
+    def _appearance_page(self, prefs: Prefs) -> QWidget:
+        self.theme = QComboBox()
+        for key, label in THEMES.items():
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(self.theme.findData(prefs.theme))
+        self.theme.setToolTip("System follows the light or dark setting of the computer, as it changes")
+        self.zoom = QSpinBox(minimum=MIN_ZOOM, maximum=MAX_ZOOM, singleStep=ZOOM_STEP, suffix=" %")
+        self.zoom.setValue(prefs.text_zoom)
+        self.zoom.setToolTip("The article and the lists; Ctrl+= and Ctrl+- change it as you read")
+        self.colours = {kind: prefs.kind_colours.get(kind, KIND_COLOURS[kind]) for kind in KINDS}
+        self.colour_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for i, kind in enumerate(KINDS):
+            button = QPushButton(f"{i + 1}  {KIND_LABELS[kind]}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, k=kind: self._pick(k))
+            self.colour_buttons[kind] = button
+            grid.addWidget(button, i // 4, i % 4)
+        self.set_kind_colours(self.colours)
+        defaults = QPushButton("Colour-blind-safe &Defaults")
+        defaults.setAutoDefault(False)
+        defaults.setToolTip("The Okabe–Ito based colours, told apart with every common form of colour blindness")
+        defaults.clicked.connect(lambda: self.set_kind_colours(KIND_COLOURS))
+        note = plain(QLabel("A kind's colour grounds its facts in the article; the words on it stay "
+                            "black or white enough to read, whatever the colour."))
+        note.setWordWrap(True)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow("&Theme:", self.theme)
+        form.addRow("Text &size:", self.zoom)
+        form.addRow("Kind colours:", grid)
+        form.addRow("", defaults)
+        form.addRow("", note)
+        return page
+
+    def _pick(self, kind: str) -> None:
+        colour = QColorDialog.getColor(QColor(self.colours[kind]), self,
+                                       f"Colour of {KIND_LABELS[kind].lower()} facts")
+        if colour.isValid():
+            self.set_kind_colours({**self.colours, kind: colour.name()})
+
+    def set_kind_colours(self, colours: dict[str, str]) -> None:
+        """The colours chosen, each button drawn as a selected fact of its kind would be."""
+        self.colours = dict(colours)
+        theme = Theme(kinds=self.colours)
+        for kind, button in self.colour_buttons.items():
+            button.setStyleSheet(f"background:{self.colours[kind]}; color:{theme.on_kind(kind).name()};"
+                                 "font-weight:600; padding:4px 8px; border-radius:3px")
 
     def _check(self) -> None:
         name = self.reviewer.text()
@@ -58,3 +121,7 @@ class PreferencesDialog(QDialog):
         prefs.accept_threshold = round(self.threshold.value(), 2)
         prefs.confirm_bulk = self.confirm.isChecked()
         prefs.keep_backups = self.keep.value()
+        prefs.theme = self.theme.currentData()
+        prefs.text_zoom = self.zoom.value()
+        prefs.kind_colours = {k: c for k, c in self.colours.items() if c.lower() != KIND_COLOURS[k].lower()}
+        prefs.keys = self.keys.changed()

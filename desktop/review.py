@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.changes import Changes
-from app.workspace import WorkspaceError
+from app.workspace import StaleFactError, WorkspaceError
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ class Review(QObject):
     def _write(self, fn, *args, **kwargs) -> Optional[Changes]:
         try:
             return fn(*args, **kwargs)
+        except StaleFactError as exc:  # another reviewer changed the fact: show it as it is now
+            self.changed.emit(Changes(facts=[exc.fact]))
+            self.failed.emit(f"Not saved: {exc}")
+            return None
         except (WorkspaceError, OSError) as exc:
             self.failed.emit(f"Not saved: {exc}")
             return None

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from db.store import Store  # noqa: E402
-from desktop.app import style_sheet  # noqa: E402
 from app.workspace import Workspace
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import FakeThreadPool  # noqa: E402
@@ -30,7 +29,6 @@ def main() -> None:
     out = ROOT / "docs"
     out.mkdir(exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    app.setStyleSheet(style_sheet())
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "sample.sqlite")
         import_paths(store, sorted((ROOT / "seeds").glob("*.txt")))

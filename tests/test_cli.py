@@ -1,7 +1,9 @@
 """The fact-review command line, run in-process."""
 import json
+from pathlib import Path
 
 from app.cli import main
+from tests.conftest import REAL_HOME
 
 
 def run(capsys, *argv):
@@ -42,12 +44,70 @@ def test_env_var_picks_workspace(capsys, db_path, seed_dir, monkeypatch):
     assert str(db_path) in out and "articles   1" in out
 
 
-def test_default_workspace_is_created_with_the_samples(capsys, tmp_path):
+# -- the user's home: the program writes there only what it must ---------------------------
+def tree(folder: Path) -> dict[str, tuple]:
+    """Every file and folder under `folder`: whether a folder, size, modification time."""
+    if not folder.exists():
+        return {}
+    return {p.relative_to(folder).as_posix(): (p.is_dir(), p.lstat().st_size, p.lstat().st_mtime_ns)
+            for p in folder.rglob("*")}
+
+
+def changes(before: dict, after: dict) -> list[str]:
+    """The paths made, changed or removed between two trees, folders that merely hold
+    them left out."""
+    paths = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    return [p for p in paths if not any(q.startswith(p + "/") for q in paths)
+            or not (after.get(p) or before.get(p))[0]]
+
+
+# The one thing a command on a workspace given by --db leaves in the home: the folder of
+# device-and-inode locks (db/safety.py identity_lock_dir), in the user's cache folder.
+LOCKS = "cache/fact-review/locks"
+
+
+def real_default_workspace():
+    """The default workspace of the real user running the tests, as it is now (or None)."""
+    path = REAL_HOME / ".local" / "share" / "fact-review" / "workspace.sqlite"
+    return (path.stat().st_size, path.stat().st_mtime_ns) if path.exists() else None
+
+
+def test_the_home_watched_is_the_one_the_program_uses(user_home):
+    from platformdirs import user_data_path
+
+    assert Path.home() == user_home != REAL_HOME
+    assert user_data_path("fact-review").is_relative_to(user_home)
+    before = tree(user_home)
+    (Path.home() / ".fact-review-was-here").write_text("x")  # what a careless program does
+    (user_data_path("fact-review") / "x.sqlite").parent.mkdir(parents=True)
+    (user_data_path("fact-review") / "x.sqlite").write_text("x")
+    assert changes(before, tree(user_home)) == [".fact-review-was-here", "data/fact-review/x.sqlite"]
+
+
+def test_default_workspace_is_created_with_the_samples_in_the_users_data_folder(capsys, user_home):
+    real_before, before = real_default_workspace(), tree(user_home)
     code, out, err = run(capsys, "stats")
     assert code == 0 and "articles   5" in out
     assert "sample articles" in err
-    # In the isolated user data folder, never the real one.
-    assert str(tmp_path.parent) in out or "home" in out
+    made = user_home / "data" / "fact-review" / "workspace.sqlite"
+    assert str(made) in out and made.is_file()
+    # Nothing else in the home but its own backups and the lock folder; the real user's
+    # default workspace is not touched.
+    extra = [p for p in changes(before, tree(user_home))
+             if not p.startswith(("data/fact-review/", LOCKS))]
+    assert extra == []
+    assert real_default_workspace() == real_before
+
+
+def test_commands_on_a_given_workspace_leave_nothing_in_the_home(capsys, db_path, seed_dir, tmp_path,
+                                                                 user_home):
+    before = tree(user_home)
+    for argv in (["import", str(seed_dir)], ["stats"], ["articles"], ["facts"],
+                 ["export", "--format", "jsonl", "-o", str(tmp_path / "out.jsonl")],
+                 ["export", "--format", "xlsx", "-o", str(tmp_path / "out.xlsx")], ["backups"]):
+        code, _, err = run(capsys, "--db", str(db_path), *argv)
+        assert code == 0, (argv, err)
+    assert [p for p in changes(before, tree(user_home)) if not p.startswith(LOCKS)] == []
 
 
 def test_newer_workspace_message(capsys, db_path):

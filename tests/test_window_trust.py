@@ -674,6 +674,18 @@ MENU_CHECKS = {
                  "legal_reference")},
     "stats": lambda w, ws, seen: w.stats_window.isVisible(),
     "help": lambda w, ws, seen: w.help.isVisible(),
+    "preferences": lambda w, ws, seen: "PreferencesDialog" in seen,
+    "import_guidelines": lambda w, ws, seen: "getOpenFileName" in seen,
+    "edit_guidelines": lambda w, ws, seen: "GuidelinesEditor" in seen,
+    "find_in_article": lambda w, ws, seen: w.view.find_bar.isVisible(),
+    "find_next": lambda w, ws, seen: w.view.find_bar.isVisible(),
+    "find_prev": lambda w, ws, seen: w.view.find_bar.isVisible(),
+    "zoom_in": lambda w, ws, seen: w.prefs.text_zoom == 110,
+    "zoom_out": lambda w, ws, seen: w.prefs.text_zoom == 90,
+    "zoom_reset": lambda w, ws, seen: w.prefs.text_zoom == 100,
+    "furniture": lambda w, ws, seen: w.view.hide_furniture,
+    "guidelines": lambda w, ws, seen: w.guidelines.dock.isVisible(),
+    "tour": lambda w, ws, seen: w.comfort.tour is not None and w.comfort.tour.isVisible(),
 }
 BEFORE = {"prev_article": "next_article", "undo": "accept", "redo": "accept+undo", "prev_fact": "next_fact", "focus_facts": "focus_articles"}
 

@@ -10,7 +10,7 @@ import threading
 from dataclasses import asdict, dataclass, field, fields
 from typing import Iterable, Optional, Sequence
 
-from .features import Doc, Featurizer, Vocab, label_names, labels_of, scan, windows
+from .features import Doc, Featurizer, Vocab, label_names, labels_of, lists, scan, windows
 
 DEFAULT_KINDS = ("person", "organization", "location")
 
@@ -21,7 +21,7 @@ class Settings:
 
     kinds: tuple[str, ...] = DEFAULT_KINDS
     candidates: str = "uncovered"  # which names the model reads around (features.scan)
-    before: int = 1  # tokens read before a candidate token
+    before: int = 0  # tokens read before a candidate token
     after: int = 2  # and after it
     context: int = 1  # neighbours each token's features read: ±1 (syllable, shape), or ±2
     c1: float = 0.02  # L1 regularisation
@@ -88,12 +88,44 @@ def training_sequences(text: str, content, rule_facts, truth: Sequence[tuple[str
                        ) -> list[tuple[list[list[bytes]], list[str]]]:
     """The labelled windows of a document whose entities are known: the windows tagging
     reads, and windows around every true span and every rejected one (explicit negatives:
-    the model sees them as outside any entity, with the rule feature that found them)."""
+    the model sees them as outside any entity, with the rule feature that found them).
+    A window holding a span the rules might have missed (`_missed`) is read twice, the
+    second time as if they had: what the model is for is what the rules miss."""
     extra = [(s, e) for _, s, e in list(truth) + list(negatives)]
     doc = read_doc(text, content, rule_facts, settings, extra)
     labels = labels_of(doc, truth)
     feats = Featurizer(doc, context=settings.context)
-    return [(feats.window(a, b), labels[a:b]) for a, b in windows(doc, settings.before, settings.after)]
+    spans = windows(doc, settings.before, settings.after)
+    out = [(x, labels[a:b]) for x, (a, b) in zip(feats.windows(spans), spans)]
+    missed, changed = _missed(doc, feats.repeated, labels)
+    again = [(a, b) for a, b in spans if changed.find(1, a, b) >= 0]
+    out += [(x, labels[a:b]) for x, (a, b) in zip(feats.windows(again, missed), again)]
+    return out
+
+
+def _missed(doc: Doc, repeated: Sequence[tuple[int, int]], labels: Sequence[str],
+            ) -> tuple[list[int], bytearray]:
+    """The rules' tags of a document as if they had missed what they can miss, and which
+    tokens that changes: a name they found elsewhere in the text (the model then reads it
+    by the name features), and the head noun of an organisation (its span starting a token
+    later: "Trường" of "Trường Đại học Luật Hà Nội")."""
+    tags = list(doc.rule_tags)
+    changed = bytearray(doc.n)
+    for i, j in repeated:
+        tags[i:j] = [0] * (j - i)
+        changed[i:j] = b"\x01" * (j - i)
+    if "organization" in doc.kinds:
+        k = doc.kinds.index("organization")
+        first, inner = "B-organization", "I-organization"
+        heads = lists().head_first
+        words = doc.words
+        for i, j in doc.rule_runs:
+            if (j - i > 1 and not changed[i] and doc.rule_tags[i] == 2 * k + 1
+                    and words[i][0].isupper() and words[i].lower() in heads
+                    and labels[i] == first and all(x == inner for x in labels[i + 1:j])):
+                tags[i], tags[i + 1] = 0, 2 * k + 1
+                changed[i] = 1
+    return tags, changed
 
 
 def train(sequences: Iterable[tuple[list[list[str]], list[str]]], settings: Settings) -> bytes:
@@ -218,8 +250,9 @@ class Tagger:
         kind_of = {i: k for i, k in enumerate(st.kinds)}
         starts, ends = doc.starts, doc.ends
         said = [names[t] for t in rule_tags]  # what the rules say of each token
-        for a, b in windows(doc, st.before, st.after):
-            tagger.set(ItemSequence(feats.window(a, b)))
+        spans = windows(doc, st.before, st.after)
+        for (a, b), xseq in zip(spans, feats.windows(spans)):
+            tagger.set(ItemSequence(xseq))
             tags = tagger.tag()
             m = b - a
             if tags == said[a:b]:

@@ -32,13 +32,13 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, count
-from operator import add, itemgetter, sub
+from itertools import accumulate, chain, compress, count, product, repeat, starmap
+from operator import and_, eq, getitem, gt, itemgetter, not_, or_, sub
 from typing import Iterable, Optional, Sequence
 
-# (spaces other than a line end)(a run of letters and digits | a line end | one other character)
-_PAIR = re.compile(r"([^\S\n]*)([^\W_]+|\n|\S)")
-_G0, _G1 = itemgetter(0), itemgetter(1)
+# A token: a run of letters and digits, a line end, or one other character; as a group, to
+# split a text at them (what is between is spaces).
+_TOKENS = re.compile(r"([^\W_]+|\n|\S)")
 # A token after one of these starts a sentence: its capital letter says little.
 _SENTENCE_END = frozenset(".!?:;…\n\"“”'‘’•-–—*(")
 _WORD_SPLIT = re.compile(r"[^\W_]+")
@@ -60,6 +60,10 @@ class _Lists:
     generic: frozenset
     trail_stop: frozenset
     common: frozenset  # ordinary words of the lists (stop words, approximators): lowercase
+    # organisation heads and titles of more than one syllable ("Trung tâm", "Bộ trưởng"), by
+    # their first syllable as a text may write it (lower case, capitalised, upper case): the
+    # syllables of each, lowercase
+    phrases: dict
 
 
 def _syllables(names: Iterable[str], lower: bool = True) -> tuple[set, set]:
@@ -75,8 +79,9 @@ def _syllables(names: Iterable[str], lower: bool = True) -> tuple[set, set]:
 @lru_cache(maxsize=1)
 def lists() -> _Lists:
     """The word lists of facts/data as sets of syllables: surnames, titles, honorifics,
-    organisation head nouns, administrative words, the place gazetteer, known organisations
-    (facts.extract.words and facts.extract.gazetteer, read, never copied)."""
+    organisation head nouns, administrative words, the place gazetteer, known organisations,
+    and the heads and titles of several syllables as phrases (facts.extract.words and
+    facts.extract.gazetteer, read, never copied)."""
     from ..extract import words as W
     from ..extract.gazetteer import load
 
@@ -87,6 +92,12 @@ def lists() -> _Lists:
     a0, _ = _syllables(W.ADMIN_WORDS)
     p0, pa = _syllables(gaz.places, lower=False)
     _, ga = _syllables(gaz.orgs)
+    phrases: dict[str, set[tuple[str, ...]]] = {}
+    for name in (*W.ORG_HEADS, *W.TITLES):
+        ws = tuple(_WORD_SPLIT.findall(name.lower()))
+        if len(ws) > 1:
+            for first in (ws[0], ws[0].capitalize(), ws[0].upper()):
+                phrases.setdefault(first, set()).add(ws)
     return _Lists(
         surnames=frozenset(gaz.surnames), title_first=frozenset(t0), title_any=frozenset(ta),
         hon_first=frozenset(h0), head_first=frozenset(o0), head_any=frozenset(oa),
@@ -96,6 +107,7 @@ def lists() -> _Lists:
         common=frozenset(x for ws in (W.ORG_STOP, W.UNIT_STOP, W.TRAIL_STOP, W.APPROX_WORDS,
                                       W.GENERIC_BEFORE)
                          for w in ws for x in _WORD_SPLIT.findall(w.lower())),
+        phrases=phrases,
     )
 
 
@@ -161,15 +173,15 @@ def own_features(w: str) -> list[str]:
     return f
 
 
-def context_features(w: str) -> list[str]:
-    """What a token says to its neighbours: as the one two before, the one before, the one
-    after, two after; its shape as the one before, as the one after."""
+def context_features(w: str) -> tuple[list[str], ...]:
+    """What a token says to its neighbours: as the one two before; as the one before, with
+    its shape; as the one after, with its shape; as the one two after."""
     low = w.lower() if w != "\n" else "<nl>"
     sh = shape(w)
-    return ["-2=" + low, "-1=" + low, "+1=" + low, "+2=" + low, "-1s=" + sh, "+1s=" + sh]
+    return ["-2=" + low], ["-1=" + low, "-1s=" + sh], ["+1=" + low, "+1s=" + sh], ["+2=" + low]
 
 
-_EDGE = ["-2=<s>", "-1=<s>", "+1=</s>", "+2=</s>", "-1s=<s>", "+1s=</s>"]
+_EDGE = (["-2=<s>"], ["-1=<s>", "-1s=<s>"], ["+1=</s>", "+1s=</s>"], ["+2=</s>"])
 
 
 class Vocab:
@@ -182,14 +194,23 @@ class Vocab:
         self._own: dict[str, list[bytes]] = {}
         self._ctx: dict[str, tuple[tuple[bytes, ...], ...]] = {}
         names = label_names(tuple(kinds))
-        self.rt = [self._keep(["r=" + x]) for x in names]
-        self.rtp = [self._keep(["r-1=" + x]) for x in names] + [self._keep(["r-1=<s>"])]
-        self.rtn = [self._keep(["r+1=" + x]) for x in names] + [self._keep(["r+1=</s>"])]
-        self.dr = [self._one("dr=" + k) for k in kinds]
+        # the rules' tags on a token and its neighbours, by their codes (features.Doc.rule_tags,
+        # -1 past an edge): rules[before][here][after]
+        before, after = [*names, "<s>"], [*names, "</s>"]
+        self.rules = [[[self._keep(["r=" + x, "r-1=" + p, "r+1=" + q]) for q in after]
+                       for x in names] for p in before]
+        self.name_b = [self._one("dB=" + k) for k in kinds]
+        self.name_i = [self._one("dI=" + k) for k in kinds]
         self.bos, self.glued_before, self.glued_after = (
             self._one("bos"), self._one("glued-"), self._one("glued+"))
         self.dcap, self.dcap_low = self._one("dcap"), self._one("dcap-low")
-        self.edge = tuple(self._keep([x]) for x in _EDGE)
+        self.low_pair = self._one("low-pair")
+        # the features of a token at its place (Featurizer._occurrence) by their code: glued
+        # to the token before 1, to the one after 2, at a sentence's start 4, capitalised
+        # elsewhere in the text 8, in lower case but capitalised elsewhere 16
+        flags = (self.glued_before, self.glued_after, self.bos, self.dcap, self.dcap_low)
+        self.occurrence = [tuple(f for bit, f in enumerate(flags) if code >> bit & 1 and f)
+                           for code in range(1 << len(flags))]
 
     def _keep(self, feats: list[str]) -> tuple[bytes, ...]:
         out = [x.encode() for x in feats]
@@ -208,12 +229,14 @@ class Vocab:
             f = self._own[w] = self._keep(own_features(w))
         return f
 
-    def ctx(self, w: str) -> tuple[tuple[bytes, ...], ...]:
+    def ctx(self, w: Optional[str]) -> tuple[tuple[bytes, ...], ...]:
+        """What a token says to its neighbours (None: an edge of the document)."""
         c = self._ctx.get(w)
         if c is None:
             if len(self._ctx) > _CACHE_LIMIT:
                 self._ctx.clear()
-            c = self._ctx[w] = tuple(self._keep([x]) for x in context_features(w))
+            c = self._ctx[w] = (tuple(map(self._keep, context_features(w))) if w is not None
+                                else tuple(map(self._keep, _EDGE)))
         return c
 
 
@@ -239,7 +262,7 @@ class Doc:
     breaks: list[int] = field(default_factory=list)  # line ends and edges of regions
     seeds: list[int] = field(default_factory=list)  # tokens windows are read around
     caps: Counter = field(default_factory=Counter)  # capitalised syllables of the whole text
-    in_rule: dict = field(default_factory=dict)  # (syllable, kind index) -> in rule spans
+    names: dict = field(default_factory=dict)  # rule spans' syllables -> {kind index: spans}
 
     @property
     def n(self) -> int:
@@ -253,9 +276,11 @@ class Doc:
 
 
 # A capitalised token: a run of letters and digits whose first is an upper-case letter (what
-# _PAIR finds as a word with w[0].isupper()).
+# _TOKENS finds as a word with w[0].isupper()); as a group, to split a text at them.
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper())
-CAP = re.compile(rf"(?<![^\W_])[{_UPPER}][^\W_]*")
+# (The look-behind comes after the capital letter, which lets the regex engine skip ahead
+# to the next capital letter instead of trying every position.)
+_CAPITAL = re.compile(rf"([{_UPPER}](?<![^\W_].)[^\W_]*)")
 _TOKEN = re.compile(r"[^\W_]+|\S")
 _SPACE = " \t\u00a0"
 # Characters read around a seed for each token of margin (a window's own, and one more for
@@ -289,11 +314,9 @@ def scan(text: str, content: Sequence[Sequence[int]], kinds: Sequence[str],
     kinds = tuple(kinds)
     n_text = len(text)
     ranges = sorted((int(s), int(e)) for s, e in content) if content else [(0, n_text)]
-    cap_spans: list[tuple[int, int]] = []
-    for s, e in ranges:
-        cap_spans += [m.span() for m in CAP.finditer(text, s, e)]
-    doc = Doc(text, [], [], [], kinds, caps=Counter(text[a:b] for a, b in cap_spans))
-    doc.in_rule = _in_rule(text, rule_spans, kinds)
+    starts, stops, capitals = _capitals(text, ranges)
+    doc = Doc(text, [], [], [], kinds, caps=Counter(capitals))
+    doc.names = _names(text, rule_spans, kinds)
     in_rules = bytearray(n_text)  # characters inside a rule span of the model's kinds
     for _, s, e in rule_spans:
         in_rules[s:e] = b"\x01" * (e - s)
@@ -301,21 +324,21 @@ def scan(text: str, content: Sequence[Sequence[int]], kinds: Sequence[str],
     for s, e in other_spans:
         in_other[s:e] = b"\x01" * (e - s)
     if mode == "all":
-        seeds = [(a, b) for a, b in cap_spans if not in_other[a]]
+        seeds = [(a, b) for a, b in zip(starts, stops) if not in_other[a]]
         seeds += [(s, e) for _, s, e in rule_spans]
     else:
-        seeds = _uncovered(text, ranges, cap_spans, in_rules, in_other, ordinary)
+        seeds = _uncovered(text, ranges, starts, stops, capitals, in_rules, in_other, ordinary)
     seeds += [(int(s), int(e)) for s, e in extra]
     if seeds:
         _tokenize(doc, _regions(text, ranges, sorted(seeds), in_rules, before, after))
     doc.breaks = list(compress(count(), map("\n".__eq__, doc.words)))
     doc.rule_tags, doc.rule_runs = _tags_of(doc, rule_spans)
-    at = dict(zip(doc.starts, count()))
     marks: set[int] = set()
-    ends = doc.ends
+    token_starts, ends = doc.starts, doc.ends
+    n = doc.n
     for a, b in seeds:
-        i = at.get(a)
-        if i is not None and ends[i] == b:
+        i = bisect_left(token_starts, a)
+        if i < n and token_starts[i] == a and ends[i] == b:
             marks.add(i)  # a seed of one token, as most are
         else:
             i, j = doc.covering(a, b)
@@ -324,18 +347,47 @@ def scan(text: str, content: Sequence[Sequence[int]], kinds: Sequence[str],
     return doc
 
 
-def _uncovered(text, ranges, cap_spans, in_rules, in_other, ordinary=frozenset(),
+def _capitals(text: str, ranges) -> tuple[list[int], list[int], list[str]]:
+    """The capitalised tokens of the content ranges: where each starts, where it ends, and
+    the tokens."""
+    starts: list[int] = []
+    stops: list[int] = []
+    words: list[str] = []
+    for s, e in ranges:
+        parts = _CAPITAL.split(text[s:e])  # text, capitalised, text, …, text
+        at = list(accumulate(map(len, parts), initial=s))
+        starts += at[1:-1:2]
+        stops += at[2::2]
+        words += parts[1::2]
+    return starts, stops, words
+
+
+def _uncovered(text: str, ranges, starts: list[int], stops: list[int], words: list[str],
+               in_rules: bytearray, in_other: bytearray, ordinary: frozenset = frozenset(),
                ) -> list[tuple[int, int]]:
-    L = lists()
-    common, title_first, head_first = L.common, L.title_first, L.head_first
+    """The capitalised tokens the rules left unexplained that may start or be a name, as
+    character spans: an organisation's head always; never a title ("Thủ tướng", "Phó Chủ
+    tịch"); not an ordinary word at a sentence's start ("Tuy nhiên", "Theo": a name right
+    after it is a candidate of its own, whose window reads this word), nor one capitalised
+    ordinary syllable alone among lower-case words."""
+    common = lists().common
+    roles = _ROLES
     out = []
     k, lo = 0, ranges[0][0]
     last = len(text) - 1
     multi = len(ranges) > 1
-    nxt = [a for a, _ in cap_spans[1:]] + [len(text) + _NEAR]
-    before = [-_NEAR - 1] + [b for _, b in cap_spans[:-1]]
-    for (a, b), after, prev_end in zip(cap_spans, nxt, before):
+    nxt = [*starts[1:], len(text) + _NEAR]
+    prev = [-_NEAR - 1, *stops[:-1]]
+    ordinary_here: dict[str, bool] = {}
+    for a, b, w, after, prev_end in zip(starts, stops, words, nxt, prev):
         if in_rules[a] or in_other[a]:
+            continue
+        role = roles.get(w)
+        if role is None:
+            role = _role(w)
+        if role:
+            if role == _HEAD:
+                out.append((a, b))
             continue
         if multi:
             while k + 1 < len(ranges) and ranges[k + 1][0] <= a:
@@ -343,38 +395,61 @@ def _uncovered(text, ranges, cap_spans, in_rules, in_other, ordinary=frozenset()
                 lo = ranges[k][0]
         j = a - 1
         c = text[j] if j >= lo else "\n"
-        if c == " ":
-            j -= 1
-            c = text[j] if j >= lo else "\n"
         while c in _SPACE:
             j -= 1
             c = text[j] if j >= lo else "\n"
         if c in _SENTENCE_END:
-            # at a sentence's start, an ordinary word with no capitalised word right after
-            # it is no candidate ("Tuy nhiên", "Theo"; but "Bệnh viện Chợ Rẫy" stays)
-            low = text[a:b].lower()
-            if after - b > _NEAR and low not in head_first and (
-                    low in common or low in ordinary or (" " + low + " ") in text):
+            is_plain = ordinary_here.get(w)
+            if is_plain is None:
+                low = w.lower()
+                is_plain = ordinary_here[w] = (low in common or low in ordinary
+                                               or (" " + low + " ") in text)
+            if is_plain:
                 continue
-        elif b < last and text[b] == " " and text[b + 1].islower():
-            low = text[a:b].lower()
-            if low in title_first and low not in head_first:
-                continue  # a title ("Thủ tướng", "Chủ tịch"): no name starts here
-            if (after - b > _NEAR and a - prev_end > _NEAR and not low.isascii()
-                    and low not in head_first and (low in ordinary or (" " + low + " ") in text)):
+        elif (after - b > _NEAR and a - prev_end > _NEAR and b < last and text[b] == " "
+              and text[b + 1].islower() and not w.isascii()):
+            low = w.lower()
+            if low in ordinary or (" " + low + " ") in text:
                 continue  # one capitalised ordinary syllable among lower-case words
         out.append((a, b))
     return out
 
 
-def _in_rule(text: str, rule_spans, kinds) -> dict[tuple[str, int], int]:
+@lru_cache(maxsize=1)
+def _heads() -> frozenset:
+    """The first syllables of organisation heads as a text may write them (lower case,
+    capitalised, upper case)."""
+    return frozenset(x for w in lists().head_first for x in (w, w.capitalize(), w.upper()))
+
+
+_HEAD, _TITLE = 1, 2
+_ROLES: dict[str, int] = {}
+
+
+def _role(w: str) -> int:
+    """Whether a capitalised syllable is the first of an organisation head (_HEAD), else of a
+    title (_TITLE), else neither (0)."""
+    role = _ROLES.get(w)
+    if role is None:
+        if len(_ROLES) > _CACHE_LIMIT:
+            _ROLES.clear()
+        low = w.lower()
+        L = lists()
+        role = _ROLES[w] = (_HEAD if low in L.head_first else _TITLE if low in L.title_first
+                            else 0)
+    return role
+
+
+def _names(text: str, rule_spans, kinds) -> dict[tuple[str, ...], dict[int, int]]:
+    """The rule spans of the model's kinds as their syllables, with how many spans of each
+    kind (by index) read so."""
     code = {k: i for i, k in enumerate(kinds)}
-    out: dict[tuple[str, int], int] = {}
+    out: dict[tuple[str, ...], dict[int, int]] = {}
     for kind, s, e in rule_spans:
         k = code.get(kind)
         if k is not None:
-            for w in _TOKEN.findall(text, s, e):
-                out[(w, k)] = out.get((w, k), 0) + 1
+            counts = out.setdefault(tuple(_TOKEN.findall(text, s, e)), {})
+            counts[k] = counts.get(k, 0) + 1
     return out
 
 
@@ -382,7 +457,7 @@ def _regions(text: str, ranges, seeds, in_rules: bytearray, before: int, after: 
              ) -> list[tuple[int, int]]:
     """Character regions around the seeds (sorted), inside the content range of each,
     taking in whole any rule span they cut, edges moved out to whitespace, merged."""
-    pad_b = _CHARS_PER_TOKEN * (before + 1)
+    pad_b = _CHARS_PER_TOKEN * before + 2  # then out to a space: the token before too
     pad_a = _CHARS_PER_TOKEN * (after + 1)
     out: list[list[int]] = []
     k = 0
@@ -393,14 +468,19 @@ def _regions(text: str, ranges, seeds, in_rules: bytearray, before: int, after: 
             lo, hi = ranges[k]
         if a < lo or a >= hi:
             continue
-        x, y = max(lo, a - pad_b), min(hi, b + pad_a)
+        x = a - pad_b if a - pad_b > lo else lo
+        y = b + pad_a if b + pad_a < hi else hi
         if in_rules[x]:  # a rule span cut: all of it, and the margin before it
-            x = max(lo, in_rules.rfind(0, lo, x) + 1 - pad_b)
+            x = in_rules.rfind(0, lo, x) + 1 - pad_b
+            if x < lo:
+                x = lo
         if y < hi and in_rules[y]:
             y = in_rules.find(0, y, hi)
-            y = hi if y < 0 else min(hi, y + pad_a)
+            y = hi if y < 0 or y + pad_a > hi else y + pad_a
         if x > lo:
-            x = max(lo, text.rfind(" ", lo, x + 1))
+            x = text.rfind(" ", lo, x + 1)
+            if x < lo:
+                x = lo
         y = text.find(" ", y, hi)
         if y < 0:
             y = hi
@@ -420,14 +500,11 @@ def _tokenize(doc: Doc, regions) -> None:
             starts.append(x)
             ends.append(x)
             words.append("\n")
-        pairs = _PAIR.findall(text, x, y)
-        w = list(map(_G1, pairs))
-        wl = list(map(len, w))
-        en = list(accumulate(map(add, map(len, map(_G0, pairs)), wl), initial=x))
-        del en[0]
-        starts += map(sub, en, wl)
-        ends += en
-        words += w
+        parts = _TOKENS.split(text[x:y])  # spaces, token, spaces, …, token, spaces
+        at = list(accumulate(map(len, parts), initial=x))
+        starts += at[1:-1:2]
+        ends += at[2::2]
+        words += parts[1::2]
 
 
 def _tags_of(doc: Doc, spans: Iterable[tuple[str, int, int]]) -> tuple[list[int], list]:
@@ -474,10 +551,13 @@ def windows(doc: Doc, before: int, after: int) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     words = doc.words
     stop = lists().trail_stop
+    heads = _heads()
     for i in cand:
         a, b = i - before, i + after + 1
         if after > 1 and i + 1 < n and words[i + 1] in stop:
             b = i + 2  # a name does not run on past an ordinary word ("đã", "của")
+        elif after > 1 and i + 1 < n and words[i + 1].islower() and words[i] not in heads:
+            b = i + 2  # nor, but for an organisation's head ("Bộ Y tế"), past a lower-case one
         if before and i and words[i - 1] in stop:
             a = i  # nor start with one ("tại", "của")
         if merged and a <= merged[-1][1] + _JOIN:
@@ -522,80 +602,144 @@ class Featurizer:
         self.doc = doc
         self.context = context  # neighbours read: ±1 syllables and shapes, or also ±2 syllables
         self.vocab = vocab or training_vocab(doc.kinds)
-        # Document features: the same syllable capitalised elsewhere, and inside a rule's
-        # span of a kind elsewhere.
-        self.caps = doc.caps
-        self.in_rule = doc.in_rule
-        self.rule_words = {w for w, _ in doc.in_rule}
+        self.matches, self.repeated = self._name_matches()
+        self._pairs: dict[tuple[str, str], bool] = {}  # low-pair, by (syllable, next)
+        self._seeds = set(doc.seeds)
+        self._twice = {w for w, c in doc.caps.items() if c > 1}  # capitalised more than once
 
-    def _in_rule(self, f: list, w: str, t: int) -> None:
-        dr = self.vocab.dr
-        for kk in range(len(dr)):
-            c = self.in_rule.get((w, kk))
-            if c and dr[kk] and c - (1 if t and (t - 1) // 2 == kk else 0) > 0:
-                f.append(dr[kk])
-
-    def window(self, a: int, b: int) -> list[list[bytes]]:
-        """The feature lists of tokens a..b-1: built column by column (each a C-level pass
-        over cached tuples), joined in one comprehension, then the few per-occurrence
-        features added where they apply."""
+    def _name_matches(self) -> tuple[dict[int, list[bytes]], list[tuple[int, int]]]:
+        """Where tokens read as a rule span of a kind elsewhere in the document (a text names
+        a person, a place, an organisation the same way again, and the rules do not always
+        see it), but for where the lists read an organisation head or a title ("Trung tâm"
+        is no person Trung): {token: features}, dB=kind on the first token, dI=kind on the
+        others. And the rule spans that are such a repeat themselves (token ranges)."""
         doc = self.doc
         V = self.vocab
+        by_first: dict[str, list] = {}
+        for ws, counts in doc.names.items():
+            by_first.setdefault(ws[0], []).append((ws, counts))
+        phrases = lists().phrases
         words, tags = doc.words, doc.rule_tags
         n = doc.n
-        W = words[a:b]
+        out: dict[int, list[bytes]] = {}
+        repeated: list[tuple[int, int]] = []
+        for i in compress(count(), map(by_first.__contains__, words)):
+            if _phrase_at(words, i, phrases):
+                continue
+            for ws, counts in by_first[words[i]]:
+                j = i + len(ws)
+                if j > n or tuple(words[i:j]) != ws:
+                    continue
+                for k, spans in counts.items():
+                    here = tags[i] == 2 * k + 1 and (j == n or tags[j] != 2 * k + 2)
+                    if spans - here <= 0:
+                        continue
+                    if here:
+                        repeated.append((i, j))
+                    if V.name_b[k]:
+                        out.setdefault(i, []).append(V.name_b[k])
+                    if V.name_i[k]:
+                        for x in range(i + 1, j):
+                            out.setdefault(x, []).append(V.name_i[k])
+        return out, repeated
+
+    def windows(self, spans: Sequence[tuple[int, int]], rule_tags: Optional[list[int]] = None,
+                ) -> list[list[list[bytes]]]:
+        """The feature lists of the tokens of each window (a, b), all built at once: a
+        column per feature group (each a C-level pass over cached tuples), joined in one
+        comprehension, then cut into windows. `rule_tags` stand for the rules' tags in the
+        rule features (training reads some windows as if the rules had missed a span)."""
+        if not spans:
+            return []
+        doc = self.doc
+        V = self.vocab
+        tags = doc.rule_tags if rule_tags is None else rule_tags
+        idx = list(chain.from_iterable(starmap(range, spans)))
+        W = list(map(doc.words.__getitem__, idx))
         own = list(map(V._own.get, W))
         if None in own:
             own = list(map(V.own, W))
-        lo, hi = max(a - 2, 0), min(b + 2, n)
-        near = words[lo:hi]
-        ctx = list(map(V._ctx.get, near))
-        if None in ctx:
-            ctx = list(map(V.ctx, near))
-        edge = V.edge
-        if a - 2 < lo:
-            ctx[:0] = [edge] * (lo - a + 2)
-        if b + 2 > hi:
-            ctx += [edge] * (b + 2 - hi)
-        m = b - a
-        T = tags[max(a - 1, 0):b + 1]
-        if a == 0:
-            T.insert(0, -1)
-        if b == n:
-            T.append(-1)
-        rt, rtp, rtn = V.rt, V.rtp, V.rtn
+        near = [None, None, *doc.words, None, None]  # token i's neighbour d away: near[i + 2 + d]
+        before = self._context(map(near[1:].__getitem__, idx))
+        after = self._context(map(near[3:].__getitem__, idx))
+        padded = [-1, *tags, -1]
+        tp = list(map(padded.__getitem__, idx))
+        t0 = list(map(tags.__getitem__, idx))
+        tn = list(map(padded[2:].__getitem__, idx))
+        occ = self._occurrence(idx, W)
+        R = V.rules
         if self.context > 1:
-            out = [[*o, *c2[0], *c1[1], *n1[2], *n2[3], *c1[4], *n1[5], *rt[t], *rtp[tp], *rtn[tn]]
-                   for o, c2, c1, n1, n2, tp, t, tn in zip(
-                       own, ctx, ctx[1:], ctx[3:], ctx[4:], T, T[1:], T[2:])]
+            two_before = self._context(map(near.__getitem__, idx))
+            two_after = self._context(map(near[4:].__getitem__, idx))
+            out = [[*o, *b2[0], *b1[1], *a1[2], *a2[3], *R[p][t][q], *x]
+                   for o, b2, b1, a1, a2, p, t, q, x in zip(
+                       own, two_before, before, after, two_after, tp, t0, tn, occ)]
         else:
-            out = [[*o, *c1[1], *n1[2], *c1[4], *n1[5], *rt[t], *rtp[tp], *rtn[tn]]
-                   for o, c1, n1, tp, t, tn in zip(own, ctx[1:], ctx[3:], T, T[1:], T[2:])]
-        # per occurrence, in one pass: glued to a neighbour, a sentence's start, the syllable
-        # capitalised elsewhere, in a rule span elsewhere
-        starts, ends = doc.starts, doc.ends
-        gb, ga, bos, dcap, dcap_low = V.glued_before, V.glued_after, V.bos, V.dcap, V.dcap_low
-        caps, rule_words = self.caps, self.rule_words
-        prev_end = ends[a - 1] if a else -1
-        prev = words[a - 1] if a else "\n"
-        nxt = starts[a + 1:b + 1]
-        if len(nxt) < m:
-            nxt.append(-2)
-        for f, w, s, e, s1, t in zip(out, W, starts[a:b], ends[a:b], nxt, tags[a:b]):
-            if s == prev_end and gb:
-                f.append(gb)
-            if e == s1 and ga:
-                f.append(ga)
-            prev_end = e
+            out = [[*o, *b1[1], *a1[2], *R[p][t][q], *x]
+                   for o, b1, a1, p, t, q, x in zip(own, before, after, tp, t0, tn, occ)]
+        for i, feats in self.matches.items():
+            k = bisect_left(idx, i)
+            if k < len(idx) and idx[k] == i:
+                out[k] += feats
+        if V.low_pair:
+            self._low_pairs(idx, W, out)
+        cuts = list(accumulate(b - a for a, b in spans))
+        return [out[x - (b - a):x] for x, (a, b) in zip(cuts, spans)]
+
+    def _context(self, neighbours: Iterable[Optional[str]]) -> list[tuple]:
+        """What each neighbour says (Vocab.ctx; None: an edge of the document)."""
+        V = self.vocab
+        words = list(neighbours)
+        ctx = list(map(V._ctx.get, words))
+        if None in ctx:
+            ctx = list(map(V.ctx, words))
+        return ctx
+
+    def _occurrence(self, idx: list[int], W: list[str]) -> list[tuple[bytes, ...]]:
+        """The features of the tokens idx (W) at their place (Vocab.occurrence): glued to the
+        token before or after (TP.HCM, Covid-19), at a sentence's start, the syllable
+        capitalised elsewhere in the text (or, in lower case, capitalised there)."""
+        doc = self.doc
+        words, starts, ends = doc.words, doc.starts, doc.ends
+        end_before, start_after = [-1, *ends], [*starts[1:], -2]
+        word_before = ["\n", *words]
+        caps, twice = doc.caps, self._twice
+        table = self.vocab.occurrence
+        out = []
+        for i, w in zip(idx, W):
+            code = (starts[i] == end_before[i]) | (ends[i] == start_after[i]) << 1
             c = w[0]
             if c.isupper():
-                if bos and prev in _SENTENCE_END:
-                    f.append(bos)
-                if dcap and caps[w] > 1:
-                    f.append(dcap)
-            elif dcap_low and c.islower() and w.capitalize() in caps:
-                f.append(dcap_low)
-            prev = w
-            if w in rule_words:
-                self._in_rule(f, w, t)
+                if word_before[i] in _SENTENCE_END:
+                    code |= 4
+                if w in twice:
+                    code |= 8
+            elif c.islower() and w.capitalize() in caps:
+                code |= 16
+            out.append(table[code])
         return out
+
+    def _low_pairs(self, idx: list[int], W: list[str], out: list[list[bytes]]) -> None:
+        """low-pair on a capitalised seed that with the next syllable reads as a phrase the
+        text also has in lower case ("Khoa học", "Trung tâm"): words, not a name."""
+        doc = self.doc
+        text, seen, feat = doc.text, self._pairs, self.vocab.low_pair
+        words, n = doc.words, doc.n
+        for k in compress(count(), map(self._seeds.__contains__, idx)):
+            w, i = W[k], idx[k]
+            if w[0].isupper() and i + 1 < n and words[i + 1].islower():
+                pair = (w, words[i + 1])
+                hit = seen.get(pair)
+                if hit is None:
+                    hit = seen[pair] = (w.lower() + " " + pair[1]) in text
+                if hit:
+                    out[k].append(feat)
+
+
+def _phrase_at(words: list[str], i: int, phrases: dict) -> bool:
+    """Whether an organisation head or a title of several syllables starts at token i."""
+    for ws in phrases.get(words[i], ()):
+        j = i + len(ws)
+        if j <= len(words) and all(w.lower() == x for w, x in zip(words[i + 1:j], ws[1:])):
+            return True
+    return False
