@@ -24,6 +24,7 @@ from facts.model import ARTICLE_FIELDS, FactBase, Status, restorable
 from .engine import (CorruptWorkspaceError, Location, NoWorkspaceError, ServerURL, WorkspaceError,
                      is_new, make_engine, migrate, needs_migration, opening_error)
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
+from . import live
 from .reports import Reports
 from .search import index_articles, restrict, search_ids, text_ids
 from .writer import Writer, fact_columns, now
@@ -728,7 +729,9 @@ class Store(Reports):
     def _write(self, fn):
         try:
             with self._tx() as conn:
-                return fn(conn)
+                out = fn(conn)
+                live.notify(conn)  # the other windows on a server see it now
+                return out
         except BaseException:
             self._reviewers.clear()  # an id cached inside a rolled-back transaction
             raise

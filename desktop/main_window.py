@@ -25,6 +25,7 @@ from .learning import Learning
 from .review import Review
 from .safe_text import escape, plain, warn
 from .theme import KIND_LABELS, KINDS
+from .live import LiveUpdates
 from .tasks import TaskRunner
 
 BACKUP_DELAY_MS = 3000
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self.learning = Learning(self)
+        self.live = LiveUpdates(self)
         self.guidelines = Guidelines(self)
         self.comfort = Comfort(self)
         self.actions = registry.build(self, {
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
         self.review.stack.clear()
         self.article_model.set_workspace(workspace)
         self.learning.retarget()
+        self.live.retarget()
 
     def save_state(self) -> None:
         fact = self.facts.current_fact()
@@ -719,9 +722,12 @@ class MainWindow(QMainWindow):
         self.hint("Next article with pending facts")
 
     # -- results of decisions --------------------------------------------------------
-    def apply_changes(self, changes) -> None:
+    def apply_changes(self, changes, mine: bool = True) -> None:
         """What a write changed (app.changes.Changes), shown: the one place where the views
-        follow the workspace after a decision, an undo, a redo or a revert."""
+        follow the workspace after a decision, an undo, a redo or a revert — this window's
+        (`mine`) or another reviewer's (desktop.live)."""
+        if mine:
+            self.live.mine(changes.events)
         if changes.many or changes.imported:
             self._reload()
             self._update_status()
@@ -899,6 +905,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("docks", self.saveState())
         self.settings.sync()
+        self.live.stop()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
 
