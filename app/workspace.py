@@ -160,11 +160,20 @@ class Workspace:
     def latest_model(self, *, data: bool = False):
         return self.store.latest_model(data=data)
 
+    def _view_key(self) -> str:
+        # Each reviewer's own: on a shared workspace two reviewers each reopen where they were.
+        return f"{VIEW_KEY}:{self.reviewer}" if self.reviewer else VIEW_KEY
+
     def view_state(self) -> ViewState:
-        return ViewState.from_stored(self.store.get_state(VIEW_KEY))
+        """Where this reviewer stood (a workspace of a version that kept one place for all
+        is read as this reviewer's place, the first time)."""
+        stored = self.store.get_state(self._view_key())
+        if stored is None and self.reviewer:
+            stored = self.store.get_state(VIEW_KEY)
+        return ViewState.from_stored(stored)
 
     def save_view_state(self, state: ViewState) -> None:
-        self.store.set_state(VIEW_KEY, asdict(state))
+        self.store.set_state(self._view_key(), asdict(state))
 
     def get_state(self, key: str, default: Any = None) -> Any:
         return self.store.get_state(key, default)

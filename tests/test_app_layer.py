@@ -180,3 +180,16 @@ def test_the_import_graph_runs_one_way():
     run = subprocess.run([exe, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "5 kept, 0 broken" in run.stdout
+
+
+def test_each_reviewer_reopens_a_shared_workspace_where_they_stood(ws):
+    from app.workspace import ViewState, Workspace
+
+    first, second = ws.article_ids()[:2]
+    Workspace(ws, "lan").save_view_state(ViewState(article=first, search="tiêm"))
+    Workspace(ws, "binh").save_view_state(ViewState(article=second, pending_only=True))
+    assert Workspace(ws, "lan").view_state() == ViewState(article=first, search="tiêm")
+    assert Workspace(ws, "binh").view_state() == ViewState(article=second, pending_only=True)
+    # a place kept by a version that had one for all is the first place of each reviewer
+    ws.set_state("view", {"article": second})
+    assert Workspace(ws, "an").view_state().article == second
