@@ -15,13 +15,14 @@ from typing import Any, Iterable, Optional, Sequence
 
 from db.engine import (CorruptWorkspaceError, Location, NewerWorkspaceError, NoWorkspaceError,
                        WorkspaceError)
+from db.search import SearchCancelled
 from db.store import StaleFactError, Store
 from facts.model import FactBase, status_after
 
 from .changes import Changes
 
 __all__ = ["Workspace", "ViewState", "WorkspaceError", "CorruptWorkspaceError", "NoWorkspaceError",
-           "NewerWorkspaceError", "StaleFactError"]
+           "NewerWorkspaceError", "StaleFactError", "SearchCancelled"]
 
 # How many facts' shown versions a workspace remembers: far more than a reviewer has on screen.
 SHOWN_LIMIT = 100_000
@@ -95,9 +96,11 @@ class Workspace:
         return self.store.article_count()
 
     def article_ids(self, *, pending_only: bool = False, search: str = "",
-                    ignore_diacritics: bool = True) -> list[int]:
+                    ignore_diacritics: bool = True, cancelled=None) -> list[int]:
+        """`cancelled`: a search stops, raising SearchCancelled, once it returns true (a newer
+        search superseded it)."""
         return self.store.article_ids(pending_only=pending_only, search=search,
-                                      ignore_diacritics=ignore_diacritics)
+                                      ignore_diacritics=ignore_diacritics, cancelled=cancelled)
 
     def article_rows(self, ids: Sequence[int]):
         return self.store.article_rows(ids)
@@ -249,7 +252,11 @@ class Workspace:
         revert`: one path), with the same-name proposals they made still pending; `restore`
         puts back proposals an undo took (its redo)."""
         ids = [event_ids] if isinstance(event_ids, int) else list(event_ids)
-        done = self.store.revert(ids, self.reviewer, action, restore=restore)
+        try:
+            done = self.store.revert(ids, self.reviewer, action, restore=restore)
+        except StaleFactError as exc:  # another reviewer decided the fact since
+            self._show([exc.fact])
+            raise
         out = _from_reverts(done.changes)
         out.withdrawn, out.proposed = done.withdrawn, done.restored
         return self._shows(out)

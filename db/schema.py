@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -130,3 +130,15 @@ class Model(Base):
     scores: Mapped[dict[str, Any]] = mapped_column(JSON)  # k-fold, learned+rules vs rules
     settings: Mapped[dict[str, Any]] = mapped_column(JSON)
     data: Mapped[bytes] = mapped_column(LargeBinary)  # the CRF model file (python-crfsuite)
+
+
+class Count(Base):
+    """Maintained counts by name (migration 0012: kept by triggers; db/counts.py reads them):
+    a count is the sum of `n` over its rows."""
+
+    __tablename__ = "counts"
+    __table_args__ = (Index("ix_counts_name", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    n: Mapped[int] = mapped_column(BigInteger)

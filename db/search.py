@@ -14,10 +14,13 @@ LIKE pattern (`% ha noi%`), which pg_trgm's trigram indexes find without reading
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from typing import Iterable
+from contextlib import contextmanager, suppress
+from typing import Callable, Iterable, Iterator, Optional
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from .schema import Article
@@ -55,11 +58,52 @@ def phrase_query(search: str, *, folded: bool) -> str | None:
     return q if search[-1:].isspace() else q + " *"
 
 
-def search_ids(conn: Connection, search: str, *, ignore_diacritics: bool = True) -> list[int]:
-    """Ids of the articles whose title or text holds the words, best matches first."""
+class SearchCancelled(Exception):
+    """A search stopped because a newer one superseded it (`cancelled()` became true)."""
+
+
+@contextmanager
+def interruptible(conn: Connection, cancelled: Optional[Callable[[], bool]]) -> Iterator[None]:
+    """Queries run inside are stopped as soon as `cancelled()` is true, not run to their end:
+    on SQLite by a progress handler that interrupts the statement, on a server by cancelling
+    the statement from a watching thread. Raises SearchCancelled then."""
+    if cancelled is None:
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    stop = threading.Event()
     if conn.dialect.name == "sqlite":
-        return _sqlite(conn, search, ignore_diacritics)
-    return _server(conn, search, ignore_diacritics)
+        raw.set_progress_handler(lambda: 1 if cancelled() else 0, 500)
+    else:
+        def watch() -> None:
+            while not stop.wait(0.01):
+                if cancelled():
+                    with suppress(Exception):
+                        raw.cancel_safe() if hasattr(raw, "cancel_safe") else raw.cancel()
+                    return
+        threading.Thread(target=watch, daemon=True, name="search-cancel").start()
+    try:
+        yield
+        if cancelled():
+            raise SearchCancelled()
+    except DBAPIError:
+        if cancelled():
+            raise SearchCancelled() from None
+        raise
+    finally:
+        stop.set()
+        if conn.dialect.name == "sqlite":
+            raw.set_progress_handler(None, 0)
+
+
+def search_ids(conn: Connection, search: str, *, ignore_diacritics: bool = True,
+               cancelled: Optional[Callable[[], bool]] = None) -> list[int]:
+    """Ids of the articles whose title or text holds the words, best matches first.
+    `cancelled`: stop (SearchCancelled) as soon as it is true (a newer search typed)."""
+    with interruptible(conn, cancelled):
+        if conn.dialect.name == "sqlite":
+            return _sqlite(conn, search, ignore_diacritics)
+        return _server(conn, search, ignore_diacritics)
 
 
 def _fts_ids(conn: Connection, table: str, query: str) -> set[int]:

@@ -24,6 +24,7 @@ from facts.model import ARTICLE_FIELDS, FactBase, Status, restorable
 from .engine import (CorruptWorkspaceError, Location, NoWorkspaceError, ServerURL, WorkspaceError,
                      is_new, make_engine, migrate, needs_migration, opening_error)
 from .safety import DEFAULT_KEEP, WorkspaceLock, check_file, fingerprint, make_backup
+from . import counts
 from . import live
 from .reports import Reports
 from .search import index_articles, restrict, search_ids, text_ids
@@ -296,16 +297,17 @@ class Store(Reports):
 
     # -- reading -----------------------------------------------------------
     def article_count(self) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count(Article.id))).scalar_one()
+        return self.counts().articles
 
     def article_ids(self, *, pending_only: bool = False, search: str = "",
-                    ignore_diacritics: bool = True) -> list[int]:
+                    ignore_diacritics: bool = True, cancelled=None) -> list[int]:
         """Ids in workspace order (with a search: best matches first); the list a
-        view holds instead of rows."""
+        view holds instead of rows. `cancelled`: a search stops (db.search.SearchCancelled)
+        as soon as it is true."""
         with self.engine.connect() as conn:
             if search:
-                found = search_ids(conn, search, ignore_diacritics=ignore_diacritics)
+                found = search_ids(conn, search, ignore_diacritics=ignore_diacritics,
+                                   cancelled=cancelled)
                 if pending_only:
                     found = restrict(found, set(self._ids(conn, pending_only=True)))
                 return found
@@ -327,6 +329,16 @@ class Store(Reports):
     def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
         out: dict[int, ArticleRow] = {}
         with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # Through the driver: tens of thousands of rows (a search's, `articles`) without
+                # SQLAlchemy's cost per row and per statement.
+                raw = conn.connection.dbapi_connection
+                for chunk in _chunks(ids, 500):
+                    sql = ("SELECT id, uid, title, published, n_facts, n_pending FROM articles "
+                           f"WHERE id IN ({', '.join('?' * len(chunk))})")
+                    for r in raw.execute(sql, list(chunk)):
+                        out[r[0]] = ArticleRow(*r)
+                return out
             for chunk in _chunks(ids, 500):
                 for r in conn.execute(select(*_ROW_COLS).where(Article.id.in_(chunk))):
                     out[r[0]] = ArticleRow(*r)
@@ -366,9 +378,7 @@ class Store(Reports):
 
     def completed_count(self) -> int:
         """Articles with facts and none of them pending: what learning counts as done."""
-        q = select(func.count()).select_from(Article).where(Article.n_pending == 0, Article.n_facts > 0)
-        with self.engine.connect() as conn:
-            return conn.execute(q).scalar_one()
+        return self.counts().done_articles
 
     def count_to_extract(self, extractor: str, *, never: bool = False) -> int:
         """Articles not yet extracted by `extractor` (with `never`: by no extractor at all)."""
@@ -401,8 +411,25 @@ class Store(Reports):
         return fact_record(r) if r else None
 
     def pending_total(self) -> int:
+        """Facts pending in the workspace: a maintained count (db/counts.py), not a recount."""
         with self.engine.connect() as conn:
-            return conn.execute(select(func.coalesce(func.sum(Article.n_pending), 0))).scalar_one()
+            n = counts.pending_total(conn)
+            if conn.dialect.name == "postgresql":
+                self._fold_counts(conn)
+        return n
+
+    def counts(self) -> "counts.Counts":
+        """The workspace's maintained counts (db/counts.py): articles, facts by kind, status
+        and extractor; as cheap at a million articles as at ten."""
+        with self.engine.connect() as conn:
+            self._fold_counts(conn)
+            return counts.read(conn)
+
+    def _fold_counts(self, conn: Connection) -> None:
+        """PostgreSQL: fold the rows of the counts when there are many (db/counts.fold)."""
+        if conn.dialect.name == "postgresql" and counts.rows(conn) > counts.FOLD_AFTER:
+            with self._tx() as tx:
+                counts.fold(tx)
 
     def next_article_with_pending(self, after_id: int, *, wrap: bool = True) -> Optional[int]:
         with self.engine.connect() as conn:
@@ -413,11 +440,10 @@ class Store(Reports):
         return nxt
 
     def stats(self) -> Stats:
-        with self.engine.connect() as conn:
-            articles = conn.execute(select(func.count(Article.id))).scalar_one()
-            rows = conn.execute(
-                select(Fact.kind, Fact.status, func.count()).group_by(Fact.kind, Fact.status)
-            ).all()
+        """Facts by kind and status, from the maintained counts (db/counts.py)."""
+        c = self.counts()
+        articles = c.articles
+        rows = [(k, s, n) for (k, s), n in c.by_kind_status().items()]
         by_kind: dict[str, int] = {}
         by_status: dict[str, int] = {}
         for kind, status, n in rows:
@@ -809,6 +835,8 @@ class Store(Reports):
                             dict(ev.before), None)
             return Change(eid, ev.article_id, None, "article")
         current = self.fact(ev.fact_id, conn)
+        if current is not None:
+            self._refuse_over_another(conn, ev, rid, current)
         if ev.before is None:  # the decision added the fact: take it away again
             if current is None:
                 raise WorkspaceError(f"the fact added by decision {event_id} is already gone")
@@ -836,6 +864,19 @@ class Store(Reports):
 
     # Rows are kept and put back as the database stores them (_stored_rows): what comes back is
     # identical, column for column.
+    @staticmethod
+    def _refuse_over_another(conn, ev: ReviewEventRecord, rid: Optional[int], current: FactRecord) -> None:
+        """An undo or revert never puts back a fact over a later decision of another reviewer
+        (it would silently undo theirs): StaleFactError, saying who and when."""
+        later = conn.execute(
+            select(Reviewer.name, ReviewEvent.at)
+            .outerjoin(Reviewer, Reviewer.id == ReviewEvent.reviewer_id)
+            .where(ReviewEvent.fact_id == ev.fact_id, ReviewEvent.id > ev.id,
+                   ReviewEvent.reviewer_id.is_distinct_from(rid))
+            .order_by(ReviewEvent.id.desc()).limit(1)).first()
+        if later is not None:
+            raise StaleFactError(current, later[0], later[1])
+
     def _delete_article(self, conn, article_id, rid, action) -> Change:
         rows = _stored_rows(conn, "articles", "id", article_id)
         if not rows:

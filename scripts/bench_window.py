@@ -4,8 +4,10 @@ Builds (once, cached in --dir) a workspace of N generated articles with about 30
 facts each, then in fresh processes:
   * launch: from process start to the first article shown, for that workspace
     and for a 5-article one (the baseline, measured in the same run);
-  * keys: accept, reject and move (J), each key press to the next fact shown,
-    commit included; 50th and 95th percentiles;
+  * keys: every review key (accept, reject, flag, reset, undo, J/K, Space, ] and [) and
+    the state-save timer's work, each key press to its result shown, commit included;
+    50th and 95th percentiles, beside those of the 5-article workspace;
+  * the facts-left counter, and the Statistics window: shown, and its figures drawn;
   * peak memory (max RSS) of the process that opened the big workspace.
 
     QT_QPA_PLATFORM=offscreen python scripts/bench_window.py [--articles 100000]
@@ -83,19 +85,44 @@ app.processEvents()
 first = time.perf_counter() - t0
 from_launch = time.time() - float(sys.argv[4])
 assert w.article is not None and w.facts.current_fact() is not None
-lat = {"accept": [], "reject": [], "move": []}
-keys = {"accept": Qt.Key_A, "reject": Qt.Key_R, "move": Qt.Key_J}
+# Every review key, each press to its result shown (commit included), in a round that
+# decides, undoes, moves between facts and between articles. `save state` is the state-save
+# timer's work (where the reviewer is), timed as the timer runs it on the GUI thread.
+KEYS = [("accept", Qt.Key_A, Qt.NoModifier), ("move", Qt.Key_J, Qt.NoModifier),
+        ("reject", Qt.Key_R, Qt.NoModifier), ("move up", Qt.Key_K, Qt.NoModifier),
+        ("flag", Qt.Key_F, Qt.NoModifier), ("undo", Qt.Key_Z, Qt.ControlModifier),
+        ("next pending", Qt.Key_Space, Qt.NoModifier), ("next article ]", Qt.Key_BracketRight, Qt.NoModifier),
+        ("accept", Qt.Key_A, Qt.NoModifier), ("prev article [", Qt.Key_BracketLeft, Qt.NoModifier),
+        ("next article ]", Qt.Key_BracketRight, Qt.NoModifier), ("reject", Qt.Key_R, Qt.NoModifier)]
+lat = {}
 for i in range(int(sys.argv[3])):
-    name = ("accept", "reject", "move")[i % 3]
-    before = w.facts.current_fact()
+    name, key, mod = KEYS[i % len(KEYS)]
+    if w.facts.current_fact() is None and name not in ("next article ]", "prev article [", "next pending"):
+        continue
     t = time.perf_counter()
-    QTest.keyClick(w.facts.table, keys[name])
+    QTest.keyClick(w.facts.table, key, mod)
     app.processEvents()
-    lat[name].append((time.perf_counter() - t) * 1000)
-    if name != "move":  # a decision moves on to the next pending fact
-        assert w.facts.current_fact().id != before.id
+    lat.setdefault(name, []).append((time.perf_counter() - t) * 1000)
+    if name.endswith("]") or name.endswith("["):
+        t = time.perf_counter()
+        w._state_timer.stop()
+        w.save_state()
+        lat.setdefault("save state (timer)", []).append((time.perf_counter() - t) * 1000)
+t = time.perf_counter()
+n_left = w.workspace.pending_total()
+left_ms = (time.perf_counter() - t) * 1000
+t = time.perf_counter()
+w.show_stats()
+app.processEvents()
+stats_open = (time.perf_counter() - t) * 1000
+while w.stats_window.progress is None:
+    app.processEvents()
+    time.sleep(0.001)
+stats_filled = (time.perf_counter() - t) * 1000
+w.stats_window.close()
 w.close()
-print(json.dumps({"first": first, "launch": from_launch, "lat": lat,
+print(json.dumps({"first": first, "launch": from_launch, "lat": lat, "left_ms": left_ms,
+                  "stats_open": stats_open, "stats_filled": stats_filled,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -135,7 +162,7 @@ def main() -> None:
         build(small, 5)
     for f in d.glob("*.ini"):
         f.unlink()
-    base = run_child(small, d / "small.ini", 30)
+    base = run_child(small, d / "small.ini", 60)
     res = run_child(big, d / "big.ini", args.presses)
     from db.store import Store
 
@@ -147,9 +174,15 @@ def main() -> None:
     print(f"launch to first article shown: {res['launch']:.2f} s (imports and window "
           f"{res['first']:.2f} s); 5-article baseline {base['launch']:.2f} s "
           f"→ ratio {res['launch'] / base['launch']:.2f}")
+    print(f"{'key':<20}{'p50 ms':>8}{'p95 ms':>8}{'n':>5}   5-article baseline p50 / p95 ms, ratio p95")
     for name, xs in res["lat"].items():
-        print(f"key {name:<6}: p50 {pct(xs, .5):6.1f} ms   p95 {pct(xs, .95):6.1f} ms   "
-              f"(5-article baseline p95 {pct(base['lat'][name], .95):.1f} ms, n={len(xs)})")
+        b = base["lat"].get(name) or [float("nan")]
+        print(f"{name:<20}{pct(xs, .5):>8.1f}{pct(xs, .95):>8.1f}{len(xs):>5}   "
+              f"{pct(b, .5):6.1f} / {pct(b, .95):5.1f}   {pct(xs, .95) / pct(b, .95):5.2f}×")
+    print(f"facts-left counter: {res['left_ms']:.2f} ms (baseline {base['left_ms']:.2f} ms)")
+    print(f"Statistics window: shown in {res['stats_open']:.1f} ms, figures drawn after "
+          f"{res['stats_filled']:.1f} ms, off the GUI thread (baseline {base['stats_open']:.1f} / "
+          f"{base['stats_filled']:.1f} ms)")
     print(f"peak memory: {res['rss_mb']:.0f} MB (5-article baseline {base['rss_mb']:.0f} MB)")
 
 

@@ -74,7 +74,7 @@ def test_a_decision_in_one_window_shows_in_the_other_within_two_seconds(qtbot, t
         assert lan.facts.current_fact().id == mine.id  # lan's place is kept
         assert lan.article.id == article
         qtbot.waitUntil(lambda: f"{left - 1:,} facts left" in lan.status_left.text(), timeout=2000)
-        assert "by other reviewers" in lan.status_hint.text()
+        assert "1 decision" in lan.status_hint.text() and "reviewer" in lan.status_hint.text()
         # and lan's decision on the fact binh changed goes through: lan has seen it as it is now
         lan.select_fact(theirs.id)
         lan.activateWindow()
@@ -115,3 +115,36 @@ def test_the_log_reader_sees_each_entry_once_and_not_its_own(team):
     assert not log.read()
     # a fact binh changed is shown to lan as it is now: lan's decision on it is not refused
     assert lan.decide([b.id], "accept").facts[0].status == "accepted"
+
+
+def test_undo_never_puts_back_a_fact_over_another_reviewers_later_decision(qtbot, team, tmp_path,
+                                                                             monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    lan_ws, binh_ws = team
+    lan = window(qtbot, lan_ws, tmp_path, "lan")
+    lan.live.stop()  # binh's decision not on lan's screen yet: the undo is what meets it
+    try:
+        lan.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is lan, timeout=3000)
+        fact = lan.facts.current_fact()
+        qtbot.keyClick(QApplication.focusWidget() or lan.facts.table, Qt.Key_A)
+        assert lan_ws.fact(fact.id).status == "accepted"
+        binh_ws.facts(fact.article_id)
+        binh_ws.decide([fact.id], "reject")
+        qtbot.keyClick(QApplication.focusWidget() or lan.facts.table, Qt.Key_Z, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: lan.status_saved.text().startswith("✗"), timeout=2000)
+        assert "binh changed" in lan.status_saved.text() and warned
+        assert lan_ws.fact(fact.id).status == "rejected"  # binh's decision stands
+        row = lan.facts.model.row_of(fact.id)
+        assert lan.facts.model.facts[row].status == "rejected"  # and lan sees it
+        # lan's own undo of lan's own decision, with no one in between, still goes through
+        other = lan.facts.visible_facts()[1]
+        lan.select_fact(other.id)
+        qtbot.keyClick(QApplication.focusWidget() or lan.facts.table, Qt.Key_A)
+        qtbot.keyClick(QApplication.focusWidget() or lan.facts.table, Qt.Key_Z, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: lan_ws.fact(other.id).status == "pending", timeout=2000)
+    finally:
+        close(lan)
