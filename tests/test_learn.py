@@ -414,3 +414,56 @@ def test_kfold_on_the_dev_gold_beats_the_rules(tmp_path):
     result = learn(docs, Settings(), folds=5)
     for kind, s in result.scores["by_kind"].items():
         assert s["learned"]["f1"] > s["rules"]["f1"], (kind, s)
+
+
+def test_tune_leaves_a_kind_to_the_rules_where_the_model_does_no_better():
+    """The merge's threshold per kind is chosen on the k-fold readings: a kind where the
+    model's spans only hurt stays the rules' ("never", above 1); a kind where they help is
+    the model's too. Saved with the model's settings."""
+    from facts.learn.crf import Reading, Settings, Span
+    from facts.learn.training import Prepared, TrainingDoc, score, tune
+    from facts.model import validate_fact
+
+    text = "Ông Zorbak Quintel đến Hà Nội hôm qua."
+    zq, hn = text.index("Zorbak"), text.index("Hà Nội")
+    rule = validate_fact({"kind": "location", "start": hn, "end": hn + 6, "text": "Hà Nội",
+                          "value": "Hà Nội", "extractor": "rules/x@1"})
+    doc = TrainingDoc("t", text, [[0, len(text)]], None,
+                      truth=[("person", zq, zq + 14), ("location", hn, hn + 6)], rejected=[])
+    prepared = [Prepared(doc, [rule], None)]
+    reading = Reading(spans=[Span("person", zq, zq + 14, 0.8),  # right: the rules missed it
+                             Span("location", hn, hn + 2, 0.95)],  # wrong: cuts Hà Nội short
+                      rule_p={(hn, hn + 6): 0.5})
+    tuned = tune(prepared, [reading], Settings())
+    assert tuned.threshold_of("person") <= 0.8
+    assert tuned.threshold_of("location") > 1 and tuned.drop_of("location") > 1
+    s = score(prepared, [reading], tuned)
+    assert s["person"]["learned"].f1 == 1.0 and s["location"]["learned"].f1 == 1.0
+    assert Settings.from_json(json.loads(json.dumps(tuned.to_json()))) == tuned
+
+
+def test_a_model_left_off_on_every_kind_costs_nothing(capsys, db_path, tmp_path):
+    """Where the k-fold estimate leaves every kind to the rules, the extractor with the model
+    gives the rules' own facts without reading the text again."""
+    from facts.extract.rules import RuleExtractor
+    from facts.learn import LearnedExtractor, Settings
+
+    src = reviewed_corpus(tmp_path)
+    run(capsys, "--db", db_path, "import", "--no-extract", src)
+    learned(db_path, capsys=capsys)
+    from db.store import Store
+
+    store = Store.open(db_path, lock=False)
+    try:
+        record = store.latest_model()
+    finally:
+        store.close()
+    settings = Settings.from_json(record.settings)
+    assert settings.threshold_of("person") <= 1  # the model finds these people
+    off = Settings.from_json({**record.settings, "thresholds": {k: 2.0 for k in settings.kinds},
+                              "drops": {k: 2.0 for k in settings.kinds}})
+    ex = LearnedExtractor(record.data, record.version, off)
+    assert not ex.active
+    text = "Sáng nay Bodmer Keltan làm việc tại Huế.\n"
+    rules = RuleExtractor().extract(text).facts
+    assert [f.model_dump() for f in ex.extract(text).facts] == [f.model_dump() for f in rules]

@@ -35,11 +35,23 @@ class Settings:
     contest: bool = True  # a learned span replaces rule spans only when surer than they are
     margin: float = 0.0  # by this much
     min_documents: int = 5
+    # per kind, what the k-fold estimate chose (training.tune): the `threshold` and the `drop`
+    # of that kind; above 1, never (the model adds no span of the kind, drops no rule fact of it)
+    thresholds: dict = field(default_factory=dict)
+    drops: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kinds = tuple(self.kinds)
         self.ordinary = tuple(self.ordinary)
         self.ordinary_set = frozenset(self.ordinary)
+        self.thresholds = {str(k): float(v) for k, v in (self.thresholds or {}).items()}
+        self.drops = {str(k): float(v) for k, v in (self.drops or {}).items()}
+
+    def threshold_of(self, kind: str) -> float:
+        return self.thresholds.get(kind, self.threshold)
+
+    def drop_of(self, kind: str) -> float:
+        return self.drops.get(kind, self.drop)
 
     def to_json(self) -> dict:
         d = asdict(self)

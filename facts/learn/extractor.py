@@ -23,6 +23,10 @@ class LearnedExtractor:
         self.version = f"{self.rules.version}+learned@{version}"
         self.learned_name = f"learned@{version}"
         self.tagger = Tagger(data, self.settings)
+        st = self.settings
+        # whether the model can change anything: a kind where a learned span may be kept or a
+        # rule fact dropped (the settings learning chose, Settings.threshold_of and drop_of)
+        self.active = any(st.threshold_of(k) <= 1.0 or st.drop_of(k) <= 1.0 for k in st.kinds)
 
     @property
     def tag(self) -> str:
@@ -30,6 +34,8 @@ class LearnedExtractor:
 
     def extract(self, text: str, metadata: Optional[dict] = None) -> Extraction:
         result = self.rules.extract(text, metadata)
+        if not self.active:
+            return result  # the k-fold estimate left every kind to the rules
         doc = read_doc(text, result.content, result.facts, self.settings)
         reading = self.tagger.read(doc)
         facts = merge(text, result.facts, reading, self.settings, self.learned_name)

@@ -379,9 +379,11 @@ def _uncovered(text: str, ranges, starts: list[int], stops: list[int], words: li
     nxt = [*starts[1:], len(text) + _NEAR]
     prev = [-_NEAR - 1, *stops[:-1]]
     ordinary_here: dict[str, bool] = {}
-    for a, b, w, after, prev_end in zip(starts, stops, words, nxt, prev):
-        if in_rules[a] or in_other[a]:
-            continue
+    # inside any fact of the rules (most capitals): skipped at C speed
+    covered = (int.from_bytes(in_rules, "little") | int.from_bytes(in_other, "little")
+               ).to_bytes(len(in_rules), "little")
+    rows = compress(zip(starts, stops, words, nxt, prev), map(not_, map(covered.__getitem__, starts)))
+    for a, b, w, after, prev_end in rows:
         role = roles.get(w)
         if role is None:
             role = _role(w)

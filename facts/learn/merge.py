@@ -2,11 +2,13 @@
 
 For the model's kinds (person, organization, location by default):
 - a learned span whose confidence (the mean marginal probability of its tokens' labels)
-  reaches `threshold`, and that overlaps no number, date or legal reference, is kept;
+  reaches the threshold of its kind (`Settings.threshold_of`: chosen per kind by the k-fold
+  estimate at learning, above 1 for a kind where the model did no better than the rules), and that overlaps no number, date or legal reference, is kept;
 - a rule fact it overlaps is replaced by it, except one with exactly its kind and span,
   which stays the rule's fact (its value and fields are the rule's own reading);
 - a rule fact no kept span overlaps stays, at a confidence lowered by how sure the model
-  is that its tokens are outside any entity, or is dropped when that is `drop` or more.
+  is that its tokens are outside any entity, or is dropped when that is the `drop` of its
+  kind or more (`Settings.drop_of`, chosen as the threshold is).
 Every other kind (numbers, dates, legal references) is the rules' alone, untouched.
 """
 from __future__ import annotations
@@ -33,8 +35,9 @@ def merge(text: str, rule_facts: Sequence[FactBase], reading: Reading, settings:
     cover = bytearray(len(text))
     for f in others:
         cover[f.start:f.end] = b"\x01" * (f.end - f.start)
-    spans = [s for s in reading.spans if s.confidence >= settings.threshold
-             and s.kind in kinds and cover.find(1, s.start, s.end) < 0]
+    threshold = {k: settings.threshold_of(k) for k in kinds}
+    spans = [s for s in reading.spans if s.kind in kinds and s.confidence >= threshold[s.kind]
+             and cover.find(1, s.start, s.end) < 0]
     if settings.contest:
         # a learned span that differs from rule spans it overlaps wins only when the model
         # is surer of it than of them
@@ -62,7 +65,7 @@ def merge(text: str, rule_facts: Sequence[FactBase], reading: Reading, settings:
         p_o = reading.rule_o.get((f.start, f.end))
         if p_o is None:
             out.append(f)
-        elif p_o < settings.drop:
+        elif p_o < settings.drop_of(f.kind):
             out.append(f.model_copy(update={"confidence": round(f.confidence * (1.0 - p_o), 3)}))
     by_span = {(f.start, f.end): f for f in ents}
     for s in exact.values():
