@@ -157,6 +157,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--calibrated", action="store_true",
                     help="confidences calibrated on the workspace's decisions (--db), as new "
                     "extractions get them, instead of the extractor's own")
+    from .cli_team import add_parsers as add_team_parsers
+
+    add_team_parsers(sub, common)  # assign, queue, agreement, disagreements, adjudicate, edit, copy
     return p
 
 
@@ -209,11 +212,19 @@ def _run(args) -> int:
             return _evaluate(args)
         if args.command in ("backups", "restore"):  # these work on a workspace that won't open
             return {"backups": _backups, "restore": _restore}[args.command](args)
+        if args.command == "copy":  # two workspaces, opened by the copy itself
+            from .cli_team import copy
+
+            return copy(args, _lines)
         store = _open(args)
     except _UserError as exc:
         print(f"fact-review: {_lines(exc)}", file=sys.stderr)
         return EXIT_USAGE
+    from .cli_team import COMMANDS as TEAM, UsageError, run as run_team
+
     try:
+        if args.command in TEAM:
+            return run_team(args.command, args, store, _lines)
         return {
             "import": _import,
             "articles": _articles,
@@ -229,7 +240,7 @@ def _run(args) -> int:
             "reject": _decide,
             "flag": _decide,
         }[args.command](args, store)
-    except _UserError as exc:
+    except (_UserError, UsageError) as exc:
         print(f"fact-review: {_lines(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except WorkspaceError as exc:  # a write that failed (disk full, I/O): nothing half-saved
@@ -275,7 +286,8 @@ def _q(path: object) -> str:
     return shlex.quote(_t(path))
 
 
-WRITERS = {"import", "extract", "revert", "delete", "learn", "accept", "reject", "flag"}
+WRITERS = {"import", "extract", "revert", "delete", "learn", "accept", "reject", "flag",
+           "assign", "adjudicate", "edit"}
 
 
 def _open(args):
@@ -521,7 +533,11 @@ def _backups(args) -> int:
 def _restore(args) -> int:
     from .opening import latest_backup, restore
 
+    from .opening import SERVER_BACKUPS, ServerURL
+
     path, _ = resolve_path(args.db)
+    if isinstance(path, ServerURL):  # no backups of ours to look for: the server's tools
+        raise _UserError(f"{path}: {SERVER_BACKUPS}")
     if args.latest:
         backup = latest_backup(path)
         if backup is None:
@@ -639,7 +655,7 @@ def _facts(args, store) -> int:
 
 def _decide(args, store) -> int:
     ids = list(dict.fromkeys(args.facts))
-    missing = [str(i) for i in ids if store.fact(i) is None]
+    missing = [str(i) for i in ids if store.team_fact(i) is None]  # -N: added on a shared article
     if missing:
         raise _UserError(f"no fact {', '.join(missing)} in the workspace (see `facts`); "
                          "nothing was decided")

@@ -20,6 +20,7 @@ from db.store import StaleFactError, Store
 from facts.model import FactBase, status_after
 
 from .changes import Changes
+from .team import TeamWork
 
 __all__ = ["Workspace", "ViewState", "WorkspaceError", "CorruptWorkspaceError", "NoWorkspaceError",
            "NewerWorkspaceError", "StaleFactError", "SearchCancelled"]
@@ -62,7 +63,7 @@ VIEW_KEY = "view"
 GUIDELINES_KEY = "guidelines"
 
 
-class Workspace:
+class Workspace(TeamWork):
     """An open workspace and who works in it (`reviewer`, recorded on every decision)."""
 
     def __init__(self, store: Store, reviewer: Optional[str] = None):
@@ -111,7 +112,11 @@ class Workspace:
     def facts(self, article_id: int):
         """An article's facts, to show: a decision on one of them is checked against the
         version returned here (a plain read is fact())."""
-        return self._show(self.store.facts(article_id))
+        from db.team import seen_by
+
+        # On a shared article: with this reviewer's own decisions, never another's (db/team.py).
+        return self._show(seen_by(self.store.engine, article_id, self.reviewer,
+                                  self.store.facts(article_id)))
 
     def _show(self, records: list) -> list:
         for r in records:
@@ -208,7 +213,7 @@ class Workspace:
             raise ValueError("changes are made to one fact at a time")
         try:
             if len(ids) == 1:
-                before = self.store.fact(ids[0])
+                before = self.store.fact(ids[0]) if ids[0] > 0 else self.team_fact(ids[0])
                 if before is None:
                     raise WorkspaceError("That fact no longer exists.")
                 recs = [self.store.decide(ids[0], action, self.reviewer,
@@ -222,15 +227,17 @@ class Workspace:
             self._show([exc.fact])
             raise
         out = Changes(facts=recs, events=[r.event_id for r in recs])
-        if propose and action in ("accept", "edit"):
-            self._propose(recs, out)
+        final = [r for r in recs if "judged_by" not in r.extra]  # a judgment is no one else's to see
+        if propose and action in ("accept", "edit") and final:
+            self._propose(final, out)
         return self._shows(out)
 
     def add(self, article_id: int, fact: FactBase, note: Optional[str] = None) -> Changes:
         """A fact the extractor missed, added by the reviewer; its name's other mentions proposed."""
         rec = self.store.add_fact(article_id, fact, self.reviewer, note)
         out = Changes(facts=[rec], events=[rec.event_id])
-        self._propose([rec], out)
+        if "judged_by" not in rec.extra:  # on a shared article it stays its reviewer's own
+            self._propose([rec], out)
         return self._shows(out)
 
     def _propose(self, recs, out: Changes) -> None:

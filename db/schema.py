@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (JSON, BigInteger, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -142,3 +143,41 @@ class Count(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String)
     n: Mapped[int] = mapped_column(BigInteger)
+
+
+class Assignment(Base):
+    """An article and a reviewer it is assigned to (migration 0013; db/team.py). An article
+    with two reviewers is shared: their decisions on it are kept apart (Judgment). No foreign
+    key to the article: like the log, it outlives a deletion that may be reverted."""
+
+    __tablename__ = "assignments"
+
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"), primary_key=True, index=True)
+    assigned_at: Mapped[datetime]
+
+
+class Judgment(Base):
+    """One reviewer's own decision on a shared article (migration 0013; db/team.py): on a
+    proposed fact (`fact_id`, one a reviewer) or a fact they added (`fact_id` NULL; shown to
+    them as fact id -id), with the fact as they would have it."""
+
+    __tablename__ = "judgments"
+    __table_args__ = (UniqueConstraint("fact_id", "reviewer_id", name="uq_judgments_fact_reviewer"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer, index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    fact_id: Mapped[Optional[int]] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    fields: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    at: Mapped[datetime]
+    # The adjudication that settled an added fact without keeping it (its log entry).
+    resolved_by: Mapped[Optional[int]] = mapped_column(Integer)

@@ -524,7 +524,7 @@ class Store(Reports):
 
         def run(conn):
             self._lock_facts(conn, [fact_id])
-            return self._decide(conn, fact_id, action, reviewer, status, changes, note, version)
+            return self._judge_or_decide(conn, fact_id, action, reviewer, status, changes, note, version)
         return self._write(run)
 
     def decide_many(self, fact_ids: Sequence[int], action: str, reviewer: Optional[str], *,
@@ -533,9 +533,19 @@ class Store(Reports):
         the facts shown to the reviewer, the version shown (as decide's)."""
         def run(conn):
             self._lock_facts(conn, fact_ids)
-            return [self._decide(conn, fid, action, reviewer, status, None, None,
-                                 (versions or {}).get(fid)) for fid in fact_ids]
+            return [self._judge_or_decide(conn, fid, action, reviewer, status, None, None,
+                                          (versions or {}).get(fid)) for fid in fact_ids]
         return self._write(run)
+
+    def _judge_or_decide(self, conn, fact_id, action, reviewer, status, changes, note, version):
+        """On a shared article, an assigned reviewer's decision is kept as their own judgment
+        (db/team.py); anywhere else it decides the workspace's fact."""
+        from . import team
+
+        judged = team.judge(self, conn, fact_id, action, reviewer, changes, note)
+        if judged is not None:
+            return judged
+        return self._decide(conn, fact_id, action, reviewer, status, changes, note, version)
 
     @staticmethod
     def _lock_facts(conn, fact_ids: Sequence[int]) -> None:
@@ -550,7 +560,12 @@ class Store(Reports):
         _refuse_unstorable(note=note, reviewer=reviewer)
 
         def run(conn):
+            from . import team
+
             lock_articles(conn, [article_id])
+            judged = team.judge_add(self, conn, article_id, fact, reviewer, note)
+            if judged is not None:  # a reviewer of a shared article: theirs until adjudicated
+                return judged
             rid = self.reviewer_id(reviewer, conn)
             cols = fact_columns(fact)
             cols.update(article_id=article_id, status=Status.added.value, reviewer_id=rid,
@@ -816,6 +831,10 @@ class Store(Reports):
             raise WorkspaceError(f"no decision {event_id} in the review log")
         ev = ReviewEventRecord(*r)
         rid = self.reviewer_id(reviewer, conn)
+        from . import team
+
+        if team.is_team_event(ev):  # a reviewer's judgment on a shared article (db/team.py)
+            return team.revert_event(self, conn, ev, rid, action)
         if ev.fact_id is None and "article" in (ev.after or {}):  # a deletion, or its putting back
             if ev.after["article"] == DELETED:
                 return self._restore_article(conn, ev, rid, action)

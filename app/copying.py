@@ -1,0 +1,111 @@
+"""`fact-review copy SRC DST`: a whole workspace — articles, facts, the review log, learned
+models, assignments and judgments, guidelines and each reviewer's place — copied into an empty
+one, from an SQLite file to a PostgreSQL database or back (or file to file, server to server).
+
+The source is read from one snapshot (it may be in use meanwhile); the destination is written
+in one transaction, checked before it commits — every table's rows counted on both sides, the
+maintained counts equal to a recount and to the source's — and refused when it already holds
+a workspace. Stopped or failed, nothing of the copy is kept (a file it created is removed)."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from sqlalchemy import text
+
+from db import copying, counts
+from db.engine import Location, ServerURL, WorkspaceError
+from db.engine import is_new as nothing_there
+from db.store import Store
+
+
+@dataclass
+class CopyReport:
+    source: Location
+    destination: Location
+    rows: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        tables = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n)
+        return (f"Copied {self.source} to {self.destination} in {self.seconds:.1f} s: {tables}. "
+                f"Verified: every table's rows, and the counts ({self.articles} articles, "
+                f"{self.facts} facts), are the same on both sides.")
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    if isinstance(a, ServerURL) or isinstance(b, ServerURL):
+        return str(a) == str(b)
+    a, b = Path(a).expanduser(), Path(b).expanduser()
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def copy_workspace(src: Location, dst: Location, *,
+                   progress: Optional[Callable[[str, int], None]] = None) -> CopyReport:
+    """Copy the workspace at `src` into `dst` (created if there is nothing there; refused if
+    it holds a workspace with anything in it). Raises WorkspaceError saying why."""
+    if _same_place(src, dst):
+        raise WorkspaceError(f"{src} and {dst} are the same workspace: nothing to copy")
+    started = time.monotonic()
+    source = Store.open(src, lock=False, create=False)
+    try:
+        created = nothing_there(dst)
+        try:
+            target = Store.open(dst, lock=True, create=True)
+        except WorkspaceError as exc:
+            raise WorkspaceError(f"the destination {dst}: {exc}") from None
+        ok = False
+        try:
+            report = _copy(source, target, progress)
+            ok = True
+        finally:
+            target.close()
+            if not ok and created and not isinstance(dst, ServerURL):
+                _remove_file(Path(dst).expanduser())
+    finally:
+        source.close()
+    report.source, report.destination = src, dst
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _copy(source: Store, target: Store, progress) -> CopyReport:
+    with source.engine.connect() as sconn:
+        copying.snapshot(sconn)
+        with target._tx() as dconn:
+            if dconn.dialect.name == "postgresql":  # nobody imports into it while it is filled
+                dconn.execute(text("LOCK TABLE articles, facts, review_events IN EXCLUSIVE MODE"))
+            held = copying.is_empty(dconn)
+            if held:
+                what = ", ".join(f"{n} {t}" for t, n in held.items())
+                raise WorkspaceError(f"{target.path} already holds a workspace ({what}): copy into "
+                                     "an empty one. Nothing was copied.")
+            done = copying.copy_rows(sconn, dconn, progress)
+            have, want = copying.count_rows(dconn), copying.count_rows(sconn)
+            wrong = {t: (want[t], have[t]) for t in want if want[t] != have[t]}
+            if wrong:
+                raise WorkspaceError("the copy does not match its source ("
+                                     + ", ".join(f"{t}: {a} rows, {b} copied" for t, (a, b) in wrong.items())
+                                     + "). Nothing was copied.")
+            kept, recount, theirs = counts.read(dconn), counts.recounted(dconn), counts.recounted(sconn)
+            if not (kept == recount == theirs):
+                raise WorkspaceError(f"the copy's counts do not match its source ({kept} / {theirs}). "
+                                     "Nothing was copied.")
+    return CopyReport(source.path, target.path, done.rows, theirs.articles,
+                      sum(theirs.facts.values()))
+
+
+def _remove_file(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+              path.with_name(path.name + "-journal"), path.with_name(path.name + ".lock")):
+        try:
+            p.unlink()
+        except OSError:
+            pass
