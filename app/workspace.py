@@ -97,11 +97,17 @@ class Workspace(TeamWork):
         return self.store.article_count()
 
     def article_ids(self, *, pending_only: bool = False, search: str = "",
-                    ignore_diacritics: bool = True, cancelled=None) -> list[int]:
+                    ignore_diacritics: bool = True, cancelled=None, queue: bool = False) -> list[int]:
         """`cancelled`: a search stops, raising SearchCancelled, once it returns true (a newer
-        search superseded it)."""
-        return self.store.article_ids(pending_only=pending_only, search=search,
-                                      ignore_diacritics=ignore_diacritics, cancelled=cancelled)
+        search superseded it). `queue`: only this reviewer's assigned articles (my_queue), and
+        with `pending_only` those where something is left for them to decide."""
+        if not (queue and self.reviewer):
+            return self.store.article_ids(pending_only=pending_only, search=search,
+                                          ignore_diacritics=ignore_diacritics, cancelled=cancelled)
+        mine = {q.article_id: q.left for q in self.my_queue()}
+        ids = self.store.article_ids(search=search, ignore_diacritics=ignore_diacritics,
+                                     cancelled=cancelled)
+        return [i for i in ids if i in mine and (not pending_only or mine[i] > 0)]
 
     def article_rows(self, ids: Sequence[int]):
         return self.store.article_rows(ids)

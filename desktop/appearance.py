@@ -8,10 +8,11 @@ from string import Template
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
+from .i18n import QT_TR_NOOP
 from .settings import Prefs
 from .theme import Palette, Theme
 
-THEMES = {"system": "System", "light": "Light", "dark": "Dark"}
+THEMES = {"system": QT_TR_NOOP("System"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
 
 
 def style_sheet(palette: Palette) -> str:

@@ -6,6 +6,7 @@ from typing import Optional
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from .i18n import num, tr
 from .safe_text import rich
 
 ArticleRole = Qt.UserRole + 1  # the ArticleRow
@@ -77,7 +78,8 @@ class ArticleListModel(QAbstractListModel):
         if role == ArticleRole:
             return r
         if role == Qt.ToolTipRole:
-            return rich(f"{r.title or r.uid}\n{r.n_reviewed} of {r.n_facts} facts reviewed")
+            return rich(f"{r.title or r.uid}\n" + tr("{done} of {total} facts reviewed").format(
+                done=num(r.n_reviewed), total=num(r.n_facts)))
         if role == SortRole:
             return r.id
         return None

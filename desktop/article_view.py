@@ -14,10 +14,12 @@ from facts.reading import read_date
 
 from .find_bar import FindBar, find_all
 from .safe_text import plain, rich
-from .theme import KIND_LABELS, KINDS, Theme
+from .i18n import QT_TR_NOOP, tr
+from .theme import KINDS, Theme, kind_label
 
 CONTEXT_LINES = 3  # lines of text kept visible above and below the selected fact
-META_FIELDS = (("published", "Published"), ("source", "Source"), ("author", "Author"))
+META_FIELDS = (("published", QT_TR_NOOP("Published")), ("source", QT_TR_NOOP("Source")),
+               ("author", QT_TR_NOOP("Author")))
 
 
 class OffsetMap:
@@ -58,16 +60,17 @@ class ArticleView(QWidget):
         self.matches: list[tuple[int, int]] = []  # of the find bar, in this article
         self.match: Optional[int] = None  # the current one
 
-        self.title = QLineEdit(objectName="headerTitle", placeholderText="Title")
-        self.title.setAccessibleName("Article title")
+        self.title = QLineEdit(objectName="headerTitle", placeholderText=tr("Title"))
+        self.title.setAccessibleName(tr("Article title"))
         self.meta: dict[str, QLineEdit] = {}
         meta_row = QHBoxLayout()
         meta_row.setSpacing(12)
         for key, label in META_FIELDS:
+            label = tr(label)
             edit = QLineEdit(placeholderText=label)
             edit.setProperty("meta", True)
             edit.setAccessibleName(label)
-            edit.setToolTip(f"{label} (M or Review ▸ Correct Title, Date, Source and Author)")
+            edit.setToolTip(tr("{field} (M or Review ▸ Correct Title, Date, Source and Author)").format(field=label))
             self.meta[key] = edit
             meta_row.addWidget(edit, 2 if key == "source" else 1)
 
@@ -80,7 +83,7 @@ class ArticleView(QWidget):
         self.set_zoom(100)
         self.text.document().setDocumentMargin(8)
         self.text.viewport().installEventFilter(self)
-        self.text.setAccessibleName("Article text")
+        self.text.setAccessibleName(tr("Article text"))
 
         self.header_edits = {"title": self.title, **self.meta}
         for key, edit in self.header_edits.items():
@@ -100,7 +103,7 @@ class ArticleView(QWidget):
         # One wrapped label: the legend never sets a minimum width for the window.
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        self.legend.setToolTip("Fact kinds; in the add form, 1–8 pick the kind")
+        self.legend.setToolTip(tr("Fact kinds; in the add form, 1–8 pick the kind"))
         self._fill_legend()
 
         lay = QVBoxLayout(self)
@@ -126,7 +129,7 @@ class ArticleView(QWidget):
             ground = self.theme.tint(kind, decided=True)
             chips.append(f"<span style='background:{ground.name()};color:{self.theme.text_on(ground).name()};"
                          f"border-bottom:2px solid {self.theme.kind(kind).name()}'>&nbsp;{i}&nbsp;"
-                         f"{KIND_LABELS[kind].replace(' ', '&nbsp;')}&nbsp;</span>")
+                         f"{kind_label(kind).replace(' ', '&nbsp;')}&nbsp;</span>")
         self.legend.setText("&nbsp; ".join(chips))
 
     def set_zoom(self, percent: int) -> None:
@@ -456,7 +459,7 @@ class ArticleView(QWidget):
         if key == "published" and value is not None:
             reading = read_date(value)
             if not reading.ok:
-                self.meta_error.setText(f"Date not saved: {reading.error}")
+                self.meta_error.setText(tr("Date not saved: {reason}").format(reason=reading.error))
                 self.meta_error.show()
                 return False
             value = reading.value

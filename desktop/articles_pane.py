@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QLabel, QLineEdit, 
                                QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget)
 
 from .article_model import ArticleListModel, ArticleRole, IdRole
+from .i18n import plural, published, tr
 from .theme import Theme
 
 SMALL = 0.85  # the date and counts, beside the title
@@ -52,7 +53,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(font)
         small = painter.fontMetrics()
         y = rect.top() + fm.height() + 3
-        meta = (r.published or "").replace("T", " ")
+        meta = published(r.published or "")
         counts = f"{r.n_reviewed}/{r.n_facts}"
         painter.setPen(theme.colour("muted"))
         painter.drawText(QRect(rect.left(), y, rect.width(), small.height()),
@@ -79,11 +80,11 @@ class ArticlesPane(QWidget):
     def __init__(self, model: ArticleListModel, parent=None):
         super().__init__(parent)
         self.model = model
-        title = QLabel("Articles", objectName="paneTitle")
-        self.search = QLineEdit(placeholderText="Find in titles and text (Ctrl+F)")
+        title = QLabel(tr("Articles"), objectName="paneTitle")
+        self.search = QLineEdit(placeholderText=tr("Find in titles and text (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find in articles")
-        self.pending = QCheckBox("Only with pending facts")
+        self.search.setAccessibleName(tr("Find in articles"))
+        self.pending = QCheckBox(tr("Only with pending facts"))
         self.count = QLabel(objectName="paneNote")
         # A flat tree view with uniform rows: unlike QListView it never lays out every row,
         # so scrolling to an article is instant with 100,000 of them.
@@ -98,7 +99,7 @@ class ArticlesPane(QWidget):
         self.view.setIndentation(0)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.setAccessibleName("Article list")
+        self.view.setAccessibleName(tr("Article list"))
         self.view.clicked.connect(lambda idx: self.articleActivated.emit(idx.data(IdRole)))
         self.view.activated.connect(lambda idx: self.articleActivated.emit(idx.data(IdRole)))
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -139,4 +140,4 @@ class ArticlesPane(QWidget):
 
     def update_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} article{'s' if n != 1 else ''}")
+        self.count.setText(plural(n, tr("{n} article"), tr("{n} articles")))

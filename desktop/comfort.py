@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import actions as registry
 from . import settings as prefs_store
 from .appearance import Appearance
+from .i18n import tr
 from .settings import MAX_ZOOM, MIN_ZOOM, ZOOM_STEP
 from .theme import Theme
 from .tour import Tour, steps
@@ -49,7 +50,7 @@ class Comfort:
         percent = max(MIN_ZOOM, min(MAX_ZOOM, percent))
         self._keep(text_zoom=percent)
         self._zoom(percent)
-        self.w.hint(f"Text size {percent}%")
+        self.w.hint(tr("Text size {percent}%").format(percent=percent))
 
     def _zoom(self, percent: int) -> None:
         for pane in (self.w.view, self.w.articles, self.w.facts, self.w.guidelines.view):
@@ -59,7 +60,7 @@ class Comfort:
     def hide_furniture(self, hidden: bool) -> None:
         self._keep(hide_furniture=hidden)
         self.w.view.set_furniture_hidden(hidden)
-        self.w.hint("Page furniture hidden" if hidden else "Page furniture shown, dimmed")
+        self.w.hint(tr("Page furniture hidden") if hidden else tr("Page furniture shown, dimmed"))
 
     # -- the tour -------------------------------------------------------------------------------
     def offer_tour(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
                                QTextBrowser, QVBoxLayout)
 
+from .i18n import tr
 from .safe_text import plain
 
 
@@ -16,11 +17,11 @@ class HelpOverlay(QDialog):
 
     def __init__(self, text: str, keys: Sequence[str], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         self.setModal(False)
         self.view = view = QTextBrowser()
         view.setHtml(text)
-        view.setAccessibleName("Keyboard shortcuts")
+        view.setAccessibleName(tr("Keyboard shortcuts"))
         # It has the keys: ↑ ↓ PgUp PgDn Home End scroll it.
         view.setFocusPolicy(Qt.StrongFocus)
         view.setFocus()
@@ -39,18 +40,18 @@ class ImportErrors(QDialog):
 
     def __init__(self, summary: str, failures: list[tuple[str, str]], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Import: some files were not imported")
+        self.setWindowTitle(tr("Import: some files were not imported"))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setPlainText("\n".join(f"{path}\n    {reason}" for path, reason in failures))
-        copy = QPushButton("Copy")
+        copy = QPushButton(tr("Copy"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         box = QDialogButtonBox(QDialogButtonBox.Close)
         box.addButton(copy, QDialogButtonBox.ActionRole)
         box.rejected.connect(self.close)
         lay = QVBoxLayout(self)
-        lay.addWidget(plain(QLabel(summary + "\nNothing of a failed file was stored; the other files "
-                                   "were imported.")))
+        lay.addWidget(plain(QLabel(summary + "\n" + tr("Nothing of a failed file was stored; the other files "
+                                                        "were imported."))))
         lay.addWidget(self.text)
         lay.addWidget(box)
         self.resize(720, 380)

@@ -12,41 +12,44 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from facts.model import CURATED, Status
 from facts.tables import ExportFilter
 
-from .theme import KIND_LABELS, KINDS
+from .i18n import QT_TR_NOOP, date_format, tr
+from .theme import KINDS, kind_label, status_label
 
-FORMATS = [("csv", "Facts as CSV (opens in Excel)"), ("xlsx", "Facts and articles as Excel (XLSX)"),
-           ("articles", "Articles as CSV (metadata and counts)"), ("jsonl", "Everything as JSONL (lossless)"),
-           ("conll", "Reviewed articles as CoNLL (names tagged BIO, for training a model)")]
+FORMATS = [("csv", QT_TR_NOOP("Facts as CSV (opens in Excel)")),
+           ("xlsx", QT_TR_NOOP("Facts and articles as Excel (XLSX)")),
+           ("articles", QT_TR_NOOP("Articles as CSV (metadata and counts)")),
+           ("jsonl", QT_TR_NOOP("Everything as JSONL (lossless)")),
+           ("conll", QT_TR_NOOP("Reviewed articles as CoNLL (names tagged BIO, for training a model)"))]
 STATUSES = [s.value for s in Status]
 
 
 class ExportDialog(QDialog):
     def __init__(self, workspace, fmt: str = "csv", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(tr("Export"))
         self.workspace = workspace
         self.format = QComboBox()
         for key, label in FORMATS:
-            self.format.addItem(label, key)
+            self.format.addItem(tr(label), key)
         self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
-        self.status = {s: QCheckBox(s) for s in STATUSES}
+        self.status = {s: QCheckBox(status_label(s)) for s in STATUSES}
         for s, box in self.status.items():
             box.setChecked(s in {c.value for c in CURATED})
-        self.kind = {k: QCheckBox(KIND_LABELS[k]) for k in KINDS}
+        self.kind = {k: QCheckBox(kind_label(k)) for k in KINDS}
         for box in self.kind.values():
             box.setChecked(True)
         self.reviewer = QComboBox()
-        self.reviewer.addItem("anyone", None)
+        self.reviewer.addItem(tr("anyone"), None)
         for name in workspace.reviewer_names():
             self.reviewer.addItem(name, name)
-        self.use_dates = QCheckBox("reviewed between")
+        self.use_dates = QCheckBox(tr("reviewed between"))
         self.since, self.until = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-        self.bom = QCheckBox("UTF-8 with a BOM, so Excel shows Vietnamese right")
+            d.setDisplayFormat(date_format())
+        self.bom = QCheckBox(tr("UTF-8 with a BOM, so Excel shows Vietnamese right"))
         self.bom.setChecked(True)
-        self.inert = QCheckBox("Make cells starting with = + - @ inert (a leading apostrophe)")
+        self.inert = QCheckBox(tr("Make cells starting with = + - @ inert (a leading apostrophe)"))
         self.inert.setChecked(True)
 
         statuses, kinds = QHBoxLayout(), QGridLayout()
@@ -55,25 +58,25 @@ class ExportDialog(QDialog):
         for i, box in enumerate(self.kind.values()):
             kinds.addWidget(box, i // 4, i % 4)
         dates = QHBoxLayout()
-        for w in (self.use_dates, self.since, QLabel("and"), self.until):
+        for w in (self.use_dates, self.since, QLabel(tr("and")), self.until):
             dates.addWidget(w)
         dates.addStretch(1)
         self.filters = QWidget()
         form = QFormLayout(self.filters)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Statuses", statuses)
-        form.addRow("Kinds", kinds)
-        form.addRow("Reviewer", self.reviewer)
+        form.addRow(tr("Statuses"), statuses)
+        form.addRow(tr("Kinds"), kinds)
+        form.addRow(tr("Reviewer"), self.reviewer)
         form.addRow("", dates)
         form.addRow("", self.bom)
         form.addRow("", self.inert)
         box = QDialogButtonBox(QDialogButtonBox.Cancel)
-        box.addButton("Export…", QDialogButtonBox.AcceptRole)
+        box.addButton(tr("Export…"), QDialogButtonBox.AcceptRole)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow("Export", self.format)
+        top.addRow(tr("Export"), self.format)
         lay.addLayout(top)
         lay.addWidget(self.filters)
         lay.addWidget(box)
@@ -106,6 +109,6 @@ class ExportDialog(QDialog):
         suffix = {"csv": "csv", "xlsx": "xlsx", "articles": "csv", "jsonl": "jsonl", "conll": "conll"}[fmt]
         name = {"csv": "facts.csv", "xlsx": "facts.xlsx", "articles": "articles.csv", "jsonl": "workspace.jsonl",
                 "conll": "reviewed.conll"}[fmt]
-        path, _ = QFileDialog.getSaveFileName(self.parent(), "Export", str(Path.home() / name),
+        path, _ = QFileDialog.getSaveFileName(self.parent(), tr("Export"), str(Path.home() / name),
                                               f"{suffix.upper()} (*.{suffix})")
         return path

@@ -12,15 +12,24 @@ from facts.model import APPROX, KIND_FIELDS, LEVELS, validate_fact
 from facts.reading import NUMERIC_KINDS, display_number, read_field, read_note
 
 from .safe_text import plain
-from .theme import KIND_LABELS, KINDS, Theme
+from .i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, tr, tr_in
+from .theme import KINDS, Theme, choice_label, kind_label
 
 CHOICES = {"approx": APPROX, "level": LEVELS}
-FIELD_LABELS = {"value": "Value", "unit": "Unit", "approx": "Approx.", "currency": "Currency",
-                "title": "Title", "honorific": "Honorific", "acronym": "Acronym", "level": "Level",
-                "doc_type": "Document type", "issuer": "Issuer", "date": "Date", "note": "Note"}
-HINTS = {"value": {"quantity": "8.900", "money": "3 tỷ or 3.000.000.000", "percentage": "28,4",
+FIELD_LABELS = {  # under a context of their own: a person's Title is not an article's
+    "value": QT_TRANSLATE_NOOP("FactField", "Value"), "unit": QT_TRANSLATE_NOOP("FactField", "Unit"),
+    "approx": QT_TRANSLATE_NOOP("FactField", "Approx."), "currency": QT_TRANSLATE_NOOP("FactField", "Currency"),
+    "title": QT_TRANSLATE_NOOP("FactField", "Title"), "honorific": QT_TRANSLATE_NOOP("FactField", "Honorific"),
+    "acronym": QT_TRANSLATE_NOOP("FactField", "Acronym"), "level": QT_TRANSLATE_NOOP("FactField", "Level"),
+    "doc_type": QT_TRANSLATE_NOOP("FactField", "Document type"), "issuer": QT_TRANSLATE_NOOP("FactField", "Issuer"),
+    "date": QT_TRANSLATE_NOOP("FactField", "Date"), "note": QT_TRANSLATE_NOOP("FactField", "Note")}
+HINTS = {"value": {"quantity": "8.900", "money": QT_TR_NOOP("3 tỷ or 3.000.000.000"), "percentage": "28,4",
                    "date": "06/12/2024", "legal_reference": "20-NQ/TW"},
          "currency": "VND, USD, EUR", "date": "25/10/2017"}
+
+
+def field_label(name: str) -> str:
+    return tr_in("FactField", FIELD_LABELS[name]) if name in FIELD_LABELS else name
 
 
 def _is_read(kind: str, name: str) -> bool:
@@ -65,28 +74,28 @@ class FactForm(QWidget):
         self.heading = plain(QLabel(objectName="paneTitle"))
         self.kind = QComboBox()
         for i, k in enumerate(KINDS, start=1):
-            self.kind.addItem(f"{i}  {KIND_LABELS[k]}", k)
-        self.kind.setAccessibleName("Kind")
+            self.kind.addItem(f"{i}  {kind_label(k)}", k)
+        self.kind.setAccessibleName(tr("Kind"))
         self.kind.installEventFilter(self)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.span_label = plain(QLabel())  # the article's words, shown as written
         self.span_label.setWordWrap(True)
         self.span_label.setFocusPolicy(Qt.StrongFocus)  # Tab reaches it; Shift+arrows move it
-        self.span_label.setAccessibleName("Span")
+        self.span_label.setAccessibleName(tr("Span"))
         self.span_label.setStyleSheet("QLabel:focus { border: 1px solid palette(highlight); }")
-        self.span_label.setToolTip("Shift+←/→ move its end by a word, Ctrl+Shift+←/→ its start; "
-                                   "or select other text in the article")
+        self.span_label.setToolTip(tr("Shift+←/→ move its end by a word, Ctrl+Shift+←/→ its start; "
+                                      "or select other text in the article"))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.note = QLineEdit(placeholderText="optional")
+        self.note = QLineEdit(placeholderText=tr("optional"))
         self.note.returnPressed.connect(self._save)
         self.note.textChanged.connect(self._validate)
         self.note_error = plain(QLabel(objectName="fieldError"))  # it may quote what was typed
         self.note_error.setWordWrap(True)
         self.note_error.hide()
-        self.save_button = QPushButton("Save  ⏎")
+        self.save_button = QPushButton(tr("Save") + "  ⏎")
         self.save_button.clicked.connect(self._save)
-        self.cancel_button = cancel = QPushButton("Cancel  Esc")
+        self.cancel_button = cancel = QPushButton(tr("Cancel") + "  Esc")
         cancel.clicked.connect(self.cancel)
         for b in (self.cancel_button, self.save_button):
             b.setAutoDefault(True)  # Enter presses the button that has the focus
@@ -98,8 +107,8 @@ class FactForm(QWidget):
         lay.setContentsMargins(0, 6, 0, 0)
         lay.addWidget(self.heading)
         top = QFormLayout()
-        top.addRow("Kind", self.kind)
-        top.addRow("Span", self.span_label)
+        top.addRow(tr("Kind"), self.kind)
+        top.addRow(tr("Span"), self.span_label)
         lay.addLayout(top)
         lay.addLayout(self.form)
         notes = QFormLayout()
@@ -107,7 +116,7 @@ class FactForm(QWidget):
         note_row.setSpacing(0)
         note_row.addWidget(self.note)
         note_row.addWidget(self.note_error)
-        notes.addRow("Note", note_row)
+        notes.addRow(tr("Note"), note_row)
         lay.addLayout(notes)
         lay.addLayout(buttons)
         self.hide()
@@ -119,7 +128,7 @@ class FactForm(QWidget):
         self.year = year
         self.span = (fact.start, fact.end)
         self.guesses = {}
-        self.heading.setText("Edit fact")
+        self.heading.setText(tr("Edit fact"))
         self._open(fact.kind, {"value": fact.value, **fact.fields}, fact.note or "")
         self._focus_first_field()
 
@@ -131,7 +140,7 @@ class FactForm(QWidget):
         self.span = span
         self.guesses = guess(article_text[span[0]:span[1]])
         kind = next(iter(self.guesses), None) or kind_hint or "organization"
-        self.heading.setText("Add fact — pick the kind with 1–8")
+        self.heading.setText(tr("Add fact — pick the kind with 1–8"))
         self._open(kind, self._values_for(kind), "")
         self.kind.setFocus()
 
@@ -181,7 +190,7 @@ class FactForm(QWidget):
             if name in CHOICES:
                 w = QComboBox()
                 for c in CHOICES[name]:
-                    w.addItem(c or "—", c)
+                    w.addItem(choice_label(c) or "—", c)
                 w.setCurrentIndex(max(0, w.findData(values.get(name, "") or "")))
                 w.currentIndexChanged.connect(self._validate)
             else:
@@ -193,10 +202,10 @@ class FactForm(QWidget):
                 if isinstance(hint, dict):
                     hint = hint.get(kind)
                 if hint:
-                    w.setPlaceholderText(hint)
+                    w.setPlaceholderText(tr(hint))
                 w.textChanged.connect(self._validate)
                 w.returnPressed.connect(self._save)
-            w.setAccessibleName(FIELD_LABELS.get(name, name))
+            w.setAccessibleName(field_label(name))
             err = plain(QLabel(objectName="fieldError"))  # it may quote what was typed
             err.setWordWrap(True)
             err.hide()
@@ -204,7 +213,7 @@ class FactForm(QWidget):
             row.setSpacing(0)
             if _is_read(kind, name):
                 reading = plain(QLabel(objectName="fieldReading"))
-                reading.setAccessibleName(f"{FIELD_LABELS.get(name, name)} as saved")
+                reading.setAccessibleName(tr("{field} as saved").format(field=field_label(name)))
                 reading.setTextInteractionFlags(Qt.TextSelectableByMouse)
                 line = QHBoxLayout()
                 line.addWidget(w, 1)
@@ -214,7 +223,7 @@ class FactForm(QWidget):
             else:
                 row.addWidget(w)
             row.addWidget(err)
-            self.form.addRow(FIELD_LABELS.get(name, name), row)
+            self.form.addRow(field_label(name), row)
             self.inputs[name], self.errors[name] = w, err
         chain = [self.kind, self.span_label, *self.inputs.values(), self.note, self.cancel_button,
                  self.save_button]

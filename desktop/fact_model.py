@@ -9,16 +9,22 @@ from PySide6.QtGui import QBrush, QFont
 from facts.reading import display_value
 
 from .safe_text import rich
-from .theme import KIND_SHORT, STATUS_GLYPHS, Theme
+from .i18n import QT_TR_NOOP, decimal, tr
+from .theme import STATUS_GLYPHS, Theme, choice_label, kind_label, kind_short, status_label
 
 COL_STATUS, COL_KIND, COL_TEXT, COL_VALUE, COL_FIELDS, COL_CONF = range(6)
-HEADERS = ["", "Kind", "Text", "Value", "Details", "Conf."]
+HEADERS = ["", QT_TR_NOOP("Kind"), QT_TR_NOOP("Text"), QT_TR_NOOP("Value"), QT_TR_NOOP("Details"),
+           QT_TR_NOOP("Conf.")]
 FactRole = Qt.UserRole + 1  # the FactRecord
 SortRole = Qt.UserRole + 2  # raw value to sort by
+_ROLES = frozenset(int(r) for r in (
+    Qt.DisplayRole, FactRole, SortRole, Qt.ForegroundRole, Qt.FontRole, Qt.ToolTipRole,
+    Qt.TextAlignmentRole, Qt.AccessibleTextRole))  # those data() answers
 
 
 def fields_summary(f) -> str:
-    return " · ".join(f"{v}" for k, v in f.fields.items() if v and v != "exact")
+    return " · ".join(choice_label(v) if k in ("approx", "level") else f"{v}"
+                      for k, v in f.fields.items() if v and v != "exact")
 
 
 class FactTableModel(QAbstractTableModel):
@@ -26,9 +32,41 @@ class FactTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.facts: list = []
         self.theme = Theme()
+        # What data() answers, computed once: a row's texts (by fact id, for that very record),
+        # the brushes of kinds and statuses, the fonts. A view asks for every cell and role
+        # of every row on each repaint (a thousand calls when an article opens).
+        self._texts: dict[int, tuple] = {}
+        self._brushes: dict[tuple[str, str], QBrush] = {}
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+
+    def _display(self, f) -> tuple:
+        cached = self._texts.get(f.id)
+        if cached is None or cached[0] is not f:  # a record replaced (update_fact) is new
+            cached = (f, STATUS_GLYPHS.get(f.status, "?"), kind_short(f.kind),
+                      f.text.replace("\n", " "), display_value(f.kind, f.value), fields_summary(f),
+                      decimal(f.confidence))
+            self._texts[f.id] = cached
+        return cached
+
+    def _brush(self, what: str, name: str) -> QBrush:
+        b = self._brushes.get((what, name))
+        if b is None:
+            colour = {"status": self.theme.status, "kind": self.theme.kind_text,
+                      "colour": self.theme.colour}[what](name)
+            b = self._brushes[(what, name)] = QBrush(colour)
+        return b
+
+    def _font(self, bold: bool, strike: bool) -> QFont:
+        font = self._fonts.get((bold, strike))
+        if font is None:
+            font = self._fonts[(bold, strike)] = QFont()
+            font.setBold(bold)
+            font.setStrikeOut(strike)
+        return font
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._brushes.clear()
         if self.facts:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.facts) - 1, len(HEADERS) - 1),
                                   [Qt.ForegroundRole])
@@ -36,6 +74,7 @@ class FactTableModel(QAbstractTableModel):
     def set_facts(self, facts: list) -> None:
         self.beginResetModel()
         self.facts = list(facts)
+        self._texts.clear()
         self.endResetModel()
 
     def row_of(self, fact_id: int) -> Optional[int]:
@@ -82,10 +121,12 @@ class FactTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if role not in _ROLES:  # most of what a view asks for, first and cheaply
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self.facts):
             return None
         f = self.facts[index.row()]
@@ -93,40 +134,31 @@ class FactTableModel(QAbstractTableModel):
         if role == FactRole:
             return f
         if role == Qt.DisplayRole:
-            return {
-                COL_STATUS: STATUS_GLYPHS.get(f.status, "?"),
-                COL_KIND: KIND_SHORT.get(f.kind, f.kind),
-                COL_TEXT: f.text.replace("\n", " "),
-                COL_VALUE: display_value(f.kind, f.value),
-                COL_FIELDS: fields_summary(f),
-                COL_CONF: f"{f.confidence:.2f}",
-            }.get(col)
+            return self._display(f)[1 + col] if 0 <= col < len(HEADERS) else None
         if role == SortRole:
             return {COL_STATUS: f.status, COL_KIND: f.kind, COL_TEXT: f.start, COL_VALUE: f.value,
                     COL_FIELDS: fields_summary(f), COL_CONF: f.confidence}.get(col)
         if role == Qt.ForegroundRole:
             if col == COL_STATUS:
-                return QBrush(self.theme.status(f.status))
+                return self._brush("status", f.status)
             if col == COL_KIND:
-                return QBrush(self.theme.kind_text(f.kind))
+                return self._brush("kind", f.kind)
             if f.status == "rejected":
-                return QBrush(self.theme.colour("rejected"))
+                return self._brush("colour", "rejected")
         if role == Qt.FontRole:
-            font = QFont()
-            if col in (COL_STATUS, COL_KIND):
-                font.setBold(True)
-            if f.status == "rejected" and col in (COL_TEXT, COL_VALUE):
-                font.setStrikeOut(True)
-            return font
+            return self._font(col in (COL_STATUS, COL_KIND),
+                              f.status == "rejected" and col in (COL_TEXT, COL_VALUE))
         if role == Qt.ToolTipRole:
-            who = f" by {f.reviewer}" if f.reviewer else ""
-            note = f"\nNote: {f.note}" if f.note else ""
-            return rich(f"{f.kind}: {f.text} → {display_value(f.kind, f.value)}\n{f.status}{who}\n"
-                        f"{f.extractor} ({f.confidence:.2f}){note}")
+            status = status_label(f.status)
+            if f.reviewer:
+                status = tr("{status} by {reviewer}").format(status=status, reviewer=f.reviewer)
+            note = "\n" + tr("Note: {note}").format(note=f.note) if f.note else ""
+            return rich(f"{kind_label(f.kind)}: {f.text} → {display_value(f.kind, f.value)}\n{status}\n"
+                        f"{f.extractor} ({decimal(f.confidence)}){note}")
         if role == Qt.TextAlignmentRole and col in (COL_STATUS, COL_CONF):
             return int(Qt.AlignCenter)
         if role == Qt.AccessibleTextRole and col == COL_STATUS:
-            return f.status
+            return status_label(f.status)
         return None
 
 

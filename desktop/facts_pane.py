@@ -13,7 +13,8 @@ from facts.model import Status
 from .fact_form import FactForm
 from .fact_model import (COL_CONF, COL_FIELDS, COL_KIND, COL_STATUS, COL_TEXT, COL_VALUE,
                          FactFilterProxy, FactRole, FactTableModel)
-from .theme import KIND_LABELS, KINDS, STATUS_GLYPHS, Theme
+from .i18n import num, tr
+from .theme import KINDS, STATUS_GLYPHS, Theme, kind_label, status_label
 
 STATUSES = [s.value for s in Status]
 NARROW = ((COL_STATUS, 24), (COL_KIND, 56), (COL_CONF, 40))  # widths at 100%: they grow with the text
@@ -27,20 +28,20 @@ class FactsPane(QWidget):
         self.model = FactTableModel(self)
         self.proxy = FactFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.title = QLabel("Facts", objectName="paneTitle")
+        self.title = QLabel(tr("Facts"), objectName="paneTitle")
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("All kinds", None)
+        self.kind_filter.addItem(tr("All kinds"), None)
         for k in KINDS:
-            self.kind_filter.addItem(KIND_LABELS[k], k)
+            self.kind_filter.addItem(kind_label(k), k)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.addItem(tr("All statuses"), None)
         for s in STATUSES:
-            self.status_filter.addItem(f"{STATUS_GLYPHS[s]} {s}", s)
+            self.status_filter.addItem(f"{STATUS_GLYPHS[s]} {status_label(s)}", s)
         for combo in (self.kind_filter, self.status_filter):
             combo.setFocusPolicy(Qt.ClickFocus)
             combo.currentIndexChanged.connect(self._filter_changed)
-        self.kind_filter.setAccessibleName("Filter by kind")
-        self.status_filter.setAccessibleName("Filter by status")
+        self.kind_filter.setAccessibleName(tr("Filter by kind"))
+        self.status_filter.setAccessibleName(tr("Filter by status"))
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -53,7 +54,7 @@ class FactsPane(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName("Facts")
+        self.table.setAccessibleName(tr("Facts"))
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(False)
@@ -100,8 +101,10 @@ class FactsPane(QWidget):
     def _update_title(self) -> None:
         facts = self.model.facts
         pending = sum(1 for f in facts if f.status == "pending")
-        self.title.setText(f"Facts  <span style='color:{self.theme.palette.muted};font-weight:normal'>"
-                           f"{len(facts) - pending} of {len(facts)} reviewed</span>")
+        done = tr("{done} of {total} reviewed").format(done=num(len(facts) - pending), total=num(len(facts)))
+        facts_title = tr("Facts")
+        self.title.setText(f"{facts_title}  <span style='color:{self.theme.palette.muted};"
+                           f"font-weight:normal'>{done}</span>")
 
     def update_fact(self, fact) -> None:
         self.model.update_fact(fact)

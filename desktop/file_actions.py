@@ -6,8 +6,28 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
+from .actions import SPECS
 from .dialogs import ImportErrors
+from .i18n import num, plural, tr
 from .safe_text import warn
+
+
+def import_summary(report) -> str:
+    """What an import did (facts.importer.ImportReport.summary, in the interface's language)."""
+    merged = sum(f.facts_merged for f in report.files)
+    imported, duplicate = report.count("imported"), report.count("duplicate")
+    parts = [plural(imported, tr("{n} file imported ({articles} articles)"),
+                    tr("{n} files imported ({articles} articles)")).replace("{articles}", num(report.articles)),
+             plural(duplicate, tr("{n} duplicate"), tr("{n} duplicates"))]
+    if report.duplicate_articles not in (0, duplicate):
+        parts[-1] += " " + tr("({n} articles already in the workspace)").format(n=num(report.duplicate_articles))
+    parts.append(tr("{n} failed").format(n=num(report.count("failed"))))
+    if report.count("skipped"):
+        parts.append(tr("{n} skipped (not an article format)").format(n=num(report.count("skipped"))))
+    said = ", ".join(parts)
+    if merged:
+        said = tr("{n} facts updated or added from facts CSV").format(n=num(merged)) + "; " + said
+    return said
 
 
 class FileActions(QObject):
@@ -23,10 +43,10 @@ class FileActions(QObject):
 
         def done(path) -> None:
             if path is not None:
-                self.w.hint(f"Backup made: {path.name}")
+                self.w.hint(tr("Backup made: {name}").format(name=path.name))
 
-        self.w.tasks.run("Backing up…", lambda _p, _c: workspace.backup_if_changed(keep), done,
-                         lambda m: self.w.hint("Backup failed: " + m.splitlines()[0]),
+        self.w.tasks.run(tr("Backing up…"), lambda _p, _c: workspace.backup_if_changed(keep), done,
+                         lambda m: self.w.hint(tr("Backup failed: {reason}").format(reason=m.splitlines()[0])),
                          show_progress=False)
 
     def restore_backup(self) -> None:
@@ -44,25 +64,27 @@ class FileActions(QObject):
         try:
             kept = restore(dialog.chosen(), path)  # holding the lock: no other program opens it
         except WorkspaceError as exc:
-            warn(self.w, "Fact Review", str(exc))
+            warn(self.w, tr("Fact Review"), str(exc))
             self.w.switch_workspace(path, closed=True)  # the workspace as it was
             return
         self.w.switch_workspace(path, closed=True)
-        self.w.show_saved("Backup restored" + (f"; the previous workspace is kept as {kept.name}" if kept else ""))
+        self.w.show_saved(tr("Backup restored; the previous workspace is kept as {name}").format(name=kept.name)
+                          if kept else tr("Backup restored"))
 
     def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "New workspace", str(self.w.workspace.path.parent),
-                                              "Workspaces (*.sqlite)")
+        path, _ = QFileDialog.getSaveFileName(self.w, tr("New workspace"), str(self.w.workspace.path.parent),
+                                              tr("Workspaces") + " (*.sqlite)")
         if path:
             p = Path(path if path.endswith(".sqlite") else path + ".sqlite")
             if p.exists():
-                warn(self.w, "Fact Review", f"{p} exists already; use File ▸ Open.")
+                warn(self.w, tr("Fact Review"), tr("{path} exists already; use {menu}.").format(
+                    path=p, menu=SPECS["open"].menu_shown + " ▸ " + SPECS["open"].label))
                 return
             self.w.switch_workspace(p, create=True)
 
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open workspace", str(self.w.workspace.path.parent),
-                                              "Workspaces (*.sqlite *.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.w, tr("Open workspace"), str(self.w.workspace.path.parent),
+                                              tr("Workspaces") + " (*.sqlite *.db);;" + tr("All files") + " (*)")
         if path:
             self.w.switch_workspace(Path(path))
 
@@ -75,13 +97,14 @@ class FileActions(QObject):
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.w, "Import articles", str(Path.home()),
-            "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.conll *.iob *.bio);;All files (*)")
+            self.w, tr("Import articles"), str(Path.home()),
+            tr("Articles") + " (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.conll *.iob *.bio);;"
+            + tr("All files") + " (*)")
         if paths:
             self.import_paths(paths)
 
     def import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.w, "Import a folder of articles", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self.w, tr("Import a folder of articles"), str(Path.home()))
         if path:
             self.import_paths([path])
 
@@ -91,14 +114,14 @@ class FileActions(QObject):
         def job(progress, cancelled):
             return workspace.import_paths(paths, progress=progress, cancelled=cancelled)
 
-        self.w.tasks.run("Importing articles…", job, self.import_done, self.w.task_failed)
+        self.w.tasks.run(tr("Importing articles…"), job, self.import_done, self.w.task_failed)
 
     def import_done(self, outcome) -> None:
         report, changes = outcome
         self.w.apply_changes(changes)
-        self.w.show_saved(report.summary())
+        self.w.show_saved(import_summary(report))
         if report.failed:
-            ImportErrors(report.summary(), [(f.path, f.error) for f in report.failed], self.w).show()
+            ImportErrors(import_summary(report), [(f.path, f.error) for f in report.failed], self.w).show()
 
     def export_jsonl(self) -> None:
         self.export_table("jsonl")
@@ -123,6 +146,12 @@ class FileActions(QObject):
             done = workspace.export(fmt, path, flt, encoding=encoding, neutralise_cells=inert)
             return done.articles if fmt in ("articles", "conll") else done.facts
 
-        unit = "articles" if fmt in ("articles", "conll") else "facts"
-        self.w.tasks.run("Exporting…", job, lambda n: self.w.show_saved(f"Exported {n:,} {unit} to {Path(path).name}"),
+        def said(n: int) -> str:
+            if fmt in ("articles", "conll"):
+                text = plural(n, tr("Exported {n} article to {name}"), tr("Exported {n} articles to {name}"))
+            else:
+                text = plural(n, tr("Exported {n} fact to {name}"), tr("Exported {n} facts to {name}"))
+            return text.replace("{name}", Path(path).name)
+
+        self.w.tasks.run(tr("Exporting…"), job, lambda n: self.w.show_saved(said(n)),
                        self.w.task_failed)

@@ -13,6 +13,7 @@ from typing import Optional
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from .i18n import num, tr
 from .safe_text import plain
 
 
@@ -57,24 +58,24 @@ class FindBar(QWidget):
 
     def __init__(self, match_case: bool, match_diacritics: bool, parent=None):
         super().__init__(parent)
-        self.field = QLineEdit(placeholderText="Find in this article")
-        self.field.setAccessibleName("Find in this article")
+        self.field = QLineEdit(placeholderText=tr("Find in this article"))
+        self.field.setAccessibleName(tr("Find in this article"))
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
         self.count = plain(QLabel(objectName="findCount"))
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("888 of 888") + 8)
-        self.case = QCheckBox("Match case")
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(tr("{current} of {total}").format(current=888, total=888)) + 8)
+        self.case = QCheckBox(tr("Match case"))
         self.case.setChecked(match_case)
-        self.diacritics = QCheckBox("Match diacritics")
+        self.diacritics = QCheckBox(tr("Match diacritics"))
         self.diacritics.setChecked(match_diacritics)
-        self.diacritics.setToolTip("Off: ha noi finds Hà Nội. On: only the very diacritics typed")
+        self.diacritics.setToolTip(tr("Off: ha noi finds Hà Nội. On: only the very diacritics typed"))
         buttons = []
-        for text, tip, delta in (("↑", "Previous match (Shift+Enter, Shift+F3)", -1),
-                                 ("↓", "Next match (Enter, F3)", 1)):
+        for text, tip, delta in (("↑", tr("Previous match (Shift+Enter, Shift+F3)"), -1),
+                                 ("↓", tr("Next match (Enter, F3)"), 1)):
             b = QToolButton(text=text, toolTip=tip, autoRaise=True)
             b.clicked.connect(lambda _c=False, d=delta: self.stepped.emit(d))
             buttons.append(b)
-        close = QToolButton(text="✕", toolTip="Close (Esc)", autoRaise=True)
+        close = QToolButton(text="✕", toolTip=tr("Close (Esc)"), autoRaise=True)
         close.clicked.connect(self.close_bar)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
@@ -107,9 +108,9 @@ class FindBar(QWidget):
         if not self.query().strip():
             self.count.setText("")
         elif not total:
-            self.count.setText("No match")
+            self.count.setText(tr("No match"))
         else:
-            self.count.setText(f"{(current or 0) + 1} of {total}")
+            self.count.setText(tr("{current} of {total}").format(current=num((current or 0) + 1), total=num(total)))
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.field and event.type() == QEvent.KeyPress:

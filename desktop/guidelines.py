@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDial
 from app.workspace import WorkspaceError
 from facts.textio import BadInput, decode, normalise
 
+from .i18n import QT_TR_NOOP, tr
 from .safe_text import plain, warn
 
 MAX_BYTES = 1_000_000  # a guide, not a corpus
 MIN_ARTICLE = 360  # the article's width, at least, beside the dock
 MARKDOWN = QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML
 OBJECT = "\ufffc"  # where an image stands in a document's text
-NONE_YET = ("*This workspace has no guidelines yet.*\n\nEdit ▸ Edit Guidelines… writes them; "
-            "File ▸ Import Guidelines… reads a Markdown file.")
+NONE_YET = QT_TR_NOOP("*This workspace has no guidelines yet.*\n\nEdit ▸ Edit Guidelines… writes them; "
+                      "File ▸ Import Guidelines… reads a Markdown file.")
 
 
 def sealed(text: str, parent) -> QTextDocument:
@@ -37,7 +38,7 @@ def sealed(text: str, parent) -> QTextDocument:
     while not cur.isNull():
         image = cur.charFormat()
         if image.isImageFormat():
-            cur.insertText(f"[image: {image.toImageFormat().name()}]", QTextCharFormat())
+            cur.insertText(tr("[image: {name}]").format(name=image.toImageFormat().name()), QTextCharFormat())
         cur = doc.find(OBJECT, cur)
     return doc
 
@@ -48,7 +49,7 @@ class GuidelinesView(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent, objectName="guidelines")
         self.setOpenLinks(False)
-        self.setAccessibleName("Annotation guidelines")
+        self.setAccessibleName(tr("Annotation guidelines"))
         self.text_size = self.font().pointSizeF()  # at 100%
 
     def sizeHint(self) -> QSize:
@@ -69,11 +70,11 @@ class GuidelinesEditor(QDialog):
 
     def __init__(self, text: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Annotation Guidelines — Fact Review")
+        self.setWindowTitle(tr("Annotation Guidelines — Fact Review"))
         self.original = text
         self.source = QPlainTextEdit(text)
-        self.source.setAccessibleName("Guidelines in Markdown")
-        self.source.setPlaceholderText("# Guidelines\n\n## Money\nAnnotate the amount with its currency word…")
+        self.source.setAccessibleName(tr("Guidelines in Markdown"))
+        self.source.setPlaceholderText(tr("# Guidelines\n\n## Money\nAnnotate the amount with its currency word…"))
         self.preview = GuidelinesView()
         self._render = QTimer(self, singleShot=True, interval=200)
         self._render.timeout.connect(lambda: self.preview.show_markdown(self.text()))
@@ -88,8 +89,8 @@ class GuidelinesEditor(QDialog):
         for key in ("Ctrl+S", "Ctrl+Return"):
             QShortcut(QKeySequence(key), self, activated=self.accept)
         lay = QVBoxLayout(self)
-        lay.addWidget(plain(QLabel("Markdown: # headings, **bold**, *italic*, - lists, | tables |. "
-                                   "Ctrl+S saves, Esc cancels.")))
+        lay.addWidget(plain(QLabel(tr("Markdown: # headings, **bold**, *italic*, - lists, | tables |. "
+                                      "Ctrl+S saves, Esc cancels."))))
         lay.addWidget(split, 1)
         lay.addWidget(box)
         self.source.setFocus()
@@ -100,7 +101,7 @@ class GuidelinesEditor(QDialog):
 
     def reject(self) -> None:
         if self.text() != self.original and QMessageBox.question(
-                self, "Fact Review", "Drop the changes to the guidelines?",
+                self, tr("Fact Review"), tr("Drop the changes to the guidelines?"),
                 QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel) != QMessageBox.Discard:
             return
         super().reject()
@@ -110,12 +111,12 @@ def read_markdown(path: Path) -> str:
     """A Markdown file's text as stored (any encoding the importer reads), or ValueError saying why."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ValueError(f"{path.name} is over {MAX_BYTES // 1_000_000} MB: not a guide")
+            raise ValueError(tr("{name} is over {mb} MB: not a guide").format(name=path.name, mb=MAX_BYTES // 1_000_000))
         return normalise(decode(path.read_bytes()))
     except BadInput as exc:
         raise ValueError(f"{path.name}: {exc}") from exc
     except OSError as exc:
-        raise ValueError(f"{path.name} cannot be read: {exc.strerror}") from exc
+        raise ValueError(tr("{name} cannot be read: {reason}").format(name=path.name, reason=exc.strerror)) from exc
 
 
 class Guidelines:
@@ -124,7 +125,7 @@ class Guidelines:
     def __init__(self, window):
         self.w = window
         self.view = GuidelinesView()
-        self.dock = QDockWidget("Guidelines", window, objectName="guidelinesDock")
+        self.dock = QDockWidget(tr("Guidelines"), window, objectName="guidelinesDock")
         self.dock.setWidget(self.view)
         window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         self.dock.hide()
@@ -155,13 +156,13 @@ class Guidelines:
 
     def load(self) -> None:
         """Show the open workspace's guidelines."""
-        self.view.show_markdown(self.w.workspace.guidelines() or NONE_YET)
+        self.view.show_markdown(self.w.workspace.guidelines() or tr(NONE_YET))
 
     def _save(self, text: str, said: str) -> None:
         try:
             self.w.workspace.set_guidelines(text)
         except WorkspaceError as exc:
-            warn(self.w, "Fact Review", f"The guidelines were not saved: {exc}")
+            warn(self.w, tr("Fact Review"), tr("The guidelines were not saved: {reason}").format(reason=exc))
             return
         self.load()
         self.action.setChecked(True)
@@ -170,17 +171,17 @@ class Guidelines:
     def edit(self) -> None:
         editor = GuidelinesEditor(self.w.workspace.guidelines(), self.w)
         if editor.exec() and editor.text() != editor.original:
-            self._save(editor.text(), "Guidelines saved in the workspace")
+            self._save(editor.text(), tr("Guidelines saved in the workspace"))
         self.w.dialog_closed()
 
     def import_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.w, "Import guidelines", "",
-                                              "Markdown (*.md *.markdown *.txt);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self.w, tr("Import guidelines"), "",
+                                              "Markdown (*.md *.markdown *.txt);;" + tr("All files") + " (*)")
         if not name:
             return
         try:
             text = read_markdown(Path(name))
         except ValueError as exc:
-            warn(self.w, "Fact Review", str(exc))
+            warn(self.w, tr("Fact Review"), str(exc))
             return
-        self._save(text, f"Guidelines imported from {Path(name).name}")
+        self._save(text, tr("Guidelines imported from {name}").format(name=Path(name).name))

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QKeySequenceEdit,
                                QPushButton, QTreeView, QVBoxLayout, QWidget)
 
 from .actions import ACTIONS, SPECS, current_keys, key_owner, pretty
+from .i18n import QT_TR_NOOP, tr
 from .safe_text import plain
 
 IdRole = Qt.UserRole + 1
 COL_KEYS = 2
-PROMPT = "Choose an action and press Enter to give it another key."
+PROMPT = QT_TR_NOOP("Choose an action and press Enter to give it another key.")
 
 
 class KeysPage(QWidget):
@@ -24,14 +25,14 @@ class KeysPage(QWidget):
         self.asking: Optional[str] = None  # the action waiting for its key
         self.adding = False  # the key goes beside its keys, not in their place
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Action", "Menu", "Keys"])
+        self.model.setHorizontalHeaderLabels([tr("Action"), tr("Menu"), tr("Keys")])
         for spec in ACTIONS:
-            menu = spec.menu + (f" ▸ {spec.submenu.replace('&', '')}" if spec.submenu else "")
+            menu = spec.menu_shown
             row = [QStandardItem(spec.label), QStandardItem(menu), QStandardItem()]
             for item in row:
                 item.setEditable(False)
             row[0].setData(spec.id, IdRole)
-            row[0].setToolTip(spec.tip)
+            row[0].setToolTip(spec.tip_shown)
             self.model.appendRow(row)
             self._show_keys(spec.id)
         self.table = QTreeView(objectName="keysTable")
@@ -39,26 +40,26 @@ class KeysPage(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setAccessibleName("Actions and their keys")
+        self.table.setAccessibleName(tr("Actions and their keys"))
         self.table.setColumnWidth(0, 250)
         self.table.setColumnWidth(1, 150)
         self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.installEventFilter(self)  # Enter asks for a key here; it does not close the dialog
         self.capture = QKeySequenceEdit()
         self.capture.setMaximumSequenceLength(1)
-        self.capture.setAccessibleName("New key")
+        self.capture.setAccessibleName(tr("New key"))
         self.capture.setEnabled(False)
         self.capture.editingFinished.connect(self._captured)
-        self.prompt = plain(QLabel(PROMPT))
+        self.prompt = plain(QLabel(tr(PROMPT)))
         self.message = plain(QLabel(objectName="fieldError"))
         self.message.setWordWrap(True)
-        change = QPushButton("&Change Key…")
+        change = QPushButton(tr("&Change Key…"))
         change.clicked.connect(lambda: self.ask(adding=False))
-        add = QPushButton("A&dd a Key…")
+        add = QPushButton(tr("A&dd a Key…"))
         add.clicked.connect(lambda: self.ask(adding=True))
-        default = QPushButton("Its De&fault")
+        default = QPushButton(tr("Its De&fault"))
         default.clicked.connect(self._restore_one)
-        every = QPushButton("&Every Default")
+        every = QPushButton(tr("&Every Default"))
         every.clicked.connect(self._restore_all)
         buttons = QHBoxLayout()
         for b in (change, add, default):
@@ -86,15 +87,16 @@ class KeysPage(QWidget):
         return next(r for r in range(self.model.rowCount()) if self.model.index(r, 0).data(IdRole) == action_id)
 
     def _show_keys(self, action_id: str) -> None:
-        text = " or ".join(pretty(k) for k in self.keys[action_id]) or "—"
+        text = tr(" or ").join(pretty(k) for k in self.keys[action_id]) or "—"
         self.model.item(self._row(action_id), COL_KEYS).setText(text)
 
     def ask(self, adding: bool) -> None:
         """Wait for the key of the chosen action (Esc keeps its keys)."""
         self.asking, self.adding = self._current(), adding
         self.message.clear()
-        self.prompt.setText(f"Press the {'other' if adding else 'new'} key for “{SPECS[self.asking].label}” "
-                            "(Esc keeps its keys)")
+        self.prompt.setText((tr("Press the other key for “{action}” (Esc keeps its keys)") if adding else
+                             tr("Press the new key for “{action}” (Esc keeps its keys)")).format(
+            action=SPECS[self.asking].label))
         self.capture.setEnabled(True)
         self.capture.clear()
         self.capture.setFocus()
@@ -107,12 +109,12 @@ class KeysPage(QWidget):
         self.capture.clear()
         self.capture.setEnabled(False)
         self.table.setFocus()
-        self.prompt.setText(PROMPT)
+        self.prompt.setText(tr(PROMPT))
         if not key or key == "Esc":  # left without a key
             return
         owner = key_owner(key, self.keys, action_id)
         if owner is not None:
-            self.message.setText(f"Not changed: {owner}.")
+            self.message.setText(tr("Not changed: {reason}.").format(reason=owner))
             return
         self.keys[action_id] = (*self.keys[action_id], key) if self.adding else (key,)
         self._show_keys(action_id)
@@ -121,7 +123,7 @@ class KeysPage(QWidget):
         action_id = self._current()
         owners = [o for k in SPECS[action_id].keys if (o := key_owner(k, self.keys, action_id))]
         if owners:
-            self.message.setText(f"Not changed: {owners[0]}.")
+            self.message.setText(tr("Not changed: {reason}.").format(reason=owners[0]))
             return
         self.message.clear()
         self.keys[action_id] = SPECS[action_id].keys

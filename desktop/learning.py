@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QInputDialog
 
 from app.changes import Changes
 
+from .i18n import num, tr
+
 WINDOW_FOLDS = 3  # the estimate kept with a model learned from the window (the CLI: 5)
 
 
@@ -43,13 +45,13 @@ class Learning(QObject):
 
     def ask_every(self) -> None:
         n, ok = QInputDialog.getInt(
-            self.w, "Learn automatically",
-            "Learn again after this many newly completed articles (0: only on demand):",
+            self.w, tr("Learn automatically"),
+            tr("Learn again after this many newly completed articles (0: only on demand):"),
             self.every(), 0, 100000)
         if ok:
             self.set_every(n)
-            self.w.hint("Learning on demand only" if n == 0 else
-                        f"Learning again after every {n:,} newly completed articles")
+            self.w.hint(tr("Learning on demand only") if n == 0 else
+                        tr("Learning again after every {n} newly completed articles").format(n=num(n)))
 
     def set_every(self, n: int) -> None:
         self.w.workspace.set_learn_every(n)
@@ -70,7 +72,7 @@ class Learning(QObject):
         from app.learning import TooLittleData
 
         if self.running:
-            self.w.hint("Already learning from the decisions…")
+            self.w.hint(tr("Already learning from the decisions…"))
             return
         workspace = self.w.workspace
         self.running = True
@@ -87,14 +89,15 @@ class Learning(QObject):
             if outcome is None:  # cancelled
                 return
             if isinstance(outcome, str):
-                self.w.hint(f"Nothing learned yet: {outcome}")
+                self.w.hint(tr("Nothing learned yet: {reason}").format(reason=outcome))
                 return
             self.w.apply_changes(Changes(many=True))
-            self.w.show_saved(f"Model {outcome.version} learned from {outcome.articles:,} articles: "
-                              f"{outcome.new:,} new facts proposed in {outcome.grew:,} articles")
+            self.w.show_saved(tr("Model {version} learned from {articles} articles: {new} new facts proposed "
+                                 "in {grew} articles").format(version=outcome.version, articles=num(outcome.articles),
+                                                              new=num(outcome.new), grew=num(outcome.grew)))
 
         def failed(message: str) -> None:
             self.running = False
             self.w.task_failed(message)
 
-        self.w.tasks.run("Learning from the decisions…", job, done, failed, show_progress=not quiet)
+        self.w.tasks.run(tr("Learning from the decisions…"), job, done, failed, show_progress=not quiet)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.live import LiveLog
 from app.workspace import WorkspaceError
 
+from .i18n import plural, tr
+
 POLL_MS = 1000  # on a file: reading the log's newest entries costs well under a millisecond
 SERVER_POLL_MS = 5000  # on a server, woken by it; the timer only covers a lost connection
 
@@ -58,7 +60,7 @@ class LiveUpdates(QObject):
         w.apply_changes(changes, mine=False)
         listed = set(w.article_model.ids)
         if any(a not in listed for a in changes.articles):  # put back by someone else
-            w.article_model.set_ids(w.workspace.article_ids(
-                pending_only=w.articles.pending.isChecked(), search=w.articles.search.text().strip()))
+            w.article_model.set_ids(w.listed_ids())
             w.articles.update_count()
-        w.hint(self.tr("%n decision(s) by other reviewers shown", "", len(changes.events)))
+        w.hint(plural(len(changes.events), tr("{n} decision by another reviewer shown"),
+                      tr("{n} decisions by other reviewers shown")))

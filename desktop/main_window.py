@@ -4,14 +4,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QKeyCombination, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTextEdit)
 
-from app.workspace import ViewState, Workspace, WorkspaceError
+from app.workspace import SearchCancelled, ViewState, Workspace, WorkspaceError
 from facts.model import validate_fact
 
 from . import actions as registry
+from . import i18n, ime
 from . import settings as prefs_store
 from .article_model import ArticleListModel
 from .article_view import ArticleView
@@ -24,7 +26,8 @@ from .guidelines import Guidelines
 from .learning import Learning
 from .review import Review
 from .safe_text import escape, plain, warn
-from .theme import KIND_LABELS, KINDS
+from .i18n import decimal, num, plural, tr
+from .theme import KINDS, kind_label
 from .live import LiveUpdates
 from .tasks import TaskRunner
 
@@ -37,12 +40,15 @@ _TYPING_KEYS = {Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Up, Qt.Key_Dow
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: QSettings, pool=None):
+    def __init__(self, workspace: Workspace, settings: QSettings, pool=None, review: Optional[Review] = None):
+        """`review`: the decisions and undo stack of the window this one replaces (a new language)."""
         super().__init__()
         self.workspace = workspace
         self.settings = settings
         self.prefs = prefs_store.load(settings)
-        self.review = Review(workspace, self)
+        self.review = review if review is not None else Review(workspace, self)
+        self.review.setParent(self)
+        self.successor: Optional["MainWindow"] = None  # the window built in another language
         self.tasks = TaskRunner(self, pool)
         self.article = None
         self.help: Optional[HelpOverlay] = None
@@ -64,6 +70,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.learning = Learning(self)
         self.live = LiveUpdates(self)
+        self.queue_only = False  # View ▸ Only My Queue
         self.guidelines = Guidelines(self)
         self.comfort = Comfort(self)
         self.actions = registry.build(self, {
@@ -74,6 +81,8 @@ class MainWindow(QMainWindow):
             "export_xlsx": lambda: self.files.export_table("xlsx"),
             "export_articles": lambda: self.files.export_table("articles"), "stats": self.show_stats,
             "history": self.show_history, "restore_backup": self.files.restore_backup,
+            "agreement": self.show_agreement, "adjudicate": self.show_adjudication,
+            "my_queue": self.set_queue_only,
             "to_text": self.view.focus_text, "extract": self.extract_pending,
             "learn": lambda: self.learning.learn_now(), "learn_every": self.learning.ask_every,
             "quit": self.close,
@@ -112,7 +121,7 @@ class MainWindow(QMainWindow):
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
         registry.build_menus(self.menuBar(), self.actions)
-        self.recent_menu = self.menuBar().actions()[0].menu().addMenu("Open &Recent")
+        self.recent_menu = self.menuBar().actions()[0].menu().addMenu(tr("Open &Recent"))
         self.files.rebuild_recent()
         self.comfort.apply()
 
@@ -159,6 +168,10 @@ class MainWindow(QMainWindow):
         self._state_timer = QTimer(self, singleShot=True, interval=1500)
         self._state_timer.timeout.connect(self.save_state)
         QApplication.instance().installEventFilter(self)
+        # Where single keys review: no input method composes there (desktop/ime.py).
+        self.review_surfaces = (self.facts.table, self.articles.view, self.view.text)
+        ime.keep_off(*self.review_surfaces)
+        self._ime_last = self._ime_before = ""  # the text of the last key and of the one before
 
         self.resize(1400, 860)
         geometry = settings.value("geometry")
@@ -176,11 +189,11 @@ class MainWindow(QMainWindow):
 
     # -- workspace ----------------------------------------------------------------
     def load_workspace(self) -> None:
-        self.setWindowTitle(f"{self.workspace.path.name} — Fact Review")
+        self.setWindowTitle(tr("{name} — Fact Review").format(name=self.workspace.path.name))
         self.prefs.remember(str(self.workspace.path))
         prefs_store.save(self.settings, self.prefs)
         self.files.rebuild_recent()
-        self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
+        self.status_reviewer.setText(tr("Reviewer: {name}").format(name=self.review.reviewer))
         self.guidelines.load()
         state = self.workspace.view_state()
         pending_only, search = state.pending_only, state.search
@@ -192,7 +205,15 @@ class MainWindow(QMainWindow):
         self.articles.search.setText(search)
         self.articles.search.blockSignals(False)
         self.facts.set_filters(state.kind, state.status)
-        self.article_model.set_ids(self.workspace.article_ids(pending_only=pending_only, search=search))
+        # A reviewer with assigned articles opens on their queue (fact-review assign).
+        try:
+            self.queue_only = bool(self.workspace.reviewer and self.workspace.my_queue())
+        except WorkspaceError:
+            self.queue_only = False
+        self.actions["my_queue"].setChecked(self.queue_only)
+        self.actions["my_queue"].setEnabled(self.queue_only)
+        self.article_model.set_ids(self.workspace.article_ids(pending_only=pending_only, search=search,
+                                                              queue=self.queue_only))
         self.articles.update_count()
         aid = state.article
         if aid is None or self.article_model.row_for(aid) is None:
@@ -202,7 +223,7 @@ class MainWindow(QMainWindow):
         else:
             self.show_no_article()
         self._update_status()
-        self.status_saved.setText("All decisions saved")
+        self.status_saved.setText(tr("All decisions saved"))
         self._update_unextracted()
         self.facts.table.setFocus()
         # After the first paint, not competing with it; on a worker thread.
@@ -243,7 +264,9 @@ class MainWindow(QMainWindow):
             if self.article_model.row_for(article_id) is None:  # hidden by the filter or search
                 self.articles.pending.setChecked(False)
                 self.articles.search.clear()
-                self.article_model.set_ids(self.workspace.article_ids())
+                self.article_model.set_ids(self.workspace.article_ids(queue=self.queue_only))
+                if self.article_model.row_for(article_id) is None:  # not in the queue either
+                    self.set_queue_only(False)
                 self.articles.update_count()
             self.open_article(article_id, fact_id=fact_id)
         elif fact_id is not None:
@@ -253,7 +276,7 @@ class MainWindow(QMainWindow):
         """Undo or redo: first show where it acts, then do it, then say what it did."""
         stack = self.review.stack
         if not (stack.canUndo() if which == "undo" else stack.canRedo()):
-            self.hint(f"Nothing to {which}")
+            self.hint(tr("Nothing to undo") if which == "undo" else tr("Nothing to redo"))
             return
         cmd = stack.command(stack.index() - (1 if which == "undo" else 0))
         text = stack.undoText() if which == "undo" else stack.redoText()
@@ -267,7 +290,7 @@ class MainWindow(QMainWindow):
                 and self.article.id == target.article_id \
                 and self.facts.model.row_of(target.fact_id) is not None:  # not a fact taken away
             self.select_fact(target.fact_id)
-        self.show_saved(f"{'Undid' if which == 'undo' else 'Redid'}: {text}")
+        self.show_saved((tr("Undid: {what}") if which == "undo" else tr("Redid: {what}")).format(what=text))
 
     def switch_workspace(self, path: Path, closed: bool = False, create: bool = False) -> None:
         """Open another workspace (a new one only with `create`: File ▸ New)."""
@@ -277,12 +300,12 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.open(path, reviewer=reviewer, create=create)
         except WorkspaceError as exc:
-            warn(self, "Fact Review", str(exc))
+            warn(self, tr("Fact Review"), str(exc))
             if closed:  # the old one is gone: reopen it rather than leave the window empty
                 try:
                     self._retarget(Workspace.open(self.workspace.path, reviewer=reviewer))
                 except WorkspaceError as again:  # taken meanwhile: nothing to show or write
-                    warn(self, "Fact Review", f"{again}\n\nThe window closes.")
+                    warn(self, tr("Fact Review"), f"{again}\n\n" + tr("The window closes."))
                     self.close()
             return
         if not closed:
@@ -295,7 +318,7 @@ class MainWindow(QMainWindow):
         """Everything that works on a workspace now works on this one: the undo stack starts
         empty, the dialogs of the one before are closed, its background work is stopped."""
         self.tasks.cancel_all()
-        for name in ("history", "stats_window", "help"):
+        for name in ("history", "stats_window", "help", "agreement", "adjudication"):
             dialog = getattr(self, name, None)
             if dialog is not None:
                 dialog.close()
@@ -346,7 +369,7 @@ class MainWindow(QMainWindow):
             self.facts.select(target)
         else:
             self.view.select_fact(None)
-        self._update_status()
+        self._update_status(recount=False)
         self._state_timer.start()
 
     def step_article(self, delta: int) -> None:
@@ -360,15 +383,58 @@ class MainWindow(QMainWindow):
         if 0 <= new < len(ids):
             self.open_article(ids[new])
 
+    def listed_ids(self) -> list[int]:
+        """The article list as its filters have it: pending only, the search, my queue."""
+        return self.workspace.article_ids(pending_only=self.articles.pending.isChecked(),
+                                          search=self.articles.search.text().strip(),
+                                          queue=self.queue_only)
+
+    def set_queue_only(self, on: bool) -> None:
+        """View ▸ Only My Queue: the articles assigned to this reviewer, or every article."""
+        if on == self.queue_only:
+            return
+        self.queue_only = on
+        self.actions["my_queue"].blockSignals(True)
+        self.actions["my_queue"].setChecked(on)
+        self.actions["my_queue"].blockSignals(False)
+        self.apply_article_filter(self.articles.pending.isChecked(), self.articles.search.text().strip())
+
+    def show_agreement(self) -> None:
+        from .team_views import AgreementDialog
+
+        if getattr(self, "agreement", None) is not None:
+            self.agreement.close()
+        self.agreement = AgreementDialog(self)
+        self.agreement.finished.connect(self.dialog_closed)
+        self.agreement.show()
+
+    def show_adjudication(self) -> None:
+        from .team_views import AdjudicationDialog
+
+        if getattr(self, "adjudication", None) is not None:
+            self.adjudication.close()
+        self.adjudication = AdjudicationDialog(self)
+        self.adjudication.finished.connect(self.dialog_closed)
+        self.adjudication.show()
+
     def apply_article_filter(self, pending_only: bool, search: str) -> None:
         self._search_generation = getattr(self, "_search_generation", 0) + 1
         generation = self._search_generation
+        previous = getattr(self, "_search_cancel", None)
+        if previous is not None:
+            previous.set()  # superseded: it stops where it is, not at its end
 
-        def job(_progress, _cancelled):
-            return self.workspace.article_ids(pending_only=pending_only, search=search)
+        queue = self.queue_only
+
+        def job(_progress, cancelled):
+            try:
+                return self.workspace.article_ids(pending_only=pending_only, search=search,
+                                                  cancelled=cancelled, queue=queue)
+            except SearchCancelled:
+                return None
 
         def done(ids):
-            if generation != self._search_generation:
+            if generation != self._search_generation or ids is None:
                 return  # a newer search was typed meanwhile
             self.article_model.set_ids(ids)
             self.articles.update_count()
@@ -381,7 +447,8 @@ class MainWindow(QMainWindow):
             self._update_status()
             self._state_timer.start()
 
-        self.tasks.run("Searching…", job, done, self.task_failed, show_progress=False)
+        self._search_cancel = self.tasks.run(tr("Searching…"), job, done, self.task_failed,
+                                             show_progress=False)
 
     def show_no_article(self) -> None:
         """The empty state: why no article is shown and what to do, never a stale one."""
@@ -389,13 +456,16 @@ class MainWindow(QMainWindow):
         self.article = None
         search = self.articles.search.text().strip()
         if search:
-            message = (f"No article matches “{escape(search)}”"
-                       + (" among those with pending facts" if self.articles.pending.isChecked() else "")
-                       + f".<br>Press {escape(self.key_text('find'))} to change the search.")
+            message = ((tr("No article with pending facts matches “{search}”.")
+                        if self.articles.pending.isChecked() else tr("No article matches “{search}”."))
+                       .format(search=escape(search)) + "<br>"
+                       + tr("Press {key} to change the search.").format(key=escape(self.key_text("find"))))
         elif self.articles.pending.isChecked() and self.workspace.article_count():
-            message = "Every article is reviewed: no pending fact left."
+            message = escape(tr("Every article is reviewed: no pending fact left."))
         else:
-            message = "No articles yet.<br>Import files with Ctrl+I, a folder with Ctrl+Shift+I, or drop them here."
+            message = (escape(tr("No articles yet.")) + "<br>" + escape(tr(
+                "Import files with {files}, a folder with {folder}, or drop them here.").format(
+                files=self.key_text("import_files"), folder=self.key_text("import_folder"))))
         self.view.clear(message)
         self.facts.set_facts([])
         self.articles.view.clearSelection()
@@ -429,7 +499,7 @@ class MainWindow(QMainWindow):
     def _current_or_hint(self):
         f = self.facts.current_fact()
         if f is None:
-            self.hint(f"No fact selected: press {self.key_text('next_fact')} to pick one")
+            self.hint(tr("No fact selected: press {key} to pick one").format(key=self.key_text("next_fact")))
         return f
 
     def accept(self) -> None:
@@ -456,15 +526,17 @@ class MainWindow(QMainWindow):
         ids = [f.id for f in self.workspace.facts(self.article.id)
                if f.status == "pending" and f.confidence >= threshold]
         if not ids:
-            self.hint(f"No pending fact at or above {threshold:.2f} in this article")
+            self.hint(tr("No pending fact at or above {threshold} in this article").format(
+                threshold=decimal(threshold)))
             return
         title = self.article.title or self.article.uid
         if self.prefs.confirm_bulk and not self._confirm(
-                f"Accept {len(ids)} pending fact{'s' if len(ids) != 1 else ''} at or above "
-                f"{threshold:.2f} in ‘{title}’?"):
-            self.hint("Nothing accepted")
+                plural(len(ids), tr("Accept {n} pending fact at or above {threshold} in ‘{title}’?"),
+                       tr("Accept {n} pending facts at or above {threshold} in ‘{title}’?")).replace(
+                    "{threshold}", decimal(threshold)).replace("{title}", title)):
+            self.hint(tr("Nothing accepted"))
             return
-        if self.review.decide_all(ids, "accept", f"in ‘{title}’"):
+        if self.review.decide_all(ids, "accept", tr("in ‘{title}’").format(title=title)):
             self.advance(None)
 
     def decide_same(self, action: str) -> None:
@@ -476,12 +548,16 @@ class MainWindow(QMainWindow):
         ids = list(dict.fromkeys(([f.id] if f.status == "pending" else []) +
                                  self.workspace.same_pending(f.kind, f.text)))
         if not ids:
-            self.hint(f"No pending mention of “{f.text}” left")
+            self.hint(tr("No pending mention of “{text}” left").format(text=f.text))
             return
-        n = self.review.decide_all(ids, action, f"— every “{f.text}” ({KIND_LABELS[f.kind].lower()})")
+        n = self.review.decide_all(ids, action, tr("— every “{text}” ({kind})").format(
+            text=f.text, kind=kind_label(f.kind).lower()))
         if n:
-            self.show_saved(f"{n} mention{'s' if n != 1 else ''} of “{f.text}” "
-                            f"{'accepted' if action == 'accept' else 'rejected'} and saved"
+            said = (plural(n, tr("{n} mention of “{text}” accepted and saved"),
+                           tr("{n} mentions of “{text}” accepted and saved")) if action == "accept" else
+                    plural(n, tr("{n} mention of “{text}” rejected and saved"),
+                           tr("{n} mentions of “{text}” rejected and saved")))
+            self.show_saved(said.replace("{text}", f.text)
                             + (self.review.proposal_note if action == "accept" else ""))
             self.advance(f.id)
 
@@ -490,7 +566,7 @@ class MainWindow(QMainWindow):
         question has a box that stops such questions for good (the menu brings them back)."""
         from PySide6.QtWidgets import QCheckBox
 
-        box = QMessageBox(QMessageBox.Question, "Fact Review", question,
+        box = QMessageBox(QMessageBox.Question, tr("Fact Review"), question,
                           QMessageBox.Yes | QMessageBox.Cancel, self)
         box.setTextFormat(Qt.PlainText)  # a title is shown as written, never read as markup
         if yes_text:
@@ -499,7 +575,7 @@ class MainWindow(QMainWindow):
         box.setEscapeButton(QMessageBox.Cancel)
         # Parented: the box keeps a pointer to it, which Python's collector must not free (a
         # later restyle of the application would then lay out a deleted widget).
-        never = QCheckBox("Do not ask again", box) if bulk else None
+        never = QCheckBox(tr("Do not ask again"), box) if bulk else None
         if never is not None:
             box.setCheckBox(never)
         yes = box.exec() == QMessageBox.Yes
@@ -516,24 +592,26 @@ class MainWindow(QMainWindow):
         from .review import _short
 
         if self.article is None:
-            self.hint("No article open")
+            self.hint(tr("No article open"))
             return
         if self.facts.form.isVisible():
-            self.hint("Save the edit (Enter) or cancel it (Esc) first")
+            self.hint(tr("Save the edit (Enter) or cancel it (Esc) first"))
             return
         row = self.workspace.article_rows([self.article.id]).get(self.article.id)
         if row is None:
             return
         title = row.title or row.uid
-        facts = f"{row.n_facts} fact{'s' if row.n_facts != 1 else ''}"
-        if not self._confirm(f"Delete the article ‘{title}’ and its {facts} ({row.n_reviewed} "
-                             "reviewed) from the workspace?\n\nIt leaves the list, the search, the "
-                             "statistics and the exports. Ctrl+Z brings it back, and so does "
-                             "History ▸ Revert later.", yes_text="Delete", bulk=False):
-            self.hint("Nothing deleted")
+        facts = plural(row.n_facts, tr("{n} fact"), tr("{n} facts"))
+        if not self._confirm(tr("Delete the article ‘{title}’ and its {facts} ({reviewed} reviewed) from "
+                                "the workspace?\n\nIt leaves the list, the search, the statistics and "
+                                "the exports. Ctrl+Z brings it back, and so does History ▸ Revert "
+                                "later.").format(title=title, facts=facts, reviewed=num(row.n_reviewed)),
+                             yes_text=tr("Delete"), bulk=False):
+            self.hint(tr("Nothing deleted"))
             return
         if self.review.delete_article(row.id, title):
-            self.show_saved(f"Deleted ‘{_short(title)}’ and its {facts} — Ctrl+Z brings it back")
+            self.show_saved(tr("Deleted ‘{title}’ and its {facts} — Ctrl+Z brings it back").format(
+                title=_short(title), facts=facts))
 
     def _article_deleted(self, article_id: int) -> None:
         """An article left the workspace (deleted, or the undo of its putting back): off the
@@ -555,8 +633,7 @@ class MainWindow(QMainWindow):
 
     def _article_restored(self, article_id: int) -> None:
         """A deleted article is back: listed where it belongs, and opened."""
-        self.article_model.set_ids(self.workspace.article_ids(
-            pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
+        self.article_model.set_ids(self.listed_ids())
         self.articles.update_count()
         self.go_to(article_id)  # clears a filter or search that would hide it
         self._update_status()
@@ -568,16 +645,44 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             self.dialog_closed()
             return
+        language = self.prefs.language
         dialog.apply_to(self.prefs)
         prefs_store.save(self.settings, self.prefs)
+        if self.prefs.language != language and self.rebuild_in_language():
+            return
         self.comfort.apply()
         self.actions["confirm_bulk"].setChecked(self.prefs.confirm_bulk)
         if dialog.every.value() != self.learning.every():
             self.learning.set_every(dialog.every.value())
         self.workspace.reviewer = self.prefs.reviewer
-        self.status_reviewer.setText(f"Reviewer: {self.review.reviewer}")
-        self.hint("Preferences saved")
+        self.status_reviewer.setText(tr("Reviewer: {name}").format(name=self.review.reviewer))
+        self.hint(tr("Preferences saved"))
         self.dialog_closed()
+
+    def rebuild_in_language(self) -> bool:
+        """The language changed: install it, then build this window again in it — the same
+        workspace, place, undo stack, size and panes — and close this one. Returns whether it did
+        (not when the reviewer keeps an open edit form)."""
+        if not self._settle_open_form():
+            return False
+        i18n.install(self.prefs.language)
+        self.tasks.cancel_all()
+        self.save_state()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("docks", self.saveState())
+        for signal in (self.review.changed, self.review.saved, self.review.failed,
+                       self.review.stack.canUndoChanged, self.review.stack.canRedoChanged):
+            signal.disconnect()  # from this window: the next one connects its own
+        new = MainWindow(self.workspace, self.settings, self.tasks.pool, review=self.review)
+        new.actions["undo"].setEnabled(self.review.stack.canUndo())
+        new.actions["redo"].setEnabled(self.review.stack.canRedo())
+        self.successor = new
+        new.show()
+        new.hint(tr("Preferences saved"))
+        self.close()
+        self.deleteLater()
+        return True
 
     def _set_confirm_bulk(self, on: bool) -> None:
         self.prefs.confirm_bulk = on
@@ -598,14 +703,14 @@ class MainWindow(QMainWindow):
         form = self.facts.form
         if form.isVisible():
             if not form.move_span(edge, delta):
-                self.hint("The span cannot move that way")
+                self.hint(tr("The span cannot move that way"))
             return
         f = self._current_or_hint()
         if f is None:
             return
         span = move(self.article.text, f.start, f.end, edge, delta)
         if span is None:
-            self.hint("The span cannot move that way")
+            self.hint(tr("The span cannot move that way"))
             return
         text = self.article.text[span[0]:span[1]]
         changes = {"start": span[0], "end": span[1], "text": text}
@@ -619,7 +724,7 @@ class MainWindow(QMainWindow):
             return
         span = self.view.selected_span()
         if span is None:
-            self.hint(f"Select the words in the article first, then press {self.key_text('add')}")
+            self.hint(tr("Select the words in the article first, then press {key}").format(key=self.key_text("add")))
             return
         kind = self.facts.filters()["kind"]
         self.facts.form.add(span, self.article.text, kind, self._article_year())
@@ -639,14 +744,13 @@ class MainWindow(QMainWindow):
             self.show_saved(changes.note)
 
         self.status_unextracted.hide()
-        self.tasks.run("Extracting facts…", job, done, self.task_failed)
+        self.tasks.run(tr("Extracting facts…"), job, done, self.task_failed)
 
     def _reload(self) -> None:
         """Articles came in, or facts appeared or went in many articles: the list and the open
         article are read again, the reviewer stays on the same article and fact (a first
         article opens in an empty window)."""
-        self.article_model.set_ids(self.workspace.article_ids(
-            pending_only=self.articles.pending.isChecked(), search=self.articles.search.text().strip()))
+        self.article_model.set_ids(self.listed_ids())
         self.articles.update_count()
         if self.article is not None:
             self.open_article(self.article.id, fact_id=getattr(self.facts.current_fact(), "id", None))
@@ -660,9 +764,10 @@ class MainWindow(QMainWindow):
         # reviewer's choice (Review ▸ Extract…), learning re-reads those still under review.
         n = self.workspace.count_to_extract(never=True)
         self.status_unextracted.setText(
-            f"{n:,} article{'s' if n != 1 else ''} not yet extracted — Extract now")
-        self.status_unextracted.setToolTip("Review ▸ Extract Articles Not Yet Extracted: reviewed "
-                                           "facts are kept as they are")
+            plural(n, tr("{n} article not yet extracted — Extract now"),
+                   tr("{n} articles not yet extracted — Extract now")))
+        self.status_unextracted.setToolTip(tr("{menu}: reviewed facts are kept as they are").format(
+            menu=registry.SPECS["extract"].menu_shown + " ▸ " + registry.SPECS["extract"].label))
         self.status_unextracted.setVisible(n > 0)
 
     def _article_selection_changed(self) -> None:
@@ -711,7 +816,7 @@ class MainWindow(QMainWindow):
                 return
         aid = self.workspace.next_article_with_pending(self.article.id if self.article else 0)
         if aid is None:
-            self.hint("Every fact in the workspace is reviewed")
+            self.hint(tr("Every fact in the workspace is reviewed"))
             return
         if self.article is not None and aid == self.article.id:
             first = next((f for f in visible if f.status == "pending"), None)
@@ -719,7 +824,7 @@ class MainWindow(QMainWindow):
                 self.facts.select(first.id)
             return
         self.open_article(aid)
-        self.hint("Next article with pending facts")
+        self.hint(tr("Next article with pending facts"))
 
     # -- results of decisions --------------------------------------------------------
     def apply_changes(self, changes, mine: bool = True) -> None:
@@ -759,10 +864,10 @@ class MainWindow(QMainWindow):
 
     def edit_metadata(self) -> None:
         if self.article is None:
-            self.hint("No article open")
+            self.hint(tr("No article open"))
             return
         self.view.set_editing(True)
-        self.hint("Correct the title, date, source or author: Enter saves a field, Tab moves, Esc leaves")
+        self.hint(tr("Correct the title, date, source or author: Enter saves a field, Tab moves, Esc leaves"))
 
     def _metadata_edited(self, key: str, value) -> None:
         if self.article is not None:
@@ -770,11 +875,18 @@ class MainWindow(QMainWindow):
                                         **{key: value})
 
     # -- status -----------------------------------------------------------------------
-    def _update_status(self) -> None:
+    def _update_status(self, recount: bool = True) -> None:
+        """`recount`: read the facts left again (a maintained count); an article switch, which
+        changes none, shows the one last read."""
         n = self.article_model.rowCount()
         row = self.article_model.row_for(self.article.id) if self.article else None
-        self.status_position.setText(f"Article {row + 1:,} of {n:,}" if row is not None else f"{n:,} articles")
-        self.status_left.setText(f"{self.workspace.pending_total():,} facts left in the workspace")
+        self.status_position.setText(tr("Article {row} of {n}").format(row=num(row + 1), n=num(n))
+                                     if row is not None else plural(n, tr("{n} article"), tr("{n} articles")))
+        left = getattr(self, "_left", None)
+        if recount or left is None or left[0] is not self.workspace:  # read for this workspace
+            left = self._left = (self.workspace, self.workspace.pending_total())
+        self.status_left.setText(plural(left[1], tr("{n} fact left in the workspace"),
+                                        tr("{n} facts left in the workspace")))
 
     def show_saved(self, message: str) -> None:
         from datetime import datetime
@@ -785,8 +897,8 @@ class MainWindow(QMainWindow):
     def _failed(self, message: str) -> None:
         self._set_failed(True)
         self.status_saved.setText(f"✗ {message}")
-        warn(self, "Not saved", f"{message}\n\nNothing was lost: the last saved "
-             "decisions are intact. Fix the cause and press the key again.")
+        warn(self, tr("Not saved"), f"{message}\n\n" + tr(
+            "Nothing was lost: the last saved decisions are intact. Fix the cause and press the key again."))
 
     def _set_failed(self, failed: bool) -> None:
         self.status_saved.setProperty("failed", failed)
@@ -798,7 +910,7 @@ class MainWindow(QMainWindow):
         self._hint_timer.start()
 
     def task_failed(self, message: str) -> None:
-        warn(self, "Fact Review", message)
+        warn(self, tr("Fact Review"), message)
 
     # -- help -------------------------------------------------------------------------
     def toggle_help(self) -> None:
@@ -814,7 +926,7 @@ class MainWindow(QMainWindow):
     def show_stats(self) -> None:
         from .stats_view import StatsWindow
 
-        self.stats_window = StatsWindow(self.workspace, self.comfort.theme, self)
+        self.stats_window = StatsWindow(self.workspace, self.comfort.theme, self, tasks=self.tasks)
         self.stats_window.show()
 
     def dragEnterEvent(self, event) -> None:
@@ -833,14 +945,16 @@ class MainWindow(QMainWindow):
         if not form.isVisible():
             return True
         valid = form.is_valid()
-        what = "the edit of this fact" if form.fact_id is not None else "the fact being added"
-        box = QMessageBox(QMessageBox.Question, "Fact Review",
-                          f"Save {what} before closing?" if valid else
-                          f"{what.capitalize()} cannot be saved as typed. Close without it?", parent=self)
+        editing = form.fact_id is not None
+        question = ((tr("Save the edit of this fact before closing?") if editing else
+                     tr("Save the fact being added before closing?")) if valid else
+                    (tr("The edit of this fact cannot be saved as typed. Close without it?") if editing else
+                     tr("The fact being added cannot be saved as typed. Close without it?")))
+        box = QMessageBox(QMessageBox.Question, tr("Fact Review"), question, parent=self)
         box.setTextFormat(Qt.PlainText)
-        save = box.addButton("Save", QMessageBox.AcceptRole) if valid else None
-        discard = box.addButton("Close Without Saving" if valid else "Close", QMessageBox.DestructiveRole)
-        stay = box.addButton("Keep Editing", QMessageBox.RejectRole)
+        save = box.addButton(tr("Save"), QMessageBox.AcceptRole) if valid else None
+        discard = box.addButton(tr("Close Without Saving") if valid else tr("Close"), QMessageBox.DestructiveRole)
+        stay = box.addButton(tr("Keep Editing"), QMessageBox.RejectRole)
         box.setDefaultButton(save or stay)
         box.setEscapeButton(stay)
         box.exec()
@@ -858,7 +972,43 @@ class MainWindow(QMainWindow):
         return False
 
     # -- keys and closing ------------------------------------------------------------------
+    def _input_method_key(self, obj, event) -> bool:
+        """A key a Vietnamese input method rewrote (“â” for A, “á” for S) or committed as text, on
+        a pane where single keys review: the action of the key pressed. Returns whether one acted."""
+        if obj not in self.review_surfaces or obj is not QApplication.focusWidget():
+            return False
+        kind = event.type()
+        if kind == QEvent.ShortcutOverride:  # every key press comes here first
+            text = event.text()
+            if text and text.isprintable():
+                self._ime_before, self._ime_last = self._ime_last, text
+            return False
+        if kind == QEvent.InputMethod:
+            text = event.commitString()
+            if not text:
+                return False
+            letter = ime.from_text(text, self._ime_last)
+            self._ime_before, self._ime_last = self._ime_last, text
+            modifiers = QApplication.keyboardModifiers()
+        else:
+            letter = ime.intended_key(event, self._ime_before)
+            modifiers = event.modifiers()
+        if letter is None:
+            return False
+        modifiers &= Qt.ShiftModifier | Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
+        pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(ord(letter))))
+        for action in self.actions.values():
+            if action.isEnabled() and any(k.matches(pressed) == QKeySequence.ExactMatch
+                                          for k in action.shortcuts()):
+                action.trigger()
+                event.accept()
+                return True
+        return False
+
     def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress, QEvent.InputMethod) \
+                and self._input_method_key(obj, event):
+            return True
         # A text field or picker keeps the keys it types with; elsewhere they are actions.
         if event.type() == QEvent.ShortcutOverride:
             w = QApplication.focusWidget()

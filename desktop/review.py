@@ -18,6 +18,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.changes import Changes
 from app.workspace import StaleFactError, WorkspaceError
 
+from .i18n import QT_TR_NOOP, plural, tr
+
 
 @dataclass(frozen=True)
 class Target:
@@ -50,10 +52,10 @@ class Review(QObject):
             return fn(*args, **kwargs)
         except StaleFactError as exc:  # another reviewer changed the fact: show it as it is now
             self.changed.emit(Changes(facts=[exc.fact]))
-            self.failed.emit(f"Not saved: {exc}")
+            self.failed.emit(tr("Not saved: {reason}").format(reason=exc))
             return None
         except (WorkspaceError, OSError) as exc:
-            self.failed.emit(f"Not saved: {exc}")
+            self.failed.emit(tr("Not saved: {reason}").format(reason=exc))
             return None
 
     def _done(self, changes: Changes, said: str, label: str, target: Target) -> None:
@@ -82,14 +84,14 @@ class Review(QObject):
                note: Optional[str] = None, *, propose: bool = True) -> bool:
         before = self.workspace.fact(fact_id)
         if before is None:
-            self.failed.emit("That fact no longer exists.")
+            self.failed.emit(tr("That fact no longer exists."))
             return False
         done = self._write(self.workspace.decide, [fact_id], action, changes=changes, note=note,
                            propose=propose)
         if done is None:
             return False
         rec = done.facts[0]
-        self._done(done, f"{action.capitalize()} saved", f"{action} of “{_short(before.text)}”",
+        self._done(done, tr(SAVED[action]), tr(OF_FACT[action]).format(text=_short(before.text)),
                    Target(rec.article_id, rec.id))
         return True
 
@@ -101,9 +103,9 @@ class Review(QObject):
         if done is None:
             return 0
         first, n = done.facts[0], len(done.facts)
-        noun = "fact" if n == 1 else "facts"
-        self._done(done, f"{n} {noun} {PAST.get(action, action)} and saved",
-                   f"{action} of {n} {noun} {where}", Target(first.article_id, first.id))
+        said = plural(n, tr(MANY_SAVED[action][0]), tr(MANY_SAVED[action][1]))
+        label = plural(n, tr(OF_MANY[action][0]), tr(OF_MANY[action][1])).replace("{where}", where)
+        self._done(done, said, label, Target(first.article_id, first.id))
         return n
 
     def add(self, article_id: int, fact, note: Optional[str] = None):
@@ -111,7 +113,8 @@ class Review(QObject):
         if done is None:
             return None
         rec = done.facts[0]
-        self._done(done, "Added fact saved", f"add of “{_short(rec.text)}”", Target(article_id, rec.id))
+        self._done(done, tr("Added fact saved"), tr("add of “{text}”").format(text=_short(rec.text)),
+                   Target(article_id, rec.id))
         return rec
 
     def correct_article(self, article_id: int, shown_as: str, **values: Any) -> bool:
@@ -119,9 +122,10 @@ class Review(QObject):
         done = self._write(self.workspace.correct_article, article_id, **values)
         if done is None:
             return False
-        fields = ", ".join(values)
-        self._done(done, f"{fields.capitalize()} saved",
-                   f"correction of the {fields} of ‘{_short(shown_as)}’", Target(article_id, None))
+        fields = ", ".join(tr(ARTICLE_FIELDS.get(k, k)) for k in values)
+        self._done(done, tr("Saved: {fields}").format(fields=fields),
+                   tr("correction of the {fields} of ‘{title}’").format(fields=fields, title=_short(shown_as)),
+                   Target(article_id, None))
         return True
 
     def delete_article(self, article_id: int, shown_as: str) -> bool:
@@ -130,7 +134,7 @@ class Review(QObject):
         if done is None:
             return False
         self.changed.emit(done)
-        self.stack.push(Step(self, f"deletion of ‘{_short(shown_as)}’", Target(article_id, None),
+        self.stack.push(Step(self, tr("deletion of ‘{title}’").format(title=_short(shown_as)), Target(article_id, None),
                              done.events))
         return True
 
@@ -141,12 +145,24 @@ class Review(QObject):
             return None
         fact = done.first_fact
         article = fact.article_id if fact else next(iter(done.touched_articles), None)
-        self._done(done, "Revert saved", f"revert of {label}",
+        self._done(done, tr("Revert saved"), tr("revert of {what}").format(what=label),
                    Target(article, fact.id if fact else None))
         return done
 
 
-PAST = {"accept": "accepted", "reject": "rejected", "flag": "flagged"}
+# What the status bar says, and how the undo step is named (“Undid: accept of …”), by action.
+SAVED = {"accept": QT_TR_NOOP("Accept saved"), "reject": QT_TR_NOOP("Reject saved"),
+         "flag": QT_TR_NOOP("Flag saved"), "edit": QT_TR_NOOP("Edit saved")}
+OF_FACT = {"accept": QT_TR_NOOP("accept of “{text}”"), "reject": QT_TR_NOOP("reject of “{text}”"),
+           "flag": QT_TR_NOOP("flag of “{text}”"), "edit": QT_TR_NOOP("edit of “{text}”")}
+MANY_SAVED = {"accept": (QT_TR_NOOP("{n} fact accepted and saved"), QT_TR_NOOP("{n} facts accepted and saved")),
+              "reject": (QT_TR_NOOP("{n} fact rejected and saved"), QT_TR_NOOP("{n} facts rejected and saved")),
+              "flag": (QT_TR_NOOP("{n} fact flagged and saved"), QT_TR_NOOP("{n} facts flagged and saved"))}
+OF_MANY = {"accept": (QT_TR_NOOP("accept of {n} fact {where}"), QT_TR_NOOP("accept of {n} facts {where}")),
+           "reject": (QT_TR_NOOP("reject of {n} fact {where}"), QT_TR_NOOP("reject of {n} facts {where}")),
+           "flag": (QT_TR_NOOP("flag of {n} fact {where}"), QT_TR_NOOP("flag of {n} facts {where}"))}
+ARTICLE_FIELDS = {"title": QT_TR_NOOP("title"), "published": QT_TR_NOOP("date"),
+                  "source": QT_TR_NOOP("source"), "author": QT_TR_NOOP("author")}
 
 
 def _short(text: str, n: int = 40) -> str:

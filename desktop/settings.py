@@ -31,6 +31,7 @@ class Prefs(BaseModel):
     find_match_case: bool = False
     find_match_diacritics: bool = False
     tour_seen: bool = False
+    language: Literal["system", "en", "vi"] = "system"  # the interface's (desktop/i18n.py)
 
     def remember(self, path: str) -> None:
         self.recent = [path] + [p for p in self.recent if p != path][: MAX_RECENT - 1]

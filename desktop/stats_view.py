@@ -5,7 +5,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from .theme import KIND_LABELS, KINDS, Theme
+from .i18n import day_month_time, num, percent, tr
+from .theme import KINDS, Theme, kind_label, status_label
 
 STATUS_ORDER = ["accepted", "edited", "added", "rejected", "pending"]
 
@@ -61,56 +62,80 @@ def _section(theme: Theme, title: str, text: str = "") -> QLabel:
 
 
 class StatsWindow(QDialog):
-    def __init__(self, workspace, theme: Theme, parent=None):
+    """Shown at once; the figures are read by `tasks` (desktop.tasks.TaskRunner) off the GUI
+    thread, from the workspace's maintained counts and its review log, and drawn when they
+    come (without `tasks`: read here, before the window shows)."""
+
+    def __init__(self, workspace, theme: Theme, parent=None, tasks=None):
         super().__init__(parent)
-        colours = theme.palette.status
-        self.setWindowTitle("Statistics — Fact Review")
+        self.theme = theme
+        self.setWindowTitle(tr("Statistics — Fact Review"))
         self.resize(760, 820)
         body = QWidget()
-        lay = QVBoxLayout(body)
-        stats = workspace.stats()
-        rep = workspace.report()
+        self._lay = QVBoxLayout(body)
+        self.progress = self.pace = self.by_kind = self.by_rule = None
+        self.loading = QLabel(tr("Counting…"))
+        self._lay.addWidget(self.loading)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
 
-        legend = " ".join(f"<span style='color:{colours[s]}'>■</span> {s}" for s in STATUS_ORDER)
+        def job(_progress, _cancelled):
+            return workspace.stats(), workspace.report()
+
+        if tasks is None:
+            self._fill(job(None, None))
+        else:
+            tasks.run(tr("Statistics…"), job, self._fill, self._failed, show_progress=False)
+
+    def _failed(self, message: str) -> None:
+        self.loading.setText(tr("The statistics could not be read: {reason}").format(reason=message.splitlines()[0]))
+
+    def _fill(self, result) -> None:
+        stats, rep = result
+        theme, lay = self.theme, self._lay
+        colours = theme.palette.status
+        self.loading.hide()
+
+        legend = " ".join(f"<span style='color:{colours[s]}'>■</span> {status_label(s)}" for s in STATUS_ORDER)
         reviewed = stats.facts - stats.by_status.get("pending", 0)
-        lay.addWidget(_section(theme, "Progress", f"{reviewed:,} of {stats.facts:,} facts reviewed "
-                                           f"in {stats.articles:,} articles &nbsp; {legend}"))
+        lay.addWidget(_section(theme, tr("Progress"), tr("{done} of {total} facts reviewed in {articles} articles").format(
+            done=num(reviewed), total=num(stats.facts), articles=num(stats.articles)) + f" &nbsp; {legend}"))
         rows = []
         for k in KINDS:
             segs = [(stats.by_kind_status.get((k, s), 0), colours[s]) for s in STATUS_ORDER]
             total = sum(v for v, _ in segs)
             if total:
                 done = total - stats.by_kind_status.get((k, "pending"), 0)
-                rows.append((KIND_LABELS[k], segs, f"{done}/{total}"))
+                rows.append((kind_label(k), segs, f"{num(done)}/{num(total)}"))
         self.progress = BarChart(rows, theme)
         lay.addWidget(self.progress)
 
-        lay.addWidget(_section(theme, "Pace", "decisions per hour, by review session "
-                                       "(a pause over 30 minutes starts a new session)"))
-        rows = [(f"{s.reviewer} · {s.start:%m-%d %H:%M}", [(s.per_hour, theme.palette.accent)],
-                 f"{s.per_hour:,.0f}/h, {s.decisions} decisions") for s in rep.sessions[-15:]]
-        self.pace = BarChart(rows or [("no sessions yet", [], "")], theme)
+        lay.addWidget(_section(theme, tr("Pace"), tr("decisions per hour, by review session "
+                                                      "(a pause over 30 minutes starts a new session)")))
+        rows = [(f"{s.reviewer} · {day_month_time(s.start)}", [(s.per_hour, theme.palette.accent)],
+                 tr("{rate}/h, {n} decisions").format(rate=num(round(s.per_hour)), n=num(s.decisions)))
+                for s in rep.sessions[-15:]]
+        self.pace = BarChart(rows or [(tr("no sessions yet"), [], "")], theme)
         lay.addWidget(self.pace)
 
         def rate_rows(rates, label=lambda n: n):
             return [(label(r.name), [(r.accepted / r.reviewed, colours["accepted"]),
                                      (r.edited / r.reviewed, colours["edited"]),
                                      (r.rejected / r.reviewed, colours["rejected"])],
-                     f"{r.rate:.0%} of {r.reviewed}") for r in rates]
+                     tr("{rate} of {n}").format(rate=percent(r.rate), n=num(r.reviewed))) for r in rates]
 
-        key = (f"<span style='color:{colours['accepted']}'>■</span> accepted as extracted "
-               f"<span style='color:{colours['edited']}'>■</span> edited "
-               f"<span style='color:{colours['rejected']}'>■</span> rejected")
-        lay.addWidget(_section(theme, "Acceptance by kind", key))
-        self.by_kind = BarChart(rate_rows(rep.by_kind, lambda n: KIND_LABELS.get(n, n))
-                                or [("nothing reviewed yet", [], "")], theme, 1.0)
+        as_extracted = tr("accepted as extracted")
+        key = (f"<span style='color:{colours['accepted']}'>■</span> {as_extracted} "
+               f"<span style='color:{colours['edited']}'>■</span> {status_label('edited')} "
+               f"<span style='color:{colours['rejected']}'>■</span> {status_label('rejected')}")
+        lay.addWidget(_section(theme, tr("Acceptance by kind"), key))
+        self.by_kind = BarChart(rate_rows(rep.by_kind, kind_label)
+                                or [(tr("nothing reviewed yet"), [], "")], theme, 1.0)
         lay.addWidget(self.by_kind)
-        lay.addWidget(_section(theme, "Acceptance by extractor rule", "worst first: the rules to fix or distrust"))
-        self.by_rule = BarChart(rate_rows(rep.by_rule) or [("nothing reviewed yet", [], "")], theme, 1.0)
+        lay.addWidget(_section(theme, tr("Acceptance by extractor rule"), tr("worst first: the rules to fix or distrust")))
+        self.by_rule = BarChart(rate_rows(rep.by_rule) or [(tr("nothing reviewed yet"), [], "")], theme, 1.0)
         lay.addWidget(self.by_rule)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll)

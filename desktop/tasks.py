@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressDialog
 
+from .i18n import tr
 from .safe_text import plain
 
 Job = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
@@ -56,16 +57,17 @@ class TaskRunner(QObject):
         self._stale: set[int] = set()  # jobs of a workspace no longer open: results dropped
 
     def run(self, title: str, job: Job, on_done: Callable[[Any], None],
-            on_error: Callable[[str], None], show_progress: bool = True) -> None:
+            on_error: Callable[[str], None], show_progress: bool = True) -> threading.Event:
+        """Start `job` on the pool; returns its cancel, which the job sees as `cancelled()`."""
         cancel = threading.Event()
         signals = _Signals()
         self._keep.append(signals)
         self._running[id(signals)] = cancel
         dialog = None
         if show_progress:
-            dialog = QProgressDialog(title, "Cancel", 0, 0, self.parent_widget)
+            dialog = QProgressDialog(title, tr("Cancel"), 0, 0, self.parent_widget)
             dialog.setLabel(plain(QLabel(title)))  # it names the file being read: as written
-            dialog.setWindowTitle("Fact Review")
+            dialog.setWindowTitle(tr("Fact Review"))
             dialog.setWindowModality(Qt.WindowModal)
             dialog.setMinimumDuration(400)
             dialog.canceled.connect(cancel.set)
@@ -92,6 +94,7 @@ class TaskRunner(QObject):
         signals.done.connect(lambda r: finish(on_done, r))
         signals.error.connect(lambda m: finish(on_error, m))
         self.pool.start(_Runnable(job, signals, cancel))
+        return cancel
 
     def cancel_all(self) -> None:
         """Stop every running job and drop what it would report (the workspace it worked on

@@ -11,6 +11,8 @@ from typing import Mapping
 
 from PySide6.QtGui import QColor, QPalette
 
+from .i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, tr, tr_in
+
 # One hue per kind, distinct for the common forms of colour blindness (Okabe–Ito based).
 KIND_COLOURS: dict[str, str] = {
     "quantity": "#E69F00",
@@ -22,17 +24,56 @@ KIND_COLOURS: dict[str, str] = {
     "location": "#7A9A01",
     "legal_reference": "#8E6C8A",
 }
+# The kinds' names as shown (the stored kind ids never change): English, marked for the
+# catalogue; kind_label() gives them in the interface's language.
 KIND_LABELS: dict[str, str] = {
-    "quantity": "Quantity", "money": "Money", "percentage": "Percentage", "date": "Date",
-    "person": "Person", "organization": "Organization", "location": "Location",
-    "legal_reference": "Legal ref.",
+    "quantity": QT_TR_NOOP("Quantity"), "money": QT_TR_NOOP("Money"),
+    "percentage": QT_TR_NOOP("Percentage"), "date": QT_TR_NOOP("Date"),
+    "person": QT_TR_NOOP("Person"), "organization": QT_TR_NOOP("Organization"),
+    "location": QT_TR_NOOP("Location"), "legal_reference": QT_TR_NOOP("Legal ref."),
 }
 KINDS = list(KIND_COLOURS)
 # Short names for the narrow kind column; the colour says the rest.
 KIND_SHORT: dict[str, str] = {
-    "quantity": "Qty", "money": "Money", "percentage": "%", "date": "Date", "person": "Person",
-    "organization": "Org", "location": "Place", "legal_reference": "Legal",
+    "quantity": QT_TRANSLATE_NOOP("KindShort", "Qty"), "money": QT_TRANSLATE_NOOP("KindShort", "Money"),
+    "percentage": "%", "date": QT_TRANSLATE_NOOP("KindShort", "Date"),
+    "person": QT_TRANSLATE_NOOP("KindShort", "Person"), "organization": QT_TRANSLATE_NOOP("KindShort", "Org"),
+    "location": QT_TRANSLATE_NOOP("KindShort", "Place"), "legal_reference": QT_TRANSLATE_NOOP("KindShort", "Legal"),
 }
+# A fact's status as shown (the stored status ids never change).
+STATUS_LABELS: dict[str, str] = {
+    "pending": QT_TR_NOOP("pending"), "accepted": QT_TR_NOOP("accepted"),
+    "edited": QT_TR_NOOP("edited"), "rejected": QT_TR_NOOP("rejected"),
+    "added": QT_TR_NOOP("added"), "flagged": QT_TR_NOOP("flagged"),
+}
+
+
+# The choices of a fact's approx and level fields as shown (stored as these ids).
+CHOICE_LABELS: dict[str, str] = {
+    "exact": QT_TR_NOOP("exact"), "more_than": QT_TR_NOOP("more than"),
+    "less_than": QT_TR_NOOP("less than"), "about": QT_TR_NOOP("about"), "nearly": QT_TR_NOOP("nearly"),
+    "at_least": QT_TR_NOOP("at least"), "up_to": QT_TR_NOOP("up to"),
+    "country": QT_TR_NOOP("country"), "province": QT_TR_NOOP("province"),
+    "district": QT_TR_NOOP("district"), "commune": QT_TR_NOOP("commune"), "region": QT_TR_NOOP("region"),
+    "other": QT_TR_NOOP("other"),
+}
+
+
+def choice_label(value: str) -> str:
+    return tr(CHOICE_LABELS[value]) if value in CHOICE_LABELS else value
+
+
+def kind_label(kind: str) -> str:
+    """A kind's name in the interface's language ("" for none; an unknown id as it is)."""
+    return tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def kind_short(kind: str) -> str:
+    return tr_in("KindShort", KIND_SHORT[kind]) if kind in KIND_SHORT else kind
+
+
+def status_label(status: str) -> str:
+    return tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 STATUS_GLYPHS = {"pending": "○", "accepted": "✓", "edited": "✎", "rejected": "✗", "added": "+",
                  "flagged": "⚑"}

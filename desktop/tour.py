@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from . import actions as registry
+from .i18n import tr
 from .theme import Theme
 
 CARD_WIDTH = 380
@@ -37,23 +38,28 @@ def steps(window) -> list[Step]:
 
     five = "".join(
         f"<tr><td style='padding:3px 14px 3px 0' align='right'>{k(i)}</td><td>{what}</td></tr>"
-        for i, what in (("accept", "accept the selected fact"), ("reject", "reject it"),
-                        ("edit", "edit its value, fields or span"),
-                        ("add", "add a fact from the words selected in the article"),
-                        ("next_pending", "the next pending fact, across articles")))
+        for i, what in (("accept", tr("accept the selected fact")), ("reject", tr("reject it")),
+                        ("edit", tr("edit its value, fields or span")),
+                        ("add", tr("add a fact from the words selected in the article")),
+                        ("next_pending", tr("the next pending fact, across articles"))))
+    tour = registry.SPECS["tour"]
     return [
-        Step("Articles", "Every article of the workspace. A bold title still has facts to review; "
-             f"the bar shows how many are done. {k('next_article')} and {k('prev_article')} open "
-             f"the next and previous one, {k('focus_articles')} moves the keys here.", window.articles),
-        Step("The article", "Its text, each fact in its kind's colour: dashed while pending, solid once "
-             "accepted, struck through when rejected, filled when selected. Grey lines are page "
-             f"furniture: {k('furniture')} hides them. {k('find')} in the text finds words in it.",
+        Step(tr("Articles"), tr("Every article of the workspace. A bold title still has facts to review; "
+                                "the bar shows how many are done. {next} and {prev} open the next and "
+                                "previous one, {here} moves the keys here.").format(
+            next=k("next_article"), prev=k("prev_article"), here=k("focus_articles")), window.articles),
+        Step(tr("The article"), tr("Its text, each fact in its kind's colour: dashed while pending, solid "
+                                   "once accepted, struck through when rejected, filled when selected. Grey "
+                                   "lines are page furniture: {furniture} hides them. {find} in the text "
+                                   "finds words in it.").format(furniture=k("furniture"), find=k("find")),
              window.view),
-        Step("Facts", "The article's facts in reading order. The keys act on the selected one: "
-             f"{k('next_fact')} and {k('prev_fact')} move. Every decision is saved at once; "
-             f"{k('undo')} takes it back.", window.facts),
-        Step("Five keys do most of the work", f"<table>{five}</table><p>{k('help')} shows every key; "
-             "Help ▸ Tour of the Window shows this tour again.</p>"),
+        Step(tr("Facts"), tr("The article's facts in reading order. The keys act on the selected one: "
+                             "{next} and {prev} move. Every decision is saved at once; {undo} takes it "
+                             "back.").format(next=k("next_fact"), prev=k("prev_fact"), undo=k("undo")),
+             window.facts),
+        Step(tr("Five keys do most of the work"), f"<table>{five}</table><p>" + tr(
+            "{help} shows every key; {menu} shows this tour again.").format(
+            help=k("help"), menu=html.escape(f"{tour.menu_shown} ▸ {tour.label}")) + "</p>"),
     ]
 
 
@@ -67,16 +73,16 @@ class Tour(QWidget):
         self.theme = theme
         self.index = 0
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setAccessibleName("Tour of the window")
+        self.setAccessibleName(tr("Tour of the window"))
         self.card = QFrame(self, objectName="tourCard")
         self.card.setAutoFillBackground(True)
         self.card.setFixedWidth(CARD_WIDTH)
         self.heading = QLabel(objectName="tourTitle")
         self.body = QLabel(wordWrap=True)  # text written in steps(), never imported text
         self.counter = QLabel(objectName="paneNote")
-        self.back = QPushButton("← Back", focusPolicy=Qt.NoFocus)
-        self.next = QPushButton("Next →", focusPolicy=Qt.NoFocus)
-        skip = QPushButton("Skip tour (Esc)", focusPolicy=Qt.NoFocus, flat=True)
+        self.back = QPushButton(tr("← Back"), focusPolicy=Qt.NoFocus)
+        self.next = QPushButton(tr("Next →"), focusPolicy=Qt.NoFocus)
+        skip = QPushButton(tr("Skip tour (Esc)"), focusPolicy=Qt.NoFocus, flat=True)
         self.back.clicked.connect(lambda: self.go(-1))
         self.next.clicked.connect(lambda: self.go(1))
         skip.clicked.connect(self.finish)
@@ -116,9 +122,9 @@ class Tour(QWidget):
         step = self.steps[index]
         self.heading.setText(step.title)
         self.body.setText(step.body)
-        self.counter.setText(f"{index + 1} of {len(self.steps)}")
+        self.counter.setText(tr("{current} of {total}").format(current=index + 1, total=len(self.steps)))
         self.back.setEnabled(index > 0)
-        self.next.setText("Start reviewing" if index == len(self.steps) - 1 else "Next →")
+        self.next.setText(tr("Start reviewing") if index == len(self.steps) - 1 else tr("Next →"))
         self._place()
         self.update()
 

@@ -77,6 +77,7 @@ from db.store import Store
 from app.workspace import Workspace
 from desktop.main_window import MainWindow
 app = QApplication([])
+app.setStyle("Fusion")  # as desktop.app.launch: the window's style sheet and palette on Fusion
 store = Store.open(sys.argv[1])
 # The real thread pool, as the app has: the backup made after opening runs beside the keys.
 w = MainWindow(Workspace(store, "bench"), QSettings(sys.argv[2], QSettings.IniFormat))

@@ -69,8 +69,27 @@ def main() -> None:
         w.stats_window.grab().save(str(out / "statistics.png"))
         w.stats_window.close()
         w.close()
+        # The same article as a Vietnamese reviewer may keep it: the interface in Vietnamese,
+        # the dark theme, text at 150 %.
+        from desktop import i18n
+        from desktop import settings as prefs_store
+
+        vi = QSettings(str(Path(tmp) / "vi.ini"), QSettings.IniFormat)
+        prefs_store.save(vi, prefs_store.Prefs(theme="dark", text_zoom=150, language="vi"))
+        i18n.install("vi", app)
+        w = MainWindow(Workspace(store, "lan"), vi, pool=FakeThreadPool())
+        w.resize(1600, 960)
+        w.splitter.setSizes([300, 720, 580])
+        w.show()
+        w.open_article(aid)
+        w.facts.step(9)
+        w.facts.step(1)
+        app.processEvents()
+        w.grab().save(str(out / "main-window-vi-dark-150.png"))
+        w.close()
+        i18n.install("en", app)
         store.close()
-    print(f"wrote main-window.png, edit-form.png and statistics.png in {out}")
+    print(f"wrote main-window.png, edit-form.png, statistics.png and main-window-vi-dark-150.png in {out}")
 
 
 if __name__ == "__main__":

@@ -118,5 +118,5 @@ def test_backups_dialog_shows_disk_use(qtbot, extracted, db_path):
     extracted.backup_if_changed()
     dialog = BackupsDialog(db_path)
     qtbot.addWidget(dialog)
-    assert dialog.disk.text().startswith("1 backup, compressed, use ")
+    assert dialog.disk.text().startswith("1 backup, compressed, uses ")
     assert "KB" in dialog.list.item(0).text()

@@ -360,7 +360,7 @@ def test_export_csv_from_window(qtbot, window, workspace, tmp_path, monkeypatch)
     key(qtbot, window, Qt.Key_E, Qt.ControlModifier)  # the defaults: curated facts
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 2  # header and one fact
-    assert "Exported 1 facts" in window.status_saved.text()
+    assert "Exported 1 fact to" in window.status_saved.text()
 
     def only_pending_locations(self):
         for s, box in self.status.items():

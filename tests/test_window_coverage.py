@@ -251,8 +251,8 @@ def test_a_search_answered_after_a_newer_one_is_dropped(qtbot, ws, settings, poo
     search_ids = workspace.article_ids
     slow_started, release = threading.Event(), threading.Event()
 
-    def article_ids(*, pending_only=False, search=""):
-        ids = search_ids(pending_only=pending_only, search=search)
+    def article_ids(*, pending_only=False, search="", **options):
+        ids = search_ids(pending_only=pending_only, search=search, **options)
         if search == "Bredenkamp":  # the first search answers only after the second
             slow_started.set()
             assert release.wait(10)
@@ -360,7 +360,7 @@ def test_a_file_dropped_on_the_window_is_imported(qtbot, win, ws, tmp_path):
     assert drop(win, [f])
     assert ws.article_count() == before + 1
     assert win.article_model.rowCount() == before + 1
-    assert "1 files imported" in win.status_saved.text()
+    assert "1 file imported" in win.status_saved.text()
     # Text dragged from elsewhere (no file) is not taken.
     mime = QMimeData()
     mime.setText("Bộ Y tế")

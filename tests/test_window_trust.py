@@ -158,7 +158,7 @@ def test_ctrl_i_opens_the_import_dialog_and_imports(qtbot, win, ws, tmp_path, mo
     press(qtbot, win, Qt.Key_I, Qt.ControlModifier)
     assert asked == [win]  # the window is the dialog's parent
     assert len(ws.article_ids()) == before + 1
-    assert "1 files imported" in win.status_saved.text()
+    assert "1 file imported" in win.status_saved.text()
 
 
 def test_export_everything_jsonl_from_the_window_is_lossless(qtbot, win, ws, tmp_path, monkeypatch):
@@ -195,7 +195,7 @@ def test_export_reviewed_articles_as_conll_from_the_window(qtbot, win, ws, tmp_p
     win.actions["export_jsonl"].trigger()
     text = out.read_text(encoding="utf-8")
     assert text.count("-DOCSTART-") == 1  # the first article still has pending facts
-    assert "Ba\tI-LOC" in text.replace(" ", "\t") and "1 articles" in win.status_saved.text()
+    assert "Ba\tI-LOC" in text.replace(" ", "\t") and "Exported 1 article to" in win.status_saved.text()
 
 
 # -- undo and History put back the same things, in view -----------------------------------------
@@ -381,7 +381,7 @@ def test_m_corrects_the_date_read_the_vietnamese_way_logged_and_undoable(qtbot, 
         "correct", {"published": "2024-12-06"}, {"published": "2024-12-07"})
     press(qtbot, win, Qt.Key_Z, Qt.ControlModifier)
     assert ws.article(aid).published == "2024-12-06" and date.text() == "2024-12-06"
-    assert "Undid: correction of the published" in win.status_saved.text()
+    assert "Undid: correction of the date" in win.status_saved.text()
 
 
 def test_esc_leaves_a_metadata_field_unsaved(qtbot, win, ws):
@@ -675,6 +675,9 @@ MENU_CHECKS = {
     "stats": lambda w, ws, seen: w.stats_window.isVisible(),
     "help": lambda w, ws, seen: w.help.isVisible(),
     "preferences": lambda w, ws, seen: "PreferencesDialog" in seen,
+    "agreement": lambda w, ws, seen: w.agreement.isVisible() and "No two reviewers" in w.agreement.summary.text(),
+    "adjudicate": lambda w, ws, seen: w.adjudication.isVisible() and "No disagreements" in w.adjudication.status.text(),
+    "my_queue": lambda w, ws, seen: not w.queue_only,  # no articles assigned: stays off
     "import_guidelines": lambda w, ws, seen: "getOpenFileName" in seen,
     "edit_guidelines": lambda w, ws, seen: "GuidelinesEditor" in seen,
     "find_in_article": lambda w, ws, seen: w.view.find_bar.isVisible(),

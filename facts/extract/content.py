@@ -11,7 +11,8 @@ from .dates import published_from
 # line's spaces then are read once, not once per way of splitting them (quadratic).
 # The story ends at its source line ("Nguồn: …", "Theo báo.vn", "(Vietnam+)"): what follows
 # is the page's. `[^\S\n]`, not `\s`: one line is read, once.
-SOURCE_END = re.compile(r"^[^\S\n]*+(?:Nguồn[^\S\n]*+:[^\n]*|Theo[^\S\n]++(?:https?://)?[\w-]+(?:\.[\w-]+)+\S*+)[^\S\n]*+$")
+# Possessive throughout: "Theo a." and 50,000 letters must fail at once, not try every split.
+SOURCE_END = re.compile(r"^[^\S\n]*+(?:Nguồn[^\S\n]*+:[^\n]*|Theo[^\S\n]++(?:https?://)?+[\w-]++(?:\.[\w-]++)++\S*+)[^\S\n]*+$")
 OUTLET_END = re.compile(r"^[^\S\n]*+\([^()\n]{2,40}\)[^\S\n]*+$")
 # A list of links: a line of "- …" items under a short heading ("Related news", "Tin khác").
 LIST_ITEM = re.compile(r"^[^\S\n]*+[-–•][^\S\n]")
