@@ -264,3 +264,78 @@ def test_in_the_window_a_refused_decision_shows_the_fact_as_it_is_now(qtbot, wor
         win.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         close(team)
+
+
+MANY = """
+import sys
+from app.workspace import StaleFactError, Workspace
+from db.engine import location
+
+url, name, order = sys.argv[1], sys.argv[2], sys.argv[3]
+ws = Workspace.open(location(url), reviewer=name)
+ids = [f.id for a in ws.article_ids() for f in ws.facts(a)]  # shown: each at its version now
+if order == "backward":
+    ids.reverse()
+actions = ["accept", "reject", "flag"]
+print("ready", flush=True)
+sys.stdin.readline()
+for k in range(500):
+    fid = ids[k % len(ids)]
+    try:
+        ws.decide([fid], actions[k % 3], propose=False)
+        print(fid, "saved", flush=True)
+    except StaleFactError:  # the other one changed it since it was shown here: refused, reported
+        print(fid, "refused", flush=True)
+ws.close()
+"""
+
+
+def test_two_programs_make_500_decisions_each_on_one_server(pg_url):
+    """Two reviewers' programs, 500 decisions each at the same time over the same facts (one
+    walking them forward, the other backward): every decision saved is logged once, none is
+    lost (each fact's version counts every write of it, and its state is its last logged
+    one), a decision on a fact changed since it was shown is refused, and the counts equal a
+    recount."""
+    from sqlalchemy import func, select
+
+    from db.schema import Fact, ReviewEvent, Reviewer
+
+    ws = Workspace.open(location(pg_url), reviewer="setup", create=True)
+    seed_facts.load(ws.store)
+    try:
+        procs = [subprocess.Popen([sys.executable, "-c", MANY, pg_url, name, order], cwd=ROOT, text=True,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for name, order in (("lan", "forward"), ("binh", "backward"))]
+        for p in procs:
+            assert p.stdout.readline().strip() == "ready", p.stderr.read()
+        for p in procs:
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        saved: dict[str, int] = {}
+        for name, p in zip(("lan", "binh"), procs):
+            out, err = p.communicate(timeout=300)
+            assert p.returncode == 0, err
+            lines = [line.split() for line in out.splitlines()]
+            assert len(lines) == 500
+            saved[name] = sum(1 for _, what in lines if what == "saved")
+        assert saved["lan"] > 0 and saved["binh"] > 0
+        with ws.store.engine.connect() as conn:
+            logged = dict(conn.execute(
+                select(Reviewer.name, func.count()).join(ReviewEvent, ReviewEvent.reviewer_id == Reviewer.id)
+                .group_by(Reviewer.name)).all())
+            assert logged.get("lan") == saved["lan"] and logged.get("binh") == saved["binh"]
+            writes = dict(conn.execute(select(ReviewEvent.fact_id, func.count())
+                                       .group_by(ReviewEvent.fact_id)).all())
+            last = {}
+            for fid, after in conn.execute(select(ReviewEvent.fact_id, ReviewEvent.after)
+                                           .order_by(ReviewEvent.id)):
+                last[fid] = after["status"]
+            for fid, version, status in conn.execute(select(Fact.id, Fact.version, Fact.status)):
+                assert version == 1 + writes.get(fid, 0), fid  # no write lost, none counted twice
+                if fid in last:
+                    assert status == last[fid], fid
+        for a in ws.article_ids():
+            assert stored_counts(ws, a) == true_counts(ws, a)
+        assert ws.pending_total() == sum(true_counts(ws, a)[1] for a in ws.article_ids())
+    finally:
+        ws.close()
