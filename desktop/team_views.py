@@ -88,6 +88,10 @@ class AgreementDialog(QDialog):
         if not 0 <= index < len(self.pairs):
             return
         p = self.pairs[index]
+        heads = [tr(c) for c in self.COLUMNS]
+        heads[2] = tr("Spans of {name}").format(name=p.a)
+        heads[3] = tr("Spans of {name}").format(name=p.b)
+        self.table.setHorizontalHeaderLabels(heads)
         self.summary.setText(tr("{a} and {b} share {shared} articles; both finished {finished}: span F1 is "
                                 "measured there, kappa on the proposed facts both decided.").format(
             a=p.a, b=p.b, shared=num(p.shared_articles), finished=num(p.finished_articles)))
@@ -159,12 +163,14 @@ class AdjudicationDialog(QDialog):
         self.list.setObjectName("disagreements")
         self.context = QTextBrowser()
         self.context.setOpenLinks(False)
-        self.sides = QTableWidget(0, 5)
-        self.sides.setHorizontalHeaderLabels([tr("Key"), tr("Reviewer"), tr("Decision"), tr("Kind"), tr("Value")])
+        self.sides = QTableWidget(0, 6)
+        self.sides.setHorizontalHeaderLabels([tr("Key"), tr("Reviewer"), tr("Decision"), tr("Kind"),
+                                              tr("Text"), tr("Value")])
         self.sides.verticalHeader().hide()
         self.sides.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.sides.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.sides.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.sides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.sides.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         self.form = FinalFactForm()
         self.form.hide()
         self.form.value.returnPressed.connect(self._save_final)
@@ -260,7 +266,7 @@ class AdjudicationDialog(QDialog):
             f = s.fact or {}
             decision = tr(ABSENT) if s.status == "absent" else status_label(s.status)
             cells = [str(i + 1), s.reviewer, decision, kind_label(f.get("kind", "")) if f else "—",
-                     f.get("value", "") if f else "—"]
+                     f.get("text", "") if f else "—", f.get("value", "") if f else "—"]
             for col, text in enumerate(cells):
                 self.sides.setItem(i, col, QTableWidgetItem(text))
         self.status.setText(tr("Disagreement {i} of {n}").format(i=num(row + 1), n=num(len(self.items))))

@@ -2102,6 +2102,10 @@ Bài sẽ biến mất khỏi danh sách, kết quả tìm kiếm, thống kê v
         <translation>Chưa có hai người duyệt nào dùng chung một bài: hãy giao bài cho hai người (fact-review assign --overlap) để đo mức độ đồng thuận.</translation>
     </message>
     <message>
+        <source>Spans of {name}</source>
+        <translation>Đoạn của {name}</translation>
+    </message>
+    <message>
         <source>{a} and {b} share {shared} articles; both finished {finished}: span F1 is measured there, kappa on the proposed facts both decided.</source>
         <translation>{a} và {b} dùng chung {shared} bài; cả hai đã duyệt xong {finished} bài: F1 đoạn chữ được đo trên các bài đó, kappa trên các dữ kiện đề xuất mà cả hai đã quyết định.</translation>
     </message>
