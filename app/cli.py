@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from .messages import (LANGUAGES, N_, _, argparse_speaks, choose, decimal, kind_word as _kind, lang_from_argv,
+                       language, ngettext, num, status_word as _status, use)
 from .opening import ENV_REVIEWER, resolve_path
 from .workspace import WorkspaceError
 
@@ -15,148 +17,164 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    db_help = "workspace file (default: $FACT_REVIEW_DB, else one in your user data folder)"
+    db_help = _("workspace file (default: $FACT_REVIEW_DB, else one in your user data folder)")
+    lang_help = _("the language of the command line: vi (Vietnamese) or en (English); default "
+                  "$FACT_REVIEW_LANG, else the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
     # Accepted before or after the command; SUPPRESS keeps a subcommand from
     # resetting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     p = argparse.ArgumentParser(
         prog="fact-review",
-        description="Review facts extracted from news articles. "
-        "With no command, opens the review window.",
+        description=_("Review facts extracted from news articles. "
+                      "With no command, opens the review window."),
     )
     p.add_argument("--db", metavar="PATH", help=db_help)
+    p.add_argument("--lang", choices=LANGUAGES, help=lang_help)
     p.add_argument("--reviewer", metavar="NAME",
-                   help=f"name recorded on every decision (or ${ENV_REVIEWER})")
+                   help=_("name recorded on every decision (or ${env})").format(env=ENV_REVIEWER))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = sub.add_parser("import", parents=[common], help="import article files or folders",
-                         description="Import .txt, .md, .html, .json, .jsonl and .csv files, and "
+    imp = sub.add_parser("import", parents=[common], help=_("import article files or folders"),
+                         description=_("Import .txt, .md, .html, .json, .jsonl and .csv files, and "
                          "annotated corpora in CoNLL/IOB/BIO (.conll, .iob, .bio: their names come in "
                          "as accepted facts); folders are searched recursively. Each file is imported "
-                         "whole or not at all.")
+                         "whole or not at all."))
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--max-size", type=float, default=50, metavar="MB",
-                     help="refuse files larger than this (default 50 MB)")
+                     help=_("refuse files larger than this (default 50 MB)"))
     imp.add_argument("--no-extract", action="store_true",
-                     help="do not run the extractor on the new articles")
+                     help=_("do not run the extractor on the new articles"))
     imp.add_argument("--tag-map", metavar="TYPE=KIND,…", default="",
-                     help="CoNLL: the kind of each tag type, over the default "
+                     help=_("CoNLL: the kind of each tag type, over the default "
                      "PER=person,ORG=organization,LOC=location,MISC=ignore "
-                     "(e.g. GPE=location,NORP=ignore); a type no map names fails the file")
+                     "(e.g. GPE=location,NORP=ignore); a type no map names fails the file"))
     imp.add_argument("--doc-sentences", type=int, default=0, metavar="N",
-                     help="CoNLL: also start a new article after every N sentences (for corpora "
-                     "without -DOCSTART- or '# doc' lines, which are otherwise one article a file)")
+                     help=_("CoNLL: also start a new article after every N sentences (for corpora "
+                     "without -DOCSTART- or '# doc' lines, which are otherwise one article a file)"))
 
-    arts = sub.add_parser("articles", parents=[common], help="list articles with their facts by status")
-    arts.add_argument("--pending", action="store_true", help="only articles with pending facts")
+    arts = sub.add_parser("articles", parents=[common],
+                          help=_("list articles with their facts by status"))
+    arts.add_argument("--pending", action="store_true", help=_("only articles with pending facts"))
     arts.add_argument("--search", metavar="TEXT",
-                      help="only articles whose title or text holds these words (any case, any "
-                      "diacritics: `ha noi` finds `Hà Nội`; matches with the diacritics typed first)")
+                      help=_("only articles whose title or text holds these words (any case, any "
+                      "diacritics: `ha noi` finds `Hà Nội`; matches with the diacritics typed first)"))
     arts.add_argument("--exact-diacritics", action="store_true",
-                      help="with --search: only matches with the very diacritics typed")
+                      help=_("with --search: only matches with the very diacritics typed"))
 
-    sub.add_parser("stats", parents=[common], help="articles, and facts by kind and by status")
+    sub.add_parser("stats", parents=[common], help=_("articles, and facts by kind and by status"))
 
     exp = sub.add_parser(
-        "export", parents=[common], help="export facts and articles (jsonl, csv, xlsx, conll)",
-        description="Export the workspace. JSONL is lossless (every fact, every status) and can be "
+        "export", parents=[common], help=_("export facts and articles (jsonl, csv, xlsx, conll)"),
+        description=_("Export the workspace. JSONL is lossless (every fact, every status) and can be "
         "imported again. CSV and XLSX hold the curated facts (accepted, edited, added) unless "
         "--status or --all-statuses says otherwise; CSV is UTF-8 with a BOM so Excel reads "
         "Vietnamese right, and text cells that a spreadsheet would run as a formula (=, +, -, @, "
         "tab, carriage return) get a leading apostrophe. CoNLL writes the articles whose facts "
         "are all decided, a token (syllable or punctuation) a line with its BIO tag from the curated "
-        "person, organization and location facts (PER, ORG, LOC), -DOCSTART- before each article.")
+        "person, organization and location facts (PER, ORG, LOC), -DOCSTART- before each article."))
     exp.add_argument("--format", choices=["jsonl", "csv", "xlsx", "conll"], default="jsonl")
-    exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    exp.add_argument("-o", "--output", metavar="FILE", help=_("write here instead of standard output"))
     exp.add_argument("--articles-table", action="store_true",
-                     help="csv: one row per article with its metadata and counts by status")
+                     help=_("csv: one row per article with its metadata and counts by status"))
     exp.add_argument("--status", action="append", metavar="STATUS",
-                     help="only facts with this status (repeatable)")
-    exp.add_argument("--all-statuses", action="store_true", help="facts of every status")
-    exp.add_argument("--kind", action="append", metavar="KIND", help="only facts of this kind (repeatable)")
-    exp.add_argument("--reviewer", dest="only_reviewer", metavar="NAME", help="only this reviewer's facts")
-    exp.add_argument("--since", metavar="DATE", help="reviewed on or after this ISO date")
-    exp.add_argument("--until", metavar="DATE", help="reviewed before this ISO date")
+                     help=_("only facts with this status (repeatable)"))
+    exp.add_argument("--all-statuses", action="store_true", help=_("facts of every status"))
+    exp.add_argument("--kind", action="append", metavar="KIND",
+                     help=_("only facts of this kind (repeatable)"))
+    exp.add_argument("--reviewer", dest="only_reviewer", metavar="NAME",
+                     help=_("only this reviewer's facts"))
+    exp.add_argument("--since", metavar="DATE", help=_("reviewed on or after this ISO date"))
+    exp.add_argument("--until", metavar="DATE", help=_("reviewed before this ISO date"))
     exp.add_argument("--encoding", choices=["utf-8-sig", "utf-8"], default="utf-8-sig",
-                     help="csv: utf-8-sig (with BOM, for Excel; default) or plain utf-8")
+                     help=_("csv: utf-8-sig (with BOM, for Excel; default) or plain utf-8"))
     exp.add_argument("--no-neutralise", action="store_true",
-                     help="csv/xlsx: write cells starting with = + - @ as they are")
+                     help=_("csv/xlsx: write cells starting with = + - @ as they are"))
 
-    ext = sub.add_parser("extract", parents=[common], help="run the extractor",
-                         description="Extract facts from every article not yet extracted by this "
-                         "extractor version. Reviewed facts are never changed.")
+    ext = sub.add_parser("extract", parents=[common], help=_("run the extractor"),
+                         description=_("Extract facts from every article not yet extracted by this "
+                         "extractor version. Reviewed facts are never changed."))
     g = ext.add_mutually_exclusive_group()
-    g.add_argument("--article", type=int, metavar="ID", help="only this article")
-    g.add_argument("--all", action="store_true", help="every article again")
+    g.add_argument("--article", type=int, metavar="ID", help=_("only this article"))
+    g.add_argument("--all", action="store_true", help=_("every article again"))
 
     lrn = sub.add_parser(
-        "learn", parents=[common], help="learn an entity model from the review decisions",
-        description="Train a statistical model of people, organisations and places from the "
+        "learn", parents=[common], help=_("learn an entity model from the review decisions"),
+        description=_("Train a statistical model of people, organisations and places from the "
         "articles whose facts are all decided (accepted, edited and added facts are what is "
         "there, rejected ones what is not), beside the rules. Prints what it learned from and a "
         "k-fold estimate per kind of learned+rules against the rules alone, then keeps the "
         "model in the workspace: `extract` then runs it over every article (reviewed facts are "
-        "never changed). Offline; needs at least 5 such articles.")
+        "never changed). Offline; needs at least 5 such articles."))
     lrn.add_argument("--folds", type=int, default=5, metavar="K",
-                     help="folds of the estimate (default 5, at least 2)")
+                     help=_("folds of the estimate (default 5, at least 2)"))
     lrn.add_argument("--iterations", type=int, default=None, metavar="N",
-                     help="training iterations at most (default 150)")
+                     help=_("training iterations at most (default 150)"))
 
-    sub.add_parser("backups", parents=[common], help="list the workspace's backups",
-                   description="Backups are made with SQLite's backup API when the window opens a "
+    sub.add_parser("backups", parents=[common], help=_("list the workspace's backups"),
+                   description=_("Backups are made with SQLite's backup API when the window opens a "
                    "workspace that changed, and before every import, then compressed; the last 10 "
                    "are kept, fewer for a big workspace (its backups stay within 1 GB or three "
-                   "times the newest one, and at least two are kept).")
-    rs = sub.add_parser("restore", parents=[common], help="put a backup in place of the workspace",
-                        description="Replace the workspace with one of its backups. The workspace "
-                        "as it was is kept beside it (…-before-restore-….sqlite).")
+                   "times the newest one, and at least two are kept)."))
+    rs = sub.add_parser("restore", parents=[common], help=_("put a backup in place of the workspace"),
+                        description=_("Replace the workspace with one of its backups. The workspace "
+                        "as it was is kept beside it (…-before-restore-….sqlite)."))
     g = rs.add_mutually_exclusive_group(required=True)
-    g.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (see `backups`)")
-    g.add_argument("--latest", action="store_true", help="the most recent backup")
-    lg = sub.add_parser("log", parents=[common], help="the review log: every decision, newest first")
-    lg.add_argument("--fact", type=int, metavar="ID", help="only this fact's decisions")
+    g.add_argument("backup", nargs="?", metavar="BACKUP", help=_("a backup file (see `backups`)"))
+    g.add_argument("--latest", action="store_true", help=_("the most recent backup"))
+    lg = sub.add_parser("log", parents=[common],
+                        help=_("the review log: every decision, newest first"))
+    lg.add_argument("--fact", type=int, metavar="ID", help=_("only this fact's decisions"))
     lg.add_argument("--limit", type=int, default=50, metavar="N")
-    rv = sub.add_parser("revert", parents=[common], help="undo one decision from the review log",
-                        description="Put a fact back as it was before a logged decision, even one "
-                        "made in an earlier session. The revert is itself logged.")
-    rv.add_argument("event", type=int, metavar="EVENT_ID", help="the decision's id in `log`")
-    dl = sub.add_parser("delete", parents=[common], help="delete articles with their facts (revertible)",
-                        description="Take articles and their facts out of the workspace (lists, "
+    rv = sub.add_parser("revert", parents=[common], help=_("undo one decision from the review log"),
+                        description=_("Put a fact back as it was before a logged decision, even one "
+                        "made in an earlier session. The revert is itself logged."))
+    rv.add_argument("event", type=int, metavar="EVENT_ID", help=_("the decision's id in `log`"))
+    dl = sub.add_parser("delete", parents=[common],
+                        help=_("delete articles with their facts (revertible)"),
+                        description=_("Take articles and their facts out of the workspace (lists, "
                         "search, statistics, exports): a bad import, say. Each deletion is logged "
                         "with everything it removed; `revert EVENT_ID` puts the article back as it "
-                        "was, under its own id. All the articles are deleted, or none.")
-    dl.add_argument("articles", nargs="+", type=int, metavar="ARTICLE_ID", help="an id from `articles`")
+                        "was, under its own id. All the articles are deleted, or none."))
+    dl.add_argument("articles", nargs="+", type=int, metavar="ARTICLE_ID",
+                    help=_("an id from `articles`"))
 
-    fl = sub.add_parser("facts", parents=[common], help="list facts with their ids",
-                        description="List facts in reading order, each with its id (for `accept`, "
-                        "`reject`, `log --fact`), kind, status, span, text and value.")
-    fl.add_argument("--article", type=int, metavar="ID", help="only this article's facts")
-    fl.add_argument("--status", action="append", metavar="STATUS", help="only this status (repeatable)")
-    fl.add_argument("--kind", action="append", metavar="KIND", help="only this kind (repeatable)")
-    fl.add_argument("--json", action="store_true", help="one JSON object a line")
-    for action, what in (("accept", "accept facts: they are right as they are"),
-                         ("reject", "reject facts: they are not facts"),
-                         ("flag", "flag facts for later")):
-        dp = sub.add_parser(action, parents=[common], help=what,
-                            description=f"The review decision the window's {action} key makes, "
-                            "logged the same way (undo it with `revert EVENT_ID`). Accepting a "
-                            "name proposes its other mentions in the workspace. Several facts: "
-                            "all or none.")
-        dp.add_argument("facts", nargs="+", type=int, metavar="FACT_ID", help="an id from `facts`")
+    fl = sub.add_parser("facts", parents=[common], help=_("list facts with their ids"),
+                        description=_("List facts in reading order, each with its id (for `accept`, "
+                        "`reject`, `log --fact`), kind, status, span, text and value."))
+    fl.add_argument("--article", type=int, metavar="ID", help=_("only this article's facts"))
+    fl.add_argument("--status", action="append", metavar="STATUS",
+                    help=_("only this status (repeatable)"))
+    fl.add_argument("--kind", action="append", metavar="KIND", help=_("only this kind (repeatable)"))
+    fl.add_argument("--json", action="store_true", help=_("one JSON object a line"))
+    for action, what, description in (
+            ("accept", _("accept facts: they are right as they are"),
+             _("The review decision the window's accept key makes, logged the same way (undo it "
+               "with `revert EVENT_ID`). Accepting a name proposes its other mentions in the "
+               "workspace. Several facts: all or none.")),
+            ("reject", _("reject facts: they are not facts"),
+             _("The review decision the window's reject key makes, logged the same way (undo it "
+               "with `revert EVENT_ID`). Several facts: all or none.")),
+            ("flag", _("flag facts for later"),
+             _("The review decision the window's flag key makes, logged the same way (undo it "
+               "with `revert EVENT_ID`). Several facts: all or none."))):
+        dp = sub.add_parser(action, parents=[common], help=what, description=description)
+        dp.add_argument("facts", nargs="+", type=int, metavar="FACT_ID", help=_("an id from `facts`"))
 
-    ev = sub.add_parser("evaluate", parents=[common], help="score the extractor against a gold file",
-                        description="Score the built-in extractor against gold annotations "
+    ev = sub.add_parser("evaluate", parents=[common], help=_("score the extractor against a gold file"),
+                        description=_("Score the built-in extractor against gold annotations "
                         "(FACTS.md): precision, recall and F1 per kind, value accuracy, content IoU, "
                         "and the reliability of its confidence: for each confidence bin 0.0–0.1 … "
                         "0.9–1.0, how many predicted facts fall in it and the share of them that "
-                        "match gold.")
+                        "match gold."))
     ev.add_argument("gold", metavar="GOLD.jsonl")
-    ev.add_argument("--articles", required=True, metavar="DIR", help="folder with the gold's article files")
-    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--articles", required=True, metavar="DIR",
+                    help=_("folder with the gold's article files"))
+    ev.add_argument("--json", action="store_true", help=_("print the scores as JSON"))
     ev.add_argument("--calibrated", action="store_true",
-                    help="confidences calibrated on the workspace's decisions (--db), as new "
-                    "extractions get them, instead of the extractor's own")
+                    help=_("confidences calibrated on the workspace's decisions (--db), as new "
+                    "extractions get them, instead of the extractor's own"))
     from .cli_team import add_parsers as add_team_parsers
 
     add_team_parsers(sub, common)  # assign, queue, agreement, disagreements, adjudicate, edit, copy
@@ -169,10 +187,13 @@ Window = Callable[[Path, bool, Optional[str]], int]
 def main(argv: Optional[Sequence[str]] = None, window: Optional[Window] = None) -> int:
     """The command line; with no command, `window(path, is_default, reviewer)` opens the
     review window (the front end that starts this one passes it)."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    use(choose(lang_from_argv(argv)))  # before the parser: its help is in the language
+    with argparse_speaks():
+        args = _parser().parse_args(argv)
     if args.command is None:  # the window: Qt's own ending on SIGTERM, not an exception
         if window is None:
-            print("fact-review: no window here; give a command (see --help)", file=sys.stderr)
+            print(_("fact-review: no window here; give a command (see --help)"), file=sys.stderr)
             return EXIT_USAGE
         path, is_default = resolve_path(args.db)
         return window(path, is_default, _reviewer(args))
@@ -180,8 +201,8 @@ def main(argv: Optional[Sequence[str]] = None, window: Optional[Window] = None) 
         try:
             return _run(args)
         except KeyboardInterrupt:
-            print("fact-review: stopped; what was not finished was not kept (every decision and "
-                  "every imported file is saved whole or not at all).", file=sys.stderr)
+            print(_("fact-review: stopped; what was not finished was not kept (every decision and "
+                    "every imported file is saved whole or not at all)."), file=sys.stderr)
             return 130
 
 
@@ -304,28 +325,67 @@ def _open(args):
         hint = ""
         backups = list_backup_files(path)
         if backups and isinstance(exc, CorruptWorkspaceError):
-            hint = (f"\n{len(backups)} backup(s) of it exist; restore the latest with "
-                    f"`fact-review --db {path} restore --latest`.")
-        raise _UserError(f"{exc}{hint}") from None
+            hint = "\n" + _("{n} backup(s) of it exist; restore the latest with "
+                            "`fact-review --db {path} restore --latest`.").format(n=num(len(backups)),
+                                                                                  path=path)
+        raise _UserError(f"{_explain(exc, path)}{hint}") from None
     if is_new and is_default:
-        print(f"New workspace at {_q(store.path)} with the sample articles.", file=sys.stderr)
+        print(_("New workspace at {path} with the sample articles.").format(path=_q(store.path)),
+              file=sys.stderr)
     if args.command not in ("import", "extract"):
         _tell_unextracted(store, path, is_default)
     return store
+
+
+def _explain(exc: Exception, path) -> str:
+    """A workspace's error for the user: the lower layer's words (English), or ours for the
+    errors said in the command line's language."""
+    from .workspace import NoWorkspaceError
+
+    if language() == "en" or not isinstance(exc, NoWorkspaceError):
+        return str(exc)
+    from .opening import ServerURL
+
+    if isinstance(path, ServerURL):
+        return _("There is no workspace at {where} (the database has no tables). Importing articles "
+                 "into it (`fact-review --db URL import FILES`) creates one.").format(where=path)
+    return _("There is no workspace at {where}. Importing articles into it (`fact-review --db PATH "
+             "import FILES`) or File ▸ New in the window creates one.").format(where=path)
 
 
 def _tell_unextracted(store, path, is_default) -> None:
     n = store.count_to_extract()
     if n:
         db = "" if is_default else f" --db {_q(path)}"
-        print(f"Note: {n} article{'s are' if n != 1 else ' is'} not yet extracted by this version "
-              f"(an import stopped during extraction, or a newer extractor); "
-              f"`fact-review{db} extract` extracts {'them' if n != 1 else 'it'}.", file=sys.stderr)
+        print(ngettext("Note: {n} article is not yet extracted by this version (an import stopped "
+                       "during extraction, or a newer extractor); `fact-review{db} extract` extracts it.",
+                       "Note: {n} articles are not yet extracted by this version (an import stopped "
+                       "during extraction, or a newer extractor); `fact-review{db} extract` extracts "
+                       "them.", n).format(n=num(n), db=db), file=sys.stderr)
 
 
 def _reviewer(args) -> Optional[str]:
     """--reviewer or $FACT_REVIEW_REVIEWER; None lets the window ask once."""
     return args.reviewer or os.environ.get(ENV_REVIEWER) or None
+
+
+def _width(*texts: str) -> int:
+    return max(len(t) for t in texts)
+
+
+def _import_summary(report) -> str:
+    """facts.importer.ImportReport.summary in the command line's language."""
+    merged = sum(f.facts_merged for f in report.files)
+    dup, skipped = report.count("duplicate"), report.count("skipped")
+    out = _("{n} facts updated or added from facts CSV; ").format(n=num(merged)) if merged else ""
+    out += _("{files} files imported ({articles} articles), {duplicate} duplicate").format(
+        files=num(report.count("imported")), articles=num(report.articles), duplicate=num(dup))
+    if report.duplicate_articles not in (0, dup):
+        out += _(" ({n} articles already in the workspace)").format(n=num(report.duplicate_articles))
+    out += _(", {n} failed").format(n=num(report.count("failed")))
+    if skipped:
+        out += _(", {n} skipped (not an article format)").format(n=num(skipped))
+    return out
 
 
 def _import(args, store) -> int:
@@ -340,19 +400,22 @@ def _import(args, store) -> int:
     store.backup_if_changed()  # a bulk change: keep the workspace as it was
     report, done = store.import_paths(args.paths, extract=not args.no_extract,
                                       max_bytes=int(args.max_size * 1024 * 1024),
-                                      progress=Progress("import"), conll=conll)
+                                      progress=Progress(_("import")), conll=conll)
+    failed, skipped, same, ok = _("FAILED"), _("skipped"), _("same"), _("ok")
+    w = _width(failed, skipped, same, ok, "skipped")
     for f in report.files:
         if f.error:
-            print(f"FAILED  {_q(f.path)}: {_t(f.error)}", file=sys.stderr)
+            print(f"{failed:<{w}} {_q(f.path)}: {_t(f.error)}", file=sys.stderr)
         elif f.skipped:
-            print(f"skipped {_q(f.path)}: {_t(f.skipped)}", file=sys.stderr)
+            print(f"{skipped:<{w}} {_q(f.path)}: {_t(f.skipped)}", file=sys.stderr)
         elif f.imported == 0 and f.duplicates:
-            print(f"same    {_q(f.path)}: already in the workspace, nothing added")
+            print(f"{same:<{w}} {_q(f.path)}: " + _("already in the workspace, nothing added"))
         elif f.duplicates:
-            print(f"ok      {_q(f.path)}: {f.imported} articles ({f.duplicates} already in the workspace)")
+            print(f"{ok:<{w}} {_q(f.path)}: " + _("{n} articles ({duplicates} already in the workspace)")
+                  .format(n=num(f.imported), duplicates=num(f.duplicates)))
     if done.note:
         print(done.note, file=sys.stderr)
-    print(report.summary())
+    print(_import_summary(report))
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -361,12 +424,15 @@ def _articles(args, store) -> int:
                             ignore_diacritics=not args.exact_diacritics)
     counts = store.status_counts(ids)
     rows = store.article_rows(ids)
-    print(f"{'id':>6}  {'pending':>7} {'accepted':>8} {'edited':>6} {'rejected':>8} {'added':>5}  title")
+    columns = ("pending", "accepted", "edited", "rejected", "added")
+    heads = [_status(c) for c in columns]
+    widths = [_width(h, c) for h, c in zip(heads, columns)]
+    print(f"{_('id'):>6}  " + " ".join(f"{h:>{w}}" for h, w in zip(heads, widths)) + "  " + _("title"))
     for i in ids:
         c, r = counts[i], rows[i]
         title = _t(r.title or r.uid)
-        print(f"{i:>6}  {c.get('pending', 0):>7} {c.get('accepted', 0):>8} {c.get('edited', 0):>6} "
-              f"{c.get('rejected', 0):>8} {c.get('added', 0):>5}  {title}")
+        print(f"{i:>6}  " + " ".join(f"{num(c.get(col, 0)):>{w}}" for col, w in zip(columns, widths))
+              + f"  {title}")
     return EXIT_OK
 
 
@@ -374,19 +440,26 @@ def _stats(args, store) -> int:
     from facts.model import Kind, Status
 
     s = store.stats()
-    print(f"workspace  {store.path}")
-    print(f"articles   {s.articles}")
-    print(f"facts      {s.facts}")
+    labels = {"workspace": _("workspace"), "articles": _("articles"), "facts": _("facts")}
+    w = _width(*labels.values(), "workspace") + 2
+    print(f"{labels['workspace']:<{w}}{store.path}")
+    print(f"{labels['articles']:<{w}}{num(s.articles)}")
+    print(f"{labels['facts']:<{w}}{num(s.facts)}")
     statuses = [st.value for st in Status]
+    heads = [_status(st) for st in statuses] + [_("total")]
+    cw = [max(10, len(h) + 1) for h in heads]
+    kinds = {k.value: _kind(k.value) for k in Kind}
+    kw = max(16, _width(*kinds.values(), _("all"), _("kind")) + 1)
     print()
-    print(f"{'kind':<16}" + "".join(f"{st:>10}" for st in statuses) + f"{'total':>10}")
-    for k in Kind:
-        row = [s.by_kind_status.get((k.value, st), 0) for st in statuses]
-        print(f"{k.value:<16}" + "".join(f"{n:>10}" for n in row) + f"{sum(row):>10}")
-    print(f"{'all':<16}" + "".join(f"{s.by_status.get(st, 0):>10}" for st in statuses) + f"{s.facts:>10}")
+    print(f"{_('kind'):<{kw}}" + "".join(f"{h:>{x}}" for h, x in zip(heads, cw)))
+    for k, name in kinds.items():
+        row = [s.by_kind_status.get((k, st), 0) for st in statuses]
+        print(f"{name:<{kw}}" + "".join(f"{num(n):>{x}}" for n, x in zip(row + [sum(row)], cw)))
+    total = [s.by_status.get(st, 0) for st in statuses] + [s.facts]
+    print(f"{_('all'):<{kw}}" + "".join(f"{num(n):>{x}}" for n, x in zip(total, cw)))
     from facts.stats import format_report
 
-    print(_lines(format_report(store.report())))
+    print(_lines(format_report(store.report())))  # the report's words are the core's (English)
     return EXIT_OK
 
 
@@ -399,10 +472,12 @@ def _export_filter(args):
     valid_status = {st.value for st in Status}
     bad = [x for x in (args.status or []) if x not in valid_status]
     if bad:
-        raise _UserError(f"unknown status {', '.join(bad)}; use {', '.join(sorted(valid_status))}")
+        raise _UserError(_("unknown status {bad}; use {valid}").format(
+            bad=", ".join(bad), valid=", ".join(sorted(valid_status))))
     bad = [x for x in (args.kind or []) if x not in {k.value for k in Kind}]
     if bad:
-        raise _UserError(f"unknown kind {', '.join(bad)}; use {', '.join(k.value for k in Kind)}")
+        raise _UserError(_("unknown kind {bad}; use {valid}").format(
+            bad=", ".join(bad), valid=", ".join(k.value for k in Kind)))
     flt = ExportFilter()
     if args.all_statuses:
         flt.statuses = None
@@ -418,8 +493,29 @@ def _export_filter(args):
             try:
                 setattr(flt, key, datetime.fromisoformat(v))
             except ValueError:
-                raise _UserError(f"--{key} {v!r} is not an ISO date such as 2025-01-31") from None
+                raise _UserError(_("--{option} {value!r} is not an ISO date such as 2025-01-31")
+                                 .format(option=key, value=v)) from None
     return flt
+
+
+def _exported(done, fmt: str) -> str:
+    """app.exporting.Exported.describe in the command line's language."""
+    if fmt == "conll":
+        out = _("{articles} articles, {sentences} sentences").format(
+            articles=num(done.articles), sentences=num(done.sentences))
+        if done.left_out:
+            out += _(" ({n} articles with facts still pending or flagged left out)").format(
+                n=num(done.left_out))
+        return out
+    if fmt == "articles":
+        return _("{n} articles").format(n=num(done.articles))
+    if fmt == "csv":
+        return _("{n} facts").format(n=num(done.facts))
+    if fmt == "xlsx":
+        return _("{facts} facts, {articles} articles").format(facts=num(done.facts),
+                                                            articles=num(done.articles))
+    return _("{articles} articles, {facts} facts").format(articles=num(done.articles),
+                                                        facts=num(done.facts))
 
 
 def _export(args, store) -> int:
@@ -429,7 +525,7 @@ def _export(args, store) -> int:
     fmt = "articles" if args.format == "csv" and args.articles_table else args.format
     neutral = not args.no_neutralise
     if fmt == "xlsx" and not args.output:
-        raise _UserError("--format xlsx needs -o FILE")
+        raise _UserError(_("--format xlsx needs -o FILE"))
     if not args.output:
         if args.format == "csv":
             sys.stdout.reconfigure(newline="")
@@ -438,21 +534,34 @@ def _export(args, store) -> int:
     out_path = Path(args.output)
     try:
         done = store.export(fmt, out_path, flt, encoding=args.encoding, neutralise_cells=neutral,
-                            progress=Progress("export"))
+                            progress=Progress(_("export")))
     except OSError as exc:
-        raise _UserError(f"cannot write {_q(out_path)}: {exc.strerror or exc}") from None
-    print(f"{done.describe(fmt)} written to {_q(out_path)}", file=sys.stderr)
+        raise _UserError(_("cannot write {path}: {error}").format(
+            path=_q(out_path), error=exc.strerror or exc)) from None
+    print(_("{what} written to {path}").format(what=_exported(done, fmt), path=_q(out_path)),
+          file=sys.stderr)
     return EXIT_OK
+
+
+def _extracted(summary) -> str:
+    """app.extracting.RunSummary in the command line's language."""
+    if not summary.articles:
+        return _("Nothing to extract: every article is up to date with {extractor}.").format(
+            extractor=summary.extractor)
+    return _("{extractor}: {articles} articles, {added} facts added, {removed} pending facts no "
+             "longer found removed").format(extractor=summary.extractor, articles=num(summary.articles),
+                                            added=num(summary.added), removed=num(summary.removed))
 
 
 def _extract(args, store) -> int:
     from .progress import Progress
 
     try:
-        summary, _ = store.extract(article=args.article, everything=args.all, progress=Progress("extract"))
+        summary, _changes = store.extract(article=args.article, everything=args.all,
+                                          progress=Progress(_("extract")))
     except ValueError as exc:
         raise _UserError(str(exc)) from None
-    print(summary)
+    print(_extracted(summary))
     return EXIT_OK
 
 
@@ -461,15 +570,15 @@ def _learn(args, store) -> int:
     from .progress import Progress
 
     if args.folds < 2:
-        raise _UserError("--folds must be at least 2")
+        raise _UserError(_("--folds must be at least 2"))
     if args.iterations is not None and args.iterations < 1:
-        raise _UserError("--iterations must be at least 1")
-    bar = Progress("learn")
+        raise _UserError(_("--iterations must be at least 1"))
+    bar = Progress(_("learn"))
     try:
         result, version = store.learn(folds=args.folds, iterations=args.iterations,
                                       progress=lambda stage, i, n: bar(i, n, stage))
     except TooLittleData as exc:
-        print(f"fact-review: nothing learned: {exc}", file=sys.stderr)
+        print(_("fact-review: nothing learned: {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_FAILED
     print(_lines(format_learned(result, version)))
     return EXIT_OK
@@ -479,20 +588,25 @@ def format_learned(result, version: int) -> str:
     """What `learn` says: what it learned from, the k-fold table, the time, the model kept."""
     src = result.trained_from
     kinds = list(result.scores["by_kind"])
-    facts = ", ".join(f"{src['facts'].get(k, 0)} {k}" for k in kinds)
+    facts = ", ".join(f"{num(src['facts'].get(k, 0))} {_kind(k)}" for k in kinds)
     rejected = sum(src.get("rejected", {}).values())
-    lines = [f"Learned from {src['articles']} articles with every fact decided: {facts} facts "
-             f"(accepted, edited or added), {rejected} rejected.",
-             f"{result.scores['folds']}-fold estimate on the same articles (exact spans):",
-             f"{'':<13}{'':>6}  {'rules alone':^20}  {'learned+rules':^20}",
-             f"{'kind':<13}{'gold':>6}  {'P':>6}{'R':>7}{'F1':>7}  {'P':>6}{'R':>7}{'F1':>7}"]
-    for k in kinds:
+    names = [_kind(k) for k in kinds]
+    kw = max(13, _width(_("kind"), *names) + 1)
+    lines = [_("Learned from {articles} articles with every fact decided: {facts} facts (accepted, "
+               "edited or added), {rejected} rejected.").format(articles=num(src["articles"]),
+                                                               facts=facts, rejected=num(rejected)),
+             _("{folds}-fold estimate on the same articles (exact spans):").format(
+                 folds=result.scores["folds"]),
+             f"{'':<{kw}}{'':>6}  {_('rules alone'):^20}  {_('learned+rules'):^20}",
+             f"{_('kind'):<{kw}}{_('gold'):>6}  {'P':>6}{'R':>7}{'F1':>7}  {'P':>6}{'R':>7}{'F1':>7}"]
+    for k, name in zip(kinds, names):
         r, m = result.scores["by_kind"][k]["rules"], result.scores["by_kind"][k]["learned"]
-        lines.append(f"{k:<13}{r['gold']:>6}  {r['precision']:>6.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
-                     f"  {m['precision']:>6.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}")
-    lines.append(f"Model {version} kept in the workspace (learned in {result.seconds:.1f} s). "
-                 f"`fact-review extract` runs it over every article as learned@{version}; "
-                 "reviewed facts are never changed.")
+        rules, learned = ("".join(f"{decimal(x[key], 3):>{w}}" for key, w in
+                                  (("precision", 6), ("recall", 7), ("f1", 7))) for x in (r, m))
+        lines.append(f"{name:<{kw}}{num(r['gold']):>6}  {rules}  {learned}")
+    lines.append(_("Model {version} kept in the workspace (learned in {seconds} s). `fact-review "
+                   "extract` runs it over every article as learned@{version}; reviewed facts are "
+                   "never changed.").format(version=version, seconds=decimal(result.seconds, 1)))
     return "\n".join(lines)
 
 
@@ -508,59 +622,106 @@ def _evaluate(args) -> int:
         try:
             ws = open_workspace(path, is_default, lock=False, create=False)
         except WorkspaceError as exc:  # no workspace there, or a damaged one
-            raise _UserError(str(exc)) from None
+            raise _UserError(_explain(exc, path)) from None
         try:
             table = fit_store(ws.store)
         finally:
             ws.close()
         if not table["curves"]:
-            print(f"Note: the workspace has too few decisions for a calibration ({table['decisions']} "
-                  "decided facts); the extractor's own confidences are shown.", file=sys.stderr)
-    return evaluate_cli(args.gold, args.articles, as_json=args.json, table=table)
+            print(_("Note: the workspace has too few decisions for a calibration ({n} decided facts); "
+                    "the extractor's own confidences are shown.").format(n=num(table["decisions"])),
+                  file=sys.stderr)
+    return evaluate_cli(args.gold, args.articles, as_json=args.json, table=table)  # the core's words
+
+
+def _size(n: int) -> str:
+    """db.safety.human_size with the language's numbers."""
+    from db.safety import human_size
+
+    if language() == "en":
+        return human_size(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{num(int(n))} byte" if unit == "B" else f"{decimal(n, 1)} {unit}"
+        n /= 1024
+    return str(n)  # pragma: no cover
+
+
+def _backup_line(b) -> str:
+    """db.safety.Backup.describe with the language's words and numbers."""
+    counts = (_("unreadable") if b.facts is None else
+              _("{articles} articles, {facts} facts, {decisions} decisions").format(
+                  articles=_grouped(b.articles), facts=_grouped(b.facts), decisions=_grouped(b.decisions)))
+    return f"{b.made:%Y-%m-%d %H:%M:%S}  {counts}  ({_size(b.size)})"
+
+
+def _grouped(n: int) -> str:
+    """A count grouped by thousands: 1,234 in English (as the backups list always wrote it), 1.234."""
+    return num(n) if language() != "en" else f"{n:,}"
 
 
 def _backups(args) -> int:
-    from .opening import backups_summary
+    from db.safety import backup_dir
 
-    path, _ = resolve_path(args.db)
-    backups, said = backups_summary(path)
+    from .opening import ServerURL, describe_backups
+
+    path, _is_default = resolve_path(args.db)
+    if isinstance(path, ServerURL):
+        print(_server_backups())
+        return EXIT_OK
+    backups = describe_backups(path)
     for b in backups:
-        print(f"{b.describe()}  {b.path}")
-    print(said)
+        print(f"{_backup_line(b)}  {b.path}")
+    if not backups:
+        print(_("No backups of {path} yet.").format(path=path))
+    else:
+        print(_("{n} backups use {size} in {folder}").format(
+            n=num(len(backups)), size=_size(sum(b.size for b in backups)), folder=backup_dir(path)))
     return EXIT_OK
 
 
+# app.opening.SERVER_BACKUPS, as the catalogue has it (said in English if it changes there).
+SERVER_BACKUPS = N_("A workspace on a PostgreSQL server is backed up with the server's own tools: "
+                         "pg_dump makes a backup, pg_restore puts one back. Fact Review makes none of it.")
+
+
+def _server_backups() -> str:
+    from .opening import SERVER_BACKUPS as said
+
+    return _(said) if said == SERVER_BACKUPS else said
+
+
 def _restore(args) -> int:
-    from .opening import latest_backup, restore
+    from .opening import ServerURL, latest_backup, restore
 
-    from .opening import SERVER_BACKUPS, ServerURL
-
-    path, _ = resolve_path(args.db)
+    path, _is_default = resolve_path(args.db)
     if isinstance(path, ServerURL):  # no backups of ours to look for: the server's tools
-        raise _UserError(f"{path}: {SERVER_BACKUPS}")
+        raise _UserError(f"{path}: {_server_backups()}")
     if args.latest:
         backup = latest_backup(path)
         if backup is None:
-            raise _UserError(f"no backups of {_q(path)}")
+            raise _UserError(_("no backups of {path}").format(path=_q(path)))
     else:
         backup = Path(args.backup)
         if not backup.is_file():
-            raise _UserError(f"no backup file {_q(backup)}")
+            raise _UserError(_("no backup file {path}").format(path=_q(backup)))
     try:
         kept = restore(backup, path)  # never under a running window's feet: it holds the lock
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
-    print(f"Restored {_q(path)} from {_q(backup)}."
-          + (f" The workspace as it was is kept as {_q(kept)}." if kept else ""))
+    print(_("Restored {path} from {backup}.").format(path=_q(path), backup=_q(backup))
+          + (_(" The workspace as it was is kept as {path}.").format(path=_q(kept)) if kept else ""))
     return EXIT_OK
 
 
 def _subject(event) -> str:
-    return f"fact {event.fact_id}" if event.fact_id is not None else f"article {event.article_id}"
+    return (_("fact {id}").format(id=event.fact_id) if event.fact_id is not None
+            else _("article {id}").format(id=event.article_id))
 
 
 def _log(args, store) -> int:
     events = store.review_log(args.fact, limit=args.limit)
+    removed = _("removed")
     for e in events:
         b, a = e.before or {}, e.after or {}
         if e.fact_id is None:  # a correction of the article's own fields
@@ -568,14 +729,14 @@ def _log(args, store) -> int:
             print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {_t(e.reviewer or '-'):<12} {e.action:<9} "
                   f"{_subject(e):<12} " + "; ".join(f"{k}: {b.get(k)!r} → {a.get(k)!r}" for k in fields))
             continue
-        change = (f"{b.get('status', '—')} → {a.get('status', 'removed')}"
+        change = (f"{b.get('status', '—')} → {a.get('status', removed)}"
                   if b.get("value") == a.get("value") else
-                  f"{b.get('value', '—')!r} → {a.get('value', 'removed')!r}")
+                  f"{b.get('value', '—')!r} → {a.get('value', removed)!r}")
         text = (a or b).get("text", "")
         print(f"{e.id:>7}  {e.at:%Y-%m-%d %H:%M:%S}  {_t(e.reviewer or '-'):<12} {e.action:<9} "
               f"{_subject(e):<12} {text[:30]!r:<34} {_t(change)}")
     if not events:
-        print("No decisions yet.")
+        print(_("No decisions yet."))
     return EXIT_OK
 
 
@@ -585,19 +746,21 @@ def _revert(args, store) -> int:
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
     for aid in done.restored:
-        print(f"Article {aid} is back (decision {done.events[0]}).")
+        print(_("Article {id} is back (decision {event}).").format(id=aid, event=done.events[0]))
     for aid in done.deleted:
-        print(f"Article {aid} is deleted again (decision {done.events[0]}).")
+        print(_("Article {id} is deleted again (decision {event}).").format(id=aid, event=done.events[0]))
     for aid in done.articles:
-        print(f"Article {aid}'s details are back as they were.")
+        print(_("Article {id}'s details are back as they were.").format(id=aid))
     if done.removed:
-        print("The fact added by that decision was removed.")
+        print(_("The fact added by that decision was removed."))
     for f in done.facts:
-        print(f"Fact {f.id} is back to {f.status}: {f.text!r} = {f.value!r}")
+        print(_("Fact {id} is back to {status}: {text} = {value}").format(
+            id=f.id, status=_status(f.status), text=repr(f.text), value=repr(f.value)))
     if done.withdrawn:
         n = len(done.withdrawn)
-        print(f"{n} other mention{'s' if n != 1 else ''} it proposed, still pending, "
-              f"{'were' if n != 1 else 'was'} taken back.")
+        print(ngettext("{n} other mention it proposed, still pending, was taken back.",
+                       "{n} other mentions it proposed, still pending, were taken back.", n)
+              .format(n=num(n)))
     return EXIT_OK
 
 
@@ -606,15 +769,17 @@ def _delete(args, store) -> int:
     rows = store.article_rows(ids)
     missing = [str(i) for i in ids if i not in rows]
     if missing:
-        raise _UserError(f"no article {', '.join(missing)} in the workspace (see `articles`); "
-                         "nothing was deleted")
+        raise _UserError(_("no article {ids} in the workspace (see `articles`); nothing was deleted")
+                         .format(ids=", ".join(missing)))
     done = store.delete_articles(ids)
     path, is_default = resolve_path(args.db)
     db = "" if is_default else f" --db {_q(path)}"
     for aid, event in zip(done.deleted, done.events):
         r = rows[aid]
-        print(f"Deleted article {r.id} ‘{_t(r.title or r.uid)}’ and its {r.n_facts} facts "
-              f"({r.n_reviewed} reviewed). Put it back: fact-review{db} revert {event}")
+        print(_("Deleted article {id} ‘{title}’ and its {facts} facts ({reviewed} reviewed). Put it "
+                "back: fact-review{db} revert {event}").format(
+            id=r.id, title=_t(r.title or r.uid), facts=num(r.n_facts), reviewed=num(r.n_reviewed),
+            db=db, event=event))
     return EXIT_OK
 
 
@@ -626,10 +791,11 @@ def _facts(args, store) -> int:
     bad = [x for x in (args.status or []) if x not in {st.value for st in Status}]
     bad += [x for x in (args.kind or []) if x not in {k.value for k in Kind}]
     if bad:
-        raise _UserError(f"unknown status or kind {', '.join(bad)}")
+        raise _UserError(_("unknown status or kind {bad}").format(bad=", ".join(bad)))
     if args.article is not None:
         if not store.article_rows([args.article]):
-            raise _UserError(f"no article {args.article} in the workspace (see `articles`)")
+            raise _UserError(_("no article {ids} in the workspace (see `articles`)").format(
+                ids=args.article))
         ids = [args.article]
     else:
         ids = store.article_ids()
@@ -649,7 +815,7 @@ def _facts(args, store) -> int:
                 print(f"{f.id:>7}  {f.article_id:>6}  {f.kind:<14} {f.status:<9} {f.start:>6}-{f.end:<6} "
                       f"{_t(f.text)[:40]!s:<42} {_t(f.value)}")
     if not n and not args.json:
-        print("No facts.")
+        print(_("No facts."))
     return EXIT_OK
 
 
@@ -657,16 +823,17 @@ def _decide(args, store) -> int:
     ids = list(dict.fromkeys(args.facts))
     missing = [str(i) for i in ids if store.team_fact(i) is None]  # -N: added on a shared article
     if missing:
-        raise _UserError(f"no fact {', '.join(missing)} in the workspace (see `facts`); "
-                         "nothing was decided")
+        raise _UserError(_("no fact {ids} in the workspace (see `facts`); nothing was decided")
+                         .format(ids=", ".join(missing)))
     try:
         done = store.decide(ids, args.command)
     except WorkspaceError as exc:
         raise _UserError(str(exc)) from None
     for f, event in zip(done.facts, done.events):
-        print(f"Fact {f.id} {f.status}: {_t(f.text)!r} (decision {event}; undo: revert {event})")
+        print(_("Fact {id} {status}: {text} (decision {event}; undo: revert {event})").format(
+            id=f.id, status=_status(f.status), text=repr(_t(f.text)), event=event))
     if done.note:
-        print(done.note)
+        print(done.note)  # the proposals' note: the application layer's words (English)
     return EXIT_OK
 
 

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from .messages import _, num, status_word
+
 COMMANDS = ("assign", "queue", "agreement", "disagreements", "adjudicate", "edit")
 WRITERS = {"assign", "adjudicate", "edit"}
 
@@ -16,74 +18,74 @@ class UsageError(Exception):
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     asg = sub.add_parser(
-        "assign", parents=[common], help="split the unassigned articles among reviewers",
-        description="Give every article no one is assigned to one of the reviewers, as evenly as "
+        "assign", parents=[common], help=_("split the unassigned articles among reviewers"),
+        description=_("Give every article no one is assigned to one of the reviewers, as evenly as "
         "can be (counting what each has already); the share --overlap of them goes to two, "
         "spread through the list. On an article with two reviewers each one's decisions are "
         "kept apart and unseen by the other, the facts stay pending until adjudicated, and "
-        "`agreement` measures how far the two agree.")
-    asg.add_argument("--reviewers", required=True, metavar="A,B,C", help="the reviewers' names")
+        "`agreement` measures how far the two agree."))
+    asg.add_argument("--reviewers", required=True, metavar="A,B,C", help=_("the reviewers' names"))
     asg.add_argument("--overlap", type=float, default=0.0, metavar="SHARE",
-                     help="the share of articles reviewed by two, 0 to 1 (default 0; 0.1 is 10%%)")
+                     help=_("the share of articles reviewed by two, 0 to 1 (default 0; 0.1 is 10%%)"))
 
-    q = sub.add_parser("queue", parents=[common], help="the articles assigned to a reviewer",
-                       description="The articles assigned to the reviewer (--reviewer before the "
+    q = sub.add_parser("queue", parents=[common], help=_("the articles assigned to a reviewer"),
+                       description=_("The articles assigned to the reviewer (--reviewer before the "
                        "command, or $FACT_REVIEW_REVIEWER), each with the facts left for them to "
-                       "decide, and whether it is shared.")
-    q.add_argument("--left", action="store_true", help="only articles with something left to decide")
-    q.add_argument("--json", action="store_true", help="one JSON object a line")
+                       "decide, and whether it is shared."))
+    q.add_argument("--left", action="store_true", help=_("only articles with something left to decide"))
+    q.add_argument("--json", action="store_true", help=_("one JSON object a line"))
 
-    ag = sub.add_parser("agreement", parents=[common], help="agreement between reviewers",
-                        description="For each pair of reviewers sharing articles: span-level F1 on "
+    ag = sub.add_parser("agreement", parents=[common], help=_("agreement between reviewers"),
+                        description=_("For each pair of reviewers sharing articles: span-level F1 on "
                         "the articles both have finished (the facts each kept — accepted, edited "
                         "or added — exact spans) and Cohen's kappa on their accept/edit/reject "
                         "decisions over the proposed facts both decided; per kind and overall, "
-                        "with the counts behind them.")
-    ag.add_argument("--json", action="store_true", help="print the figures as JSON")
+                        "with the counts behind them."))
+    ag.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
 
-    dg = sub.add_parser("disagreements", parents=[common], help="what reviewers of shared articles decided differently",
-                        description="Each fact of a shared article its reviewers decided "
-                        "differently, with every reviewer's side; its KEY is what `adjudicate` takes.")
-    dg.add_argument("--article", type=int, metavar="ID", help="only this article's")
-    dg.add_argument("--json", action="store_true", help="one JSON object a line")
+    dg = sub.add_parser("disagreements", parents=[common], help=_("what reviewers of shared articles decided differently"),
+                        description=_("Each fact of a shared article its reviewers decided "
+                        "differently, with every reviewer's side; its KEY is what `adjudicate` takes."))
+    dg.add_argument("--article", type=int, metavar="ID", help=_("only this article's"))
+    dg.add_argument("--json", action="store_true", help=_("one JSON object a line"))
 
-    ad = sub.add_parser("adjudicate", parents=[common], help="settle a disagreement",
-                        description="Give a fact of a shared article its final status: side with "
+    ad = sub.add_parser("adjudicate", parents=[common], help=_("settle a disagreement"),
+                        description=_("Give a fact of a shared article its final status: side with "
                         "one reviewer (--take NAME), reject it (--reject), or write the final fact "
                         "(--value, --text, --kind, --field). --agreed settles every item on which "
-                        "the reviewers agree. Logged as any decision (undo: revert EVENT_ID).")
-    ad.add_argument("key", nargs="?", metavar="KEY", help="fact:ID or added:ARTICLE:START-END:KIND "
-                    "(see `disagreements`)")
+                        "the reviewers agree. Logged as any decision (undo: revert EVENT_ID)."))
+    ad.add_argument("key", nargs="?", metavar="KEY", help=_("fact:ID or added:ARTICLE:START-END:KIND "
+                    "(see `disagreements`)"))
     g = ad.add_mutually_exclusive_group()
-    g.add_argument("--take", metavar="REVIEWER", help="the reviewer whose decision is final")
-    g.add_argument("--reject", action="store_true", help="it is not a fact")
-    g.add_argument("--agreed", action="store_true", help="settle every item all reviewers agree on")
+    g.add_argument("--take", metavar="REVIEWER", help=_("the reviewer whose decision is final"))
+    g.add_argument("--reject", action="store_true", help=_("it is not a fact"))
+    g.add_argument("--agreed", action="store_true", help=_("settle every item all reviewers agree on"))
     _fact_options(ad)
 
-    ed = sub.add_parser("edit", parents=[common], help="edit a fact: its value, text, kind or fields",
-                        description="The edit form's decision, as --reviewer: a new value, the "
+    ed = sub.add_parser("edit", parents=[common], help=_("edit a fact: its value, text, kind or fields"),
+                        description=_("The edit form's decision, as --reviewer: a new value, the "
                         "words of the article it stands for (--text: the span moves to them), its "
                         "kind or a kind's field, checked as the form checks them. On a shared "
-                        "article assigned to the reviewer it is their own decision, kept apart.")
-    ed.add_argument("fact", type=int, metavar="FACT_ID", help="an id from `facts`")
+                        "article assigned to the reviewer it is their own decision, kept apart."))
+    ed.add_argument("fact", type=int, metavar="FACT_ID", help=_("an id from `facts`"))
     _fact_options(ed)
 
-    cp = sub.add_parser("copy", help="copy a whole workspace, from a file to a server or back",
-                        description="Copy the workspace SRC (a file's path or a server's URL) into "
+    cp = sub.add_parser("copy", help=_("copy a whole workspace, from a file to a server or back"),
+                        description=_("Copy the workspace SRC (a file's path or a server's URL) into "
                         "DST: articles, facts, the review log, models, assignments and judgments, "
                         "guidelines and each reviewer's place, ids kept; checked by counting both "
-                        "sides before it is kept. DST must be empty (or not exist yet).")
+                        "sides before it is kept. DST must be empty (or not exist yet)."))
     cp.add_argument("source", metavar="SRC")
     cp.add_argument("destination", metavar="DST")
 
 
 def _fact_options(p) -> None:
-    p.add_argument("--value", metavar="VALUE", help="the normalised value (as FACTS.md has it)")
-    p.add_argument("--text", metavar="WORDS", help="the words of the article the fact stands for")
-    p.add_argument("--kind", metavar="KIND", help="its kind")
+    p.add_argument("--value", metavar="VALUE", help=_("the normalised value (as FACTS.md has it)"))
+    p.add_argument("--text", metavar="WORDS", help=_("the words of the article the fact stands for"))
+    p.add_argument("--kind", metavar="KIND", help=_("its kind"))
     p.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",
-                   help="a kind's field, e.g. currency=VND (repeatable)")
-    p.add_argument("--note", metavar="TEXT", help="a note kept with the decision")
+                   help=_("a kind's field, e.g. currency=VND (repeatable)"))
+    p.add_argument("--note", metavar="TEXT", help=_("a note kept with the decision"))
 
 
 def _fields(args) -> dict[str, str]:
@@ -91,7 +93,7 @@ def _fields(args) -> dict[str, str]:
     for item in args.field:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
-            raise UsageError(f"--field {item!r}: write it NAME=VALUE, e.g. currency=VND")
+            raise UsageError(_("--field {item}: write it NAME=VALUE, e.g. currency=VND").format(item=repr(item)))
         out[name.strip()] = value
     return out
 
@@ -110,12 +112,16 @@ def _assign(args, ws, say) -> int:
     except TeamError as exc:
         raise UsageError(str(exc)) from None
     if not done.plan:
-        print("Every article is assigned already: nothing to do.")
+        print(_("Every article is assigned already: nothing to do."))
     else:
-        print(f"Assigned {len(done.plan)} articles ({done.shared} to two reviewers).")
-    print(f"{'reviewer':<20}{'articles':>9}{'shared':>8}")
+        print(_("Assigned {n} articles ({shared} to two reviewers).").format(
+            n=num(len(done.plan)), shared=num(done.shared)))
+    heads = _("reviewer"), _("articles"), _("shared")
+    widths = max(20, len(heads[0]) + 1), max(9, len(heads[1]) + 1), max(8, len(heads[2]) + 1)
+    print(f"{heads[0]:<{widths[0]}}{heads[1]:>{widths[1]}}{heads[2]:>{widths[2]}}")
     for name, row in done.totals.items():
-        print(f"{say(name)[:19]:<20}{row['articles']:>9}{row['shared']:>8}")
+        print(f"{say(name)[:19]:<{widths[0]}}{num(row['articles']):>{widths[1]}}"
+              f"{num(row['shared']):>{widths[2]}}")
     return 0
 
 
@@ -134,10 +140,13 @@ def _queue(args, ws, say) -> int:
                               "reviewers": list(i.reviewers), "facts": i.facts, "left": i.left},
                              ensure_ascii=False))
         else:
-            shared = "shared with " + ", ".join(r for r in i.reviewers if r != ws.reviewer) if i.shared else ""
-            print(f"{i.article_id:>6}  {i.left:>4} left of {i.facts:<4} {say(i.title)[:50]:<52} {say(shared)}")
+            others = ", ".join(r for r in i.reviewers if r != ws.reviewer)
+            shared = _("shared with {reviewers}").format(reviewers=others) if i.shared else ""
+            left = _("{left} left of {facts}").format(left=f"{num(i.left):>4}", facts=f"{num(i.facts):<4}")
+            print(f"{i.article_id:>6}  {left} {say(i.title)[:50]:<52} {say(shared)}")
     if not items and not args.json:
-        print(f"No articles assigned to {say(ws.reviewer)}" + (" with something left." if args.left else "."))
+        print((_("No articles assigned to {reviewer} with something left.") if args.left else
+               _("No articles assigned to {reviewer}.")).format(reviewer=say(ws.reviewer)))
     return 0
 
 
@@ -148,17 +157,17 @@ def _agreement(args, ws, say) -> int:
     if args.json:
         print(json.dumps([p.as_dict() for p in pairs], ensure_ascii=False, indent=2))
     else:
-        print(say(format_agreement(pairs)))
+        print(say(format_agreement(pairs)))  # the core's words (English)
     return 0
 
 
 def _side(s) -> str:
     if s.fact is None:
-        return f"{s.reviewer}: {s.status}"
+        return f"{s.reviewer}: {status_word(s.status)}"
     f = s.fact
     extra = "".join(f" {k}={v}" for k, v in f.items()
                     if k not in ("kind", "start", "end", "text", "value") and v)
-    return (f"{s.reviewer}: {s.status} {f['kind']} {f['start']}-{f['end']} {f['text']!r} = "
+    return (f"{s.reviewer}: {status_word(s.status)} {f['kind']} {f['start']}-{f['end']} {f['text']!r} = "
             f"{f['value']!r}{extra}")
 
 
@@ -169,12 +178,13 @@ def _disagreements(args, ws, say) -> int:
             print(json.dumps(d.as_dict(), ensure_ascii=False))
             continue
         what = (f"{d.fact.kind} {d.fact.start}-{d.fact.end} {d.fact.text!r} = {d.fact.value!r}"
-                if d.fact else "added by some, not by others")
-        print(say(f"{d.key}  article {d.article_id}: {what}"))
+                if d.fact else _("added by some, not by others"))
+        print(say(_("{key}  article {id}: {what}").format(key=d.key, id=d.article_id, what=what)))
         for s in d.sides:
             print(say(f"    {_side(s)}"))
     if not items and not args.json:
-        print("No disagreements" + (f" in article {args.article}." if args.article is not None else "."))
+        print(_("No disagreements in article {id}.").format(id=args.article) if args.article is not None
+              else _("No disagreements."))
     return 0
 
 
@@ -186,7 +196,7 @@ def _typed_fact(args, ws, key: str):
     if what == "fact":
         base = ws.fact(num)
         if base is None:
-            raise UsageError(f"{key}: there is no fact {num} in the workspace")
+            raise UsageError(_("{key}: there is no fact {id} in the workspace").format(key=key, id=num))
         data = {k: v for k, v in base.snapshot().items() if k not in ("status", "note")}
     else:
         kind, start, end = span
@@ -216,17 +226,18 @@ def _typed_fact(args, ws, key: str):
 def _adjudicate(args, ws, say) -> int:
     if args.agreed:
         if args.key:
-            raise UsageError("adjudicate --agreed settles every agreed item: give no KEY with it")
+            raise UsageError(_("adjudicate --agreed settles every agreed item: give no KEY with it"))
         done = ws.settle_agreed()
-        print(f"Settled {len(done.events)} items on which the reviewers agree"
-              + (f" (decisions {done.events[0]}–{done.events[-1]})." if done.events else "."))
+        print(_("Settled {n} items on which the reviewers agree (decisions {first}–{last}).").format(
+            n=num(len(done.events)), first=done.events[0], last=done.events[-1]) if done.events
+            else _("Settled {n} items on which the reviewers agree.").format(n=num(0)))
         return 0
     if not args.key:
-        raise UsageError("adjudicate: give the KEY of a disagreement (see `disagreements`), or --agreed")
+        raise UsageError(_("adjudicate: give the KEY of a disagreement (see `disagreements`), or --agreed"))
     writes = args.value is not None or args.text is not None or args.kind or args.field
     if sum(bool(x) for x in (args.take, args.reject, writes)) != 1:
-        raise UsageError("adjudicate: give one of --take REVIEWER, --reject, or the final fact "
-                         "(--value, --text, --kind, --field)")
+        raise UsageError(_("adjudicate: give one of --take REVIEWER, --reject, or the final fact "
+                           "(--value, --text, --kind, --field)"))
     try:
         fact = _typed_fact(args, ws, args.key) if writes else None
         done = ws.adjudicate(args.key, take=args.take, reject=args.reject, fact=fact, note=args.note)
@@ -235,11 +246,12 @@ def _adjudicate(args, ws, say) -> int:
     event = done.events[0]
     if done.facts:
         f = done.facts[0]
-        print(say(f"{args.key}: fact {f.id} {f.status}: {f.text!r} = {f.value!r} "
-                  f"(decision {event}; undo: revert {event})"))
+        print(say(_("{key}: fact {id} {status}: {text} = {value} (decision {event}; undo: revert "
+                    "{event})").format(key=args.key, id=f.id, status=status_word(f.status), text=repr(f.text),
+                                       value=repr(f.value), event=event)))
     else:
-        print(f"{args.key}: not kept; the reviewers' added facts are settled (decision {event}; "
-              f"undo: revert {event})")
+        print(_("{key}: not kept; the reviewers' added facts are settled (decision {event}; undo: "
+                "revert {event})").format(key=args.key, event=event))
     return 0
 
 
@@ -250,9 +262,12 @@ def _edit(args, ws, say) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     f, event = done.facts[0], done.events[0]
-    own = " — your own decision on a shared article, kept apart until adjudicated" if "judged_by" in f.extra else ""
-    print(say(f"Fact {f.id} {f.status}: {f.kind} {f.start}-{f.end} {f.text!r} = {f.value!r} "
-              f"(decision {event}; undo: revert {event}){own}"))
+    own = (_(" — your own decision on a shared article, kept apart until adjudicated")
+           if "judged_by" in f.extra else "")
+    print(say(_("Fact {id} {status}: {kind} {start}-{end} {text} = {value} (decision {event}; undo: "
+                "revert {event})").format(id=f.id, status=status_word(f.status), kind=f.kind, start=f.start,
+                                          end=f.end, text=repr(f.text), value=repr(f.value),
+                                          event=event) + own))
     if done.note:
         print(say(done.note))
     return 0
@@ -271,5 +286,17 @@ def copy(args, say) -> int:
     except WorkspaceError as exc:
         print(f"fact-review: copy: {say(str(exc))}", file=sys.stderr)
         return 1
-    print(say(report.summary()))
+    print(say(_copied(report)))
     return 0
+
+
+def _copied(report) -> str:
+    """app.copying.CopyReport.summary in the command line's language (table names stay ids)."""
+    from .messages import decimal
+
+    tables = ", ".join(f"{num(n)} {t}" for t, n in report.rows.items() if n)
+    return _("Copied {source} to {destination} in {seconds} s: {tables}. Verified: every table's "
+             "rows, and the counts ({articles} articles, {facts} facts), are the same on both sides."
+             ).format(source=report.source, destination=report.destination,
+                      seconds=decimal(report.seconds, 1), tables=tables, articles=num(report.articles),
+                      facts=num(report.facts))

@@ -46,6 +46,64 @@ def extractor_for(store) -> Extractor:
     return LearnedExtractor(record.data, record.version, Settings.from_json(record.settings))
 
 
+class Run:
+    """One extraction run: the extractor, the tag it writes, the workspace's calibration, and
+    what it has done so far (its RunSummary)."""
+
+    def __init__(self, store, extractor: Optional[Extractor] = None) -> None:
+        self.extractor = extractor or extractor_for(store)
+        self.tag = _tag(self.extractor)
+        # A learned model's facts are its own: the tag names the rules, whose pending facts
+        # replace_pending renews, so a learned fact no longer found is removed here.
+        self.learned = getattr(self.extractor, "learned_name", None) is not None or (
+            store.latest_model(data=False) is not None)
+        self.table = table_for(store)  # confidences as the workspace's decisions bear them out
+        self.articles = self.added = self.removed = 0
+        self._ready: dict[int, tuple] = {}  # readings done before the articles were stored
+
+    def summary(self) -> RunSummary:
+        return RunSummary(self.tag, self.articles, self.added, self.removed)
+
+    def read(self, text: str, published: Optional[str], article_id: Optional[int] = None):
+        """The extraction of one text: (result, its facts as dicts with calibrated confidences);
+        the one read before the article was stored (`ready`), when there is one."""
+        if article_id is not None and article_id in self._ready:
+            return self._ready.pop(article_id)
+        result = self.extractor.extract(text, {"published": published})
+        facts = result.facts if self.table is None else calibrate(result.facts, self.table)
+        return result, [f.model_dump() for f in facts]
+
+    def before_storing(self, art) -> tuple[dict, tuple]:
+        """Read an article about to be imported (facts.model.ArticleIn): the fields its
+        extraction fills (_metadata_updates: title, published, source, author, content), to be
+        stored with it, and the reading, for `ready` once it has its id."""
+        reading = self.read(art.text, art.published)
+        stored = _Stored(art.title, art.published, art.source, art.author,
+                         [list(r) for r in art.content] or [[0, len(art.text)]], art.text)
+        return _metadata_updates(stored, reading[0]), reading
+
+    def ready(self, article_id: int, reading: tuple) -> None:
+        """The reading (before_storing's) of an article now stored: extract_articles takes it
+        instead of reading the article again."""
+        self._ready[article_id] = reading
+
+    def forget(self) -> None:
+        """Readings no longer wanted (an extraction cancelled before it wrote them)."""
+        self._ready.clear()
+
+
+@dataclass
+class _Stored:
+    """An article as add_articles will store it: what _metadata_updates reads."""
+
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+    author: Optional[str]
+    content: list
+    text: str
+
+
 def extract_articles(
     store,
     article_ids: Iterable[int],
@@ -53,37 +111,37 @@ def extract_articles(
     progress: Optional[Callable[[int, int, str], None]] = None,
     cancelled: Callable[[], bool] = lambda: False,
     batch: int = 200,
+    run: Optional[Run] = None,
 ) -> RunSummary:
-    """Extract the given articles; reviewed facts are never touched."""
-    extractor = extractor or extractor_for(store)
-    tag = _tag(extractor)
-    # A learned model's facts are its own: the tag names the rules, whose pending facts
-    # replace_pending renews, so a learned fact no longer found is removed here.
-    learned = getattr(extractor, "learned_name", None) is not None or (
-        store.latest_model(data=False) is not None)
-    ids = list(article_ids)
-    table = table_for(store)  # confidences as the workspace's decisions bear them out
-    added = removed = done = 0
+    """Extract the given articles; reviewed facts are never touched. Each batch is one
+    transaction, read in one query and written in a few statements for the lot. `run`: the run
+    to go on with (its extractor, counts and readings done before), instead of a new one."""
+    run = run or Run(store, extractor)
+    ids = list(dict.fromkeys(article_ids))
+    done = 0
     for i in range(0, len(ids), batch):
         if cancelled():
             break
         chunk = ids[i:i + batch]
         with store.writer() as w:
+            arts = w.articles(chunk)
+            found = []
             for aid in chunk:
-                art = store.article(aid)
-                if art is None:
-                    continue
-                result = extractor.extract(art.text, {"published": art.published})
-                if learned:
-                    removed += w.drop_stale_pending(aid, "learned@", (
-                        (f.kind, f.start, f.end, f.value, f.extractor) for f in result.facts))
-                a, r = w.replace_pending(aid, [f.model_dump() for f in calibrate(result.facts, table)], tag)
-                added, removed = added + a, removed + r
-                w.set_metadata(aid, **_metadata_updates(art, result))
-                done += 1
+                art = arts.get(aid)
+                if art is not None:
+                    found.append((art, *run.read(art.text, art.published, aid)))
+            if run.learned:
+                run.removed += w.drop_stale_pending_many([(art.id, (
+                    (f.kind, f.start, f.end, f.value, f.extractor) for f in result.facts))
+                    for art, result, _ in found], "learned@")
+            for a, r in w.replace_pending_many([(art.id, facts) for art, _, facts in found], run.tag):
+                run.added, run.removed = run.added + a, run.removed + r
+            w.set_metadata_many({art.id: _metadata_updates(art, result) for art, result, _ in found})
+            done += len(found)
+            run.articles += len(found)
         if progress:
             progress(done, len(ids), "")
-    return RunSummary(tag, done, added, removed)
+    return run.summary()
 
 
 def _metadata_updates(art, result) -> dict:

@@ -1,16 +1,20 @@
 """Importing files and folders into a workspace, then extracting the new articles.
 
 Each file is read and validated whole (facts.importer) before anything of it is written, and
-written inside its own savepoint: a file is imported entirely or not at all.
+written inside its own savepoint: a file is imported entirely or not at all. Files are written
+a batch at a time (db.writer.Writer.add_articles: a few statements a batch, not a few an
+article); with extraction, each batch is then extracted a transaction of articles at a time,
+its articles read by the extractor before they are written (scripts/bench_import.py).
 """
 from __future__ import annotations
 
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import ValidationError
 
+from db.writer import content_hash
 from facts.conll import ConllOptions
 from facts.importer import DEFAULT_MAX_BYTES, FactRow, FileResult, ImportReport, collect, read_file
 from facts.model import ArticleIn, error_text
@@ -28,10 +32,15 @@ def import_paths(
     cancelled: Callable[[], bool] = lambda: False,
     batch_bytes: int = 8 * 1024 * 1024,
     conll: Optional[ConllOptions] = None,
+    run=None,
 ) -> ImportReport:
     """Import files and folders into `store`. Files are committed in batches of
     about `batch_bytes`, each file inside its own savepoint. `conll`: how CoNLL files are
-    read (tag map, document length); the defaults of facts/conll.py without it."""
+    read (tag map, document length); the defaults of facts/conll.py without it. `run`: an
+    extraction run (app.extracting.Run) that then extracts each batch's new articles
+    (extract_articles, after the batch is committed); it reads those without facts of their own
+    before they are written, so that they go in with the fields the extraction fills (their
+    words indexed once) — until `cancelled`: what it did not read stays to be extracted."""
     report = ImportReport()
     todo = list(collect(paths))
     pending: list[tuple[FileResult, list[ArticleIn]]] = []
@@ -41,31 +50,53 @@ def import_paths(
         nonlocal pending_bytes
         if not pending:
             return
+        hashes = {id(a): content_hash(a.text) for _, articles in pending for a in articles
+                  if not isinstance(a, FactRow)}
+        read = _read_new(store, run, pending, hashes, progress, cancelled) if run else {}
+        new: list[int] = []
         with store.writer() as w:
+            w.look_up(hashes.values())
             for result, articles in pending:
-                ids, dupes = [], 0
+                ids, dupes, readings = [], 0, []
                 # One statement is atomic already; several need a savepoint.
                 several = len(articles) > 1 or any(getattr(a, "facts", None) for a in articles)
                 guard = w.savepoint() if several else nullcontext()
                 try:
                     with guard:
-                        for art in articles:
-                            if isinstance(art, FactRow):
-                                if w.merge_fact(art):
-                                    result.facts_merged += 1
+                        for part in _runs(articles):
+                            if isinstance(part[0], FactRow):
+                                for row in part:
+                                    if w.merge_fact(row):
+                                        result.facts_merged += 1
                                 continue
-                            aid = w.add_article(art)
-                            if aid is None:
-                                dupes += 1
-                            else:
-                                ids.append(aid)
+                            got = w.add_articles(
+                                part, hashes=[hashes[id(a)] for a in part],
+                                filled=[read[id(a)][0] if id(a) in read else None for a in part])
+                            for art, aid in zip(part, got):
+                                if aid is None:
+                                    dupes += 1
+                                else:
+                                    ids.append(aid)
+                                    if id(art) in read:
+                                        readings.append((aid, read[id(art)][1]))
                 except ValueError as exc:  # the store refused this file's rows
                     result.error = str(exc)
                     result.facts_merged = 0
                     continue
                 result.imported, result.duplicates, result.article_ids = len(ids), dupes, ids
+                new += ids
+                for aid, reading in readings:
+                    run.ready(aid, reading)
         pending.clear()
         pending_bytes = 0
+        if run and new and not cancelled():
+            # As extraction after an import always went: a batch of articles a transaction.
+            from .extracting import extract_articles
+
+            step = (lambda d, t, _w="": progress(d, t, "extracting")) if progress else None
+            extract_articles(store, new, progress=step, cancelled=cancelled, run=run)
+        if run:
+            run.forget()
 
     for i, found in enumerate(todo):
         path = found.path
@@ -96,19 +127,58 @@ def import_paths(
     return report
 
 
+def _runs(items: list) -> Iterator[list]:
+    """A file's items in runs of articles and runs of facts-CSV rows, in their order (each run
+    of articles written in one add_articles)."""
+    part: list = []
+    for item in items:
+        if part and isinstance(item, FactRow) != isinstance(part[0], FactRow):
+            yield part
+            part = []
+        part.append(item)
+    if part:
+        yield part
+
+
+def _read_new(store, run, pending, hashes: dict[int, str], progress: Optional[Progress],
+              cancelled: Callable[[], bool]) -> dict[int, tuple]:
+    """The batch's articles that will be stored and have no facts of its own, read by the run
+    before the batch's transaction (the workspace is not held while the extractor reads):
+    for each (by id() of the article), the fields it fills and the reading. Stops when
+    `cancelled`."""
+    stored = store.stored_hashes(list(hashes.values()))
+    todo = [a for _, articles in pending for a in articles
+            if not isinstance(a, FactRow) and not a.facts and hashes[id(a)] not in stored]
+    out: dict[int, tuple] = {}
+    same: dict[tuple[str, Optional[str]], tuple] = {}  # a text twice in the batch: read once
+    for n, art in enumerate(todo):
+        if cancelled():
+            break
+        if progress and n % 50 == 0:
+            progress(n, len(todo), "extracting")
+        key = (hashes[id(art)], art.published)
+        if key not in same:
+            same[key] = run.before_storing(art)
+        out[id(art)] = same[key]
+    return out
+
+
 def import_and_extract(store, paths: Iterable[str | Path], *, extract: bool = True,
                        progress: Optional[Progress] = None, cancelled: Callable[[], bool] = lambda: False,
                        **options):
-    """Import, then extract the new articles with any an earlier import left unread (killed or
-    cancelled during extraction: importing those files again finds them already there).
-    Returns (ImportReport, RunSummary or None)."""
-    from .extracting import current_tag, extract_articles
+    """Import, extracting each batch's new articles once it is stored, then any an earlier
+    import left unread (killed or cancelled during extraction: importing those files again
+    finds them already there). Returns (ImportReport, RunSummary or None)."""
+    from .extracting import Run, current_tag, extract_articles
 
-    report = import_paths(store, paths, progress=progress, cancelled=cancelled, **options)
-    if not extract or cancelled():
-        return report, None
-    ids = sorted(set(store.articles_to_extract(current_tag(store), never=True)) | set(report.article_ids))
-    if not ids:
-        return report, None
-    step = (lambda d, t, _w="": progress(d, t, "extracting")) if progress else None
-    return report, extract_articles(store, ids, progress=step, cancelled=cancelled)
+    if not extract:
+        return import_paths(store, paths, progress=progress, cancelled=cancelled, **options), None
+    run = Run(store)
+    report = import_paths(store, paths, progress=progress, cancelled=cancelled, run=run, **options)
+    if cancelled():
+        return report, run.summary() if run.articles else None
+    ids = store.articles_to_extract(current_tag(store), never=True)
+    if ids:
+        step = (lambda d, t, _w="": progress(d, t, "extracting")) if progress else None
+        extract_articles(store, ids, progress=step, cancelled=cancelled, run=run)
+    return report, run.summary() if run.articles else None

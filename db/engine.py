@@ -49,6 +49,10 @@ class ServerURL:
     def __str__(self) -> str:
         return _PASSWORD.sub(r"\1***@", self.text)
 
+    def without_password(self) -> str:
+        """The URL to remember (a recent list): no password, not even masked."""
+        return re.sub(r"(://[^:/@?]*):[^@/?]*@", r"\1@", self.text)
+
     @property
     def name(self) -> str:
         """The database's name: what a window title shows, as it shows a file's name."""

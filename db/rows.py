@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from facts.model import ALL_KIND_FIELDS, KIND_FIELDS, Status
 
 from .records import FactRecord
 from .schema import Article, Fact, Reviewer
 
+ARTICLE_COLS = (
+    Article.id, Article.uid, Article.origin, Article.text, Article.content, Article.title,
+    Article.published, Article.source, Article.author, Article.url, Article.extracted_with,
+    Article.n_facts, Article.n_pending,
+)
 FACT_COLS = (
     Fact.id, Fact.article_id, Fact.kind, Fact.start, Fact.end, Fact.text, Fact.value,
     *(getattr(Fact, f) for f in ALL_KIND_FIELDS),
@@ -53,14 +58,35 @@ def lock_articles(conn: Connection, article_ids: Iterable[int]) -> None:
     conn.execute(select(Article.id).where(Article.id.in_(ids)).order_by(Article.id).with_for_update())
 
 
+CHUNK = 500  # ids or hashes a statement names at most (SQLite's limit of variables, far below)
+_HASHES = select(Article.content_hash).where(Article.content_hash.in_(bindparam("hs", expanding=True)))
+
+
+def stored_hashes(conn: Connection, hashes: Iterable[str]) -> set[str]:
+    """Which of these content hashes (writer.content_hash) are stored: one query a CHUNK."""
+    todo = list(dict.fromkeys(hashes))
+    found: set[str] = set()
+    for i in range(0, len(todo), CHUNK):
+        found.update(conn.execute(_HASHES, {"hs": todo[i:i + CHUNK]}).scalars())
+    return found
+
+
 def recount(conn: Connection, article_ids: Iterable[int]) -> None:
-    """An article's n_facts and n_pending, counted again from its facts (inside a transaction
-    that holds the article: lock_articles)."""
-    for aid in article_ids:
-        n = select(func.count()).where(Fact.article_id == aid).scalar_subquery()
-        p = (
-            select(func.count())
-            .where(Fact.article_id == aid, Fact.status == Status.pending.value)
-            .scalar_subquery()
-        )
-        conn.execute(update(Article).where(Article.id == aid).values(n_facts=n, n_pending=p))
+    """The articles' n_facts and n_pending, counted again from their facts (inside a transaction
+    that holds them: lock_articles): one statement a CHUNK of articles."""
+    ids = sorted(set(article_ids))
+    for i in range(0, len(ids), CHUNK):
+        conn.execute(_RECOUNT, {"ids": ids[i:i + CHUNK]})
+
+
+# Built once: each article's counts from its own facts (subqueries correlated with the row).
+_RECOUNT = (
+    update(Article)
+    .where(Article.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        n_facts=select(func.count()).where(Fact.article_id == Article.id).scalar_subquery(),
+        n_pending=select(func.count())
+        .where(Fact.article_id == Article.id, Fact.status == Status.pending.value)
+        .scalar_subquery(),
+    )
+)

@@ -29,7 +29,7 @@ from . import live
 from .reports import Reports
 from .search import index_articles, restrict, search_ids, text_ids
 from .writer import Writer, fact_columns, now
-from .rows import FACT_COLS, fact_record, lock_articles, recount
+from .rows import FACT_COLS, fact_record, lock_articles, recount, stored_hashes
 from .records import (ArticleRecord, ArticleRow, Change, FactRecord, ModelRecord, ReviewEventRecord,
                       Reverted, Stats)
 from .schema import Article, Fact, ReviewEvent, Reviewer, State
@@ -348,6 +348,12 @@ class Store(Reports):
         with self.engine.connect() as conn:
             r = conn.execute(select(*_ARTICLE_COLS).where(Article.id == article_id)).first()
         return ArticleRecord(*r) if r else None
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes (writer.content_hash) are stored already: an import
+        with extraction reads only the texts that will go in."""
+        with self.engine.connect() as conn:
+            return stored_hashes(conn, hashes)
 
     def articles_to_extract(self, extractor: str, *, everything: bool = False,
                             never: bool = False) -> list[int]:

@@ -2,11 +2,12 @@
 a legend."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTextEdit,
                                QVBoxLayout, QWidget)
 
@@ -22,11 +23,14 @@ META_FIELDS = (("published", QT_TR_NOOP("Published")), ("source", QT_TR_NOOP("So
                ("author", QT_TR_NOOP("Author")))
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
+
+
 class OffsetMap:
     """Python string offsets ↔ QTextDocument positions (which count UTF-16 units)."""
 
     def __init__(self, text: str):
-        self.astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
 
     def to_doc(self, pos: int) -> int:
         return pos + bisect_left(self.astral, pos) if self.astral else pos
@@ -59,6 +63,11 @@ class ArticleView(QWidget):
         self.hide_furniture = False
         self.matches: list[tuple[int, int]] = []  # of the find bar, in this article
         self.match: Optional[int] = None  # the current one
+        # A fact's highlight, made once for the article shown: fact id → (the record, whether
+        # selected, the selection); and the highlight's format by kind, state and selection.
+        self._highlights: dict[int, tuple[object, bool, QTextEdit.ExtraSelection]] = {}
+        self._formats: dict[tuple[str, str, bool], QTextCharFormat] = {}
+        self._plain = False  # the document holds an article's plain text (not a message)
 
         self.title = QLineEdit(objectName="headerTitle", placeholderText=tr("Title"))
         self.title.setAccessibleName(tr("Article title"))
@@ -118,6 +127,8 @@ class ArticleView(QWidget):
     # -- comfort ------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._highlights.clear()
+        self._formats.clear()
         self._fill_legend()
         if self.article is not None:
             self._dim_furniture(self.article)
@@ -238,10 +249,8 @@ class ArticleView(QWidget):
         self.set_editing(False)
         self.show_header(article)
         self.offsets = OffsetMap(article.text)
-        doc = self.text.document()
-        doc.setPlainText(article.text)
-        self._room_below()
-        self._dim_furniture(article)
+        self._highlights.clear()  # their cursors are in the text replaced
+        self._set_text(article)
         if self.find_bar.isVisible():
             self._find()  # the same query in this article
         else:
@@ -250,12 +259,38 @@ class ArticleView(QWidget):
         self._paint()
         self.text.verticalScrollBar().setValue(0)
 
+    def _set_text(self, article) -> None:
+        """The article's text, its furniture dimmed, laid out once: replaced in one edit block
+        in the document as it is, whose root frame keeps its room below. (setPlainText would
+        make a new root frame without it: the text laid out again without, the scroll bar
+        hidden, then laid out with, at another width, and the bar shown again.)"""
+        doc = self.text.document()
+        if not self._plain:  # a message (clear) before it: a new document's formats
+            doc.setPlainText(article.text)
+            self._plain = True
+            self._room_below()
+            self._dim_furniture(article)
+            return
+        cur = QTextCursor(doc)
+        cur.beginEditBlock()
+        cur.select(QTextCursor.Document)
+        cur.removeSelectedText()  # one empty block left: made as a new document's
+        cur.block().setVisible(True)
+        cur.setBlockFormat(QTextBlockFormat())
+        cur.setBlockCharFormat(QTextCharFormat())
+        cur.insertText(article.text, QTextCharFormat())
+        self._dim_furniture(article, cur)
+        self._room_below()
+        cur.endEditBlock()  # the caret left after the text, as setPlainText leaves it
+
     def _room_below(self) -> None:
         """Room after the last line, so a fact there can be shown above the bottom edge."""
         root = self.text.document().rootFrame()
         fmt = root.frameFormat()
-        fmt.setBottomMargin(max(8, self.text.viewport().height() // 3))
-        root.setFrameFormat(fmt)
+        margin = max(8, self.text.viewport().height() // 3)
+        if fmt.bottomMargin() != margin:  # the same: no new layout
+            fmt.setBottomMargin(margin)
+            root.setFrameFormat(fmt)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -291,6 +326,8 @@ class ArticleView(QWidget):
         self.article = None
         self.facts = {}
         self.selected = None
+        self._highlights.clear()
+        self._plain = False
         self.matches, self.match = [], None
         self.find_bar.show_count(None, 0)
         self.text.setExtraSelections([])
@@ -302,10 +339,13 @@ class ArticleView(QWidget):
         for e in self.meta.values():
             e.clear()
 
-    def _dim_furniture(self, article) -> None:
-        cur = QTextCursor(self.text.document())
-        cur.select(QTextCursor.Document)
-        cur.setCharFormat(QTextCharFormat())  # the theme's text colour: the one before may differ
+    def _dim_furniture(self, article, cur: Optional[QTextCursor] = None) -> None:
+        """The lines that are not the article's content dimmed. `cur`: in a text just inserted
+        with no format, in the edit block of that cursor."""
+        if cur is None:
+            cur = QTextCursor(self.text.document())
+            cur.select(QTextCursor.Document)
+            cur.setCharFormat(QTextCharFormat())  # the theme's text colour: the one before may differ
         fmt = QTextCharFormat()
         fmt.setForeground(self.theme.colour("dimmed"))
         n = len(article.text)
@@ -318,33 +358,47 @@ class ArticleView(QWidget):
             pos = max(pos, e)
 
     def _selection(self, f) -> QTextEdit.ExtraSelection:
+        selected = f.id == self.selected
+        made = self._highlights.get(f.id)
+        if made is not None and made[0] is f and made[1] == selected:
+            return made[2]
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self.text.document())
         cur.setPosition(self.offsets.to_doc(f.start))
         cur.setPosition(self.offsets.to_doc(f.end), QTextCursor.KeepAnchor)
         sel.cursor = cur
+        state = f.status if f.status in ("pending", "rejected") else "decided"
+        fmt = self._formats.get((f.kind, state, selected))
+        if fmt is None:
+            fmt = self._formats[(f.kind, state, selected)] = self._format(f.kind, f.status, selected)
+        fmt = QTextCharFormat(fmt)
+        fmt.setProperty(QTextFormat.UserProperty, f.id)
+        sel.format = fmt
+        self._highlights[f.id] = (f, selected, sel)
+        return sel
+
+    def _format(self, kind: str, status: str, selected: bool) -> QTextCharFormat:
+        """The highlight of a fact of `kind` and `status`, selected or not."""
         fmt = QTextCharFormat()
-        colour = self.theme.kind(f.kind)
-        if f.id == self.selected:
+        colour = self.theme.kind(kind)
+        if selected:
             fmt.setBackground(colour)
-            fmt.setForeground(self.theme.on_kind(f.kind))
+            fmt.setForeground(self.theme.on_kind(kind))
             fmt.setFontWeight(QFont.Bold)
-        elif f.status == "rejected":
+        elif status == "rejected":
             fmt.setFontStrikeOut(True)
             fmt.setForeground(self.theme.colour("rejected"))
         else:
-            ground = self.theme.tint(f.kind, decided=f.status != "pending")
+            ground = self.theme.tint(kind, decided=status != "pending")
             fmt.setBackground(ground)
             fmt.setForeground(self.theme.text_on(ground))
-            if f.status == "pending":
+            if status == "pending":
                 fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
                 fmt.setUnderlineColor(colour)
             else:  # accepted, edited, added
                 fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
                 fmt.setUnderlineColor(colour.darker(130) if not self.theme.palette.dark else colour)
-        fmt.setProperty(QTextFormat.UserProperty, f.id)
-        sel.format = fmt
-        return sel
+        return fmt
 
     def _found(self, i: int) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
@@ -370,6 +424,7 @@ class ArticleView(QWidget):
 
     def remove_fact(self, fact_id: int) -> None:
         self.facts.pop(fact_id, None)
+        self._highlights.pop(fact_id, None)
         self._paint()
 
     def select_fact(self, fact_id: Optional[int]) -> None:

@@ -11,6 +11,7 @@ from .i18n import plural, published, tr
 from .theme import Theme
 
 SMALL = 0.85  # the date and counts, beside the title
+LEFT = Qt.AlignLeft | Qt.AlignVCenter  # made once: an enum operation costs a call per row painted
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -19,6 +20,16 @@ class ArticleDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.theme = Theme()
+        self._colours: tuple[Theme, dict] = (self.theme, {})  # the theme's, as each row asks
+
+    def _colour(self, name: str):
+        theme, colours = self._colours
+        if theme is not self.theme:
+            self._colours = theme, colours = self.theme, {}
+        colour = colours.get(name)
+        if colour is None:
+            colour = colours[name] = theme.colour(name)
+        return colour
 
     def sizeHint(self, option, index) -> QSize:
         small = QFont(option.font)
@@ -28,16 +39,16 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option, index) -> None:
         r = index.data(ArticleRole)
-        theme = self.theme
+        colour = self._colour
         painter.save()
         selected = option.state & QStyle.State_Selected
         if selected:
-            painter.fillRect(option.rect, theme.colour("selection"))
+            painter.fillRect(option.rect, colour("selection"))
         elif index.row() % 2:
-            painter.fillRect(option.rect, theme.colour("alternate"))
+            painter.fillRect(option.rect, colour("alternate"))
         rect = option.rect.adjusted(8, 4, -8, -4)
         if r is None:
-            painter.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, "…")
+            painter.drawText(rect, LEFT, "…")
             painter.restore()
             return
         font = option.font
@@ -45,9 +56,8 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(font)
         fm = painter.fontMetrics()
         title = fm.elidedText(r.title or r.uid, Qt.ElideRight, rect.width())
-        painter.setPen(theme.colour("text"))
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
-                         Qt.AlignLeft | Qt.AlignVCenter, title)
+        painter.setPen(colour("text"))
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()), LEFT, title)
         font.setBold(False)
         font.setPointSizeF(font.pointSizeF() * SMALL)
         painter.setFont(font)
@@ -55,20 +65,18 @@ class ArticleDelegate(QStyledItemDelegate):
         y = rect.top() + fm.height() + 3
         meta = published(r.published or "")
         counts = f"{r.n_reviewed}/{r.n_facts}"
-        painter.setPen(theme.colour("muted"))
-        painter.drawText(QRect(rect.left(), y, rect.width(), small.height()),
-                         Qt.AlignLeft | Qt.AlignVCenter, meta)
+        painter.setPen(colour("muted"))
+        painter.drawText(QRect(rect.left(), y, rect.width(), small.height()), LEFT, meta)
         bar_w = min(90, rect.width() // 3)
         text_w = small.horizontalAdvance(counts) + 6
         bar = QRect(rect.right() - bar_w - text_w, y + small.height() // 2 - 3, bar_w, 6)
-        painter.drawText(QRect(bar.right() + 6, y, text_w, small.height()),
-                         Qt.AlignLeft | Qt.AlignVCenter, counts)
+        painter.drawText(QRect(bar.right() + 6, y, text_w, small.height()), LEFT, counts)
         painter.setPen(Qt.NoPen)
-        painter.setBrush(theme.colour("track"))
+        painter.setBrush(colour("track"))
         painter.drawRoundedRect(bar, 3, 3)
         if r.n_facts:
             done = QRect(bar.left(), bar.top(), int(bar.width() * r.n_reviewed / r.n_facts), bar.height())
-            painter.setBrush(theme.colour("ok" if r.n_pending == 0 else "progress"))
+            painter.setBrush(colour("ok" if r.n_pending == 0 else "progress"))
             painter.drawRoundedRect(done, 3, 3)
         painter.restore()
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 
 from facts.reading import display_value
 
@@ -17,9 +17,13 @@ HEADERS = ["", QT_TR_NOOP("Kind"), QT_TR_NOOP("Text"), QT_TR_NOOP("Value"), QT_T
            QT_TR_NOOP("Conf.")]
 FactRole = Qt.UserRole + 1  # the FactRecord
 SortRole = Qt.UserRole + 2  # raw value to sort by
-_ROLES = frozenset(int(r) for r in (
+# Roles as plain ints: an enum member crossing into Qt costs as much as the call itself.
+_DISPLAY, _FACT, _SORT, _FOREGROUND, _FONT, _TOOLTIP, _ALIGN, _ACCESSIBLE = (int(r) for r in (
     Qt.DisplayRole, FactRole, SortRole, Qt.ForegroundRole, Qt.FontRole, Qt.ToolTipRole,
-    Qt.TextAlignmentRole, Qt.AccessibleTextRole))  # those data() answers
+    Qt.TextAlignmentRole, Qt.AccessibleTextRole))
+_CENTRE = int(Qt.AlignCenter)
+# As a read-only table's cells (QAbstractTableModel.flags): never editable, dragged or checked.
+_FLAGS = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren
 
 
 def fields_summary(f) -> str:
@@ -27,26 +31,24 @@ def fields_summary(f) -> str:
                       for k, v in f.fields.items() if v and v != "exact")
 
 
-class FactTableModel(QAbstractTableModel):
+class FactTableModel(QStandardItemModel):
+    """The facts as table rows. Every cell's data (text, sort value, colour, font, tooltip,
+    the record) is set once, when a fact is shown or changes, and kept on the C++ side: a
+    view asks for every cell and role of every row on each repaint (over a thousand calls
+    when an article opens), which a Python data() answered one call at a time.
+
+    Cells are filled through the model (setItemData), never held as Python QStandardItems:
+    a C++-made item deleted by the model would leave a stale Python wrapper behind."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(HEADERS), parent)
+        prototype = QStandardItem()  # what a cell is made from: its flags
+        prototype.setFlags(_FLAGS)
+        self.setItemPrototype(prototype)
         self.facts: list = []
         self.theme = Theme()
-        # What data() answers, computed once: a row's texts (by fact id, for that very record),
-        # the brushes of kinds and statuses, the fonts. A view asks for every cell and role
-        # of every row on each repaint (a thousand calls when an article opens).
-        self._texts: dict[int, tuple] = {}
         self._brushes: dict[tuple[str, str], QBrush] = {}
         self._fonts: dict[tuple[bool, bool], QFont] = {}
-
-    def _display(self, f) -> tuple:
-        cached = self._texts.get(f.id)
-        if cached is None or cached[0] is not f:  # a record replaced (update_fact) is new
-            cached = (f, STATUS_GLYPHS.get(f.status, "?"), kind_short(f.kind),
-                      f.text.replace("\n", " "), display_value(f.kind, f.value), fields_summary(f),
-                      decimal(f.confidence))
-            self._texts[f.id] = cached
-        return cached
 
     def _brush(self, what: str, name: str) -> QBrush:
         b = self._brushes.get((what, name))
@@ -56,6 +58,15 @@ class FactTableModel(QAbstractTableModel):
             b = self._brushes[(what, name)] = QBrush(colour)
         return b
 
+    def _foreground(self, f, col: int) -> Optional[QBrush]:
+        if col == COL_STATUS:
+            return self._brush("status", f.status)
+        if col == COL_KIND:
+            return self._brush("kind", f.kind)
+        if f.status == "rejected":
+            return self._brush("colour", "rejected")
+        return None
+
     def _font(self, bold: bool, strike: bool) -> QFont:
         font = self._fonts.get((bold, strike))
         if font is None:
@@ -64,18 +75,68 @@ class FactTableModel(QAbstractTableModel):
             font.setStrikeOut(strike)
         return font
 
+    @staticmethod
+    def _tooltip(f) -> str:
+        status = status_label(f.status)
+        if f.reviewer:
+            status = tr("{status} by {reviewer}").format(status=status, reviewer=f.reviewer)
+        note = "\n" + tr("Note: {note}").format(note=f.note) if f.note else ""
+        return rich(f"{kind_label(f.kind)}: {f.text} → {display_value(f.kind, f.value)}\n{status}\n"
+                    f"{f.extractor} ({decimal(f.confidence)}){note}")
+
+    def _cells(self, f, unset: bool = True) -> list[dict[int, object]]:
+        """A fact's row: each cell's data by role; `unset`: with the roles a cell has not
+        (None), for cells that had data before."""
+        summary = fields_summary(f)
+        texts = (STATUS_GLYPHS.get(f.status, "?"), kind_short(f.kind), f.text.replace("\n", " "),
+                 display_value(f.kind, f.value), summary, decimal(f.confidence))
+        sorts = (f.status, f.kind, f.start, f.value, summary, f.confidence)
+        tip = self._tooltip(f)
+        rejected = f.status == "rejected"
+        cells = []
+        for col in range(len(HEADERS)):
+            cell = {_DISPLAY: texts[col], _FACT: f, _SORT: sorts[col], _TOOLTIP: tip,
+                    _FOREGROUND: self._foreground(f, col),
+                    _FONT: self._font(col in (COL_STATUS, COL_KIND), rejected and col in (COL_TEXT, COL_VALUE)),
+                    _ALIGN: _CENTRE if col in (COL_STATUS, COL_CONF) else None,
+                    _ACCESSIBLE: status_label(f.status) if col == COL_STATUS else None}
+            cells.append(cell if unset else {r: v for r, v in cell.items() if v is not None})
+        return cells
+
+    def _fill(self, row: int, cells: list[dict[int, object]]) -> None:
+        for col, data in enumerate(cells):
+            self.setItemData(self.index(row, col), data)
+
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._brushes.clear()
         if self.facts:
+            self.blockSignals(True)  # one dataChanged for the table, below
+            try:
+                for row, f in enumerate(self.facts):
+                    for col in range(len(HEADERS)):
+                        self.setData(self.index(row, col), self._foreground(f, col), _FOREGROUND)
+            finally:
+                self.blockSignals(False)
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.facts) - 1, len(HEADERS) - 1),
                                   [Qt.ForegroundRole])
 
     def set_facts(self, facts: list) -> None:
+        """The rows replaced in one reset: filled with the model's own signals held back (a
+        proxy and a view would handle each row's and each cell's)."""
+        facts = list(facts)
+        rows = [self._cells(f, unset=False) for f in facts]
         self.beginResetModel()
-        self.facts = list(facts)
-        self._texts.clear()
-        self.endResetModel()
+        self.blockSignals(True)
+        try:
+            self.facts = facts
+            self.setRowCount(0)
+            self.setRowCount(len(facts))
+            for row, cells in enumerate(rows):
+                self._fill(row, cells)
+        finally:
+            self.blockSignals(False)
+            self.endResetModel()
 
     def row_of(self, fact_id: int) -> Optional[int]:
         for i, f in enumerate(self.facts):
@@ -94,71 +155,40 @@ class FactTableModel(QAbstractTableModel):
             self.remove_fact(fact.id)
             self.insert_fact(fact)
             return
+        cells = self._cells(fact)
+        self.blockSignals(True)  # one dataChanged for the row, below
+        try:
+            self._fill(row, cells)
+        finally:
+            self.blockSignals(False)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def insert_fact(self, fact) -> None:
         row = 0
         while row < len(self.facts) and (self.facts[row].start, self.facts[row].end) <= (fact.start, fact.end):
             row += 1
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.facts.insert(row, fact)
-        self.endInsertRows()
+        items = []  # made here, so the row comes in whole (a proxy filters it as it comes)
+        for data in self._cells(fact):
+            item = QStandardItem()
+            item.setFlags(_FLAGS)
+            for role, value in data.items():
+                if value is not None:
+                    item.setData(value, role)
+            items.append(item)
+        self.facts.insert(row, fact)  # as the views will see it once the row is in
+        self.insertRow(row, items)
 
     def remove_fact(self, fact_id: int) -> None:
         row = self.row_of(fact_id)
         if row is None:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.facts[row]
-        self.endRemoveRows()
+        del self.facts[row]  # as the views will see it once the row is gone
+        self.removeRow(row)
 
     # -- Qt model ----------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.facts)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
             return tr(HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if role not in _ROLES:  # most of what a view asks for, first and cheaply
-            return None
-        if not index.isValid() or not 0 <= index.row() < len(self.facts):
-            return None
-        f = self.facts[index.row()]
-        col = index.column()
-        if role == FactRole:
-            return f
-        if role == Qt.DisplayRole:
-            return self._display(f)[1 + col] if 0 <= col < len(HEADERS) else None
-        if role == SortRole:
-            return {COL_STATUS: f.status, COL_KIND: f.kind, COL_TEXT: f.start, COL_VALUE: f.value,
-                    COL_FIELDS: fields_summary(f), COL_CONF: f.confidence}.get(col)
-        if role == Qt.ForegroundRole:
-            if col == COL_STATUS:
-                return self._brush("status", f.status)
-            if col == COL_KIND:
-                return self._brush("kind", f.kind)
-            if f.status == "rejected":
-                return self._brush("colour", "rejected")
-        if role == Qt.FontRole:
-            return self._font(col in (COL_STATUS, COL_KIND),
-                              f.status == "rejected" and col in (COL_TEXT, COL_VALUE))
-        if role == Qt.ToolTipRole:
-            status = status_label(f.status)
-            if f.reviewer:
-                status = tr("{status} by {reviewer}").format(status=status, reviewer=f.reviewer)
-            note = "\n" + tr("Note: {note}").format(note=f.note) if f.note else ""
-            return rich(f"{kind_label(f.kind)}: {f.text} → {display_value(f.kind, f.value)}\n{status}\n"
-                        f"{f.extractor} ({decimal(f.confidence)}){note}")
-        if role == Qt.TextAlignmentRole and col in (COL_STATUS, COL_CONF):
-            return int(Qt.AlignCenter)
-        if role == Qt.AccessibleTextRole and col == COL_STATUS:
-            return status_label(f.status)
         return None
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.opening import ServerURL, location
 
 from .actions import SPECS
 from .dialogs import ImportErrors
@@ -55,6 +57,11 @@ class FileActions(QObject):
 
         from .backups_dialog import BackupsDialog
 
+        if isinstance(self.w.workspace.path, ServerURL):
+            QMessageBox.information(self.w, tr("Restore backup"), tr(
+                "A workspace on a PostgreSQL server is backed up and restored with the server's own "
+                "tools (pg_dump and pg_restore), not from here."))
+            return
         dialog = BackupsDialog(self.w.workspace.path, self.w)
         if not dialog.exec() or dialog.chosen() is None:
             return
@@ -92,7 +99,9 @@ class FileActions(QObject):
         self.w.recent_menu.clear()
         for p in self.w.prefs.recent:
             act = self.w.recent_menu.addAction(p.replace("&", "&&"))  # a path, not a mnemonic
-            act.triggered.connect(lambda _c=False, p=p: self.w.switch_workspace(Path(p)))
+            # a file's path, or a server's URL (remembered without its password: the server's
+            # own password file or PGPASSWORD gives it)
+            act.triggered.connect(lambda _c=False, p=p: self.w.switch_workspace(location(p)))
         self.w.recent_menu.setEnabled(bool(self.w.prefs.recent))
 
     def import_files(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTextEdit)
 
+from app.opening import ServerURL
 from app.workspace import SearchCancelled, ViewState, Workspace, WorkspaceError
 from facts.model import validate_fact
 
@@ -190,7 +191,9 @@ class MainWindow(QMainWindow):
     # -- workspace ----------------------------------------------------------------
     def load_workspace(self) -> None:
         self.setWindowTitle(tr("{name} — Fact Review").format(name=self.workspace.path.name))
-        self.prefs.remember(str(self.workspace.path))
+        where = self.workspace.path
+        # a server's URL without its password (never written to the settings file)
+        self.prefs.remember(where.without_password() if isinstance(where, ServerURL) else str(where))
         prefs_store.save(self.settings, self.prefs)
         self.files.rebuild_recent()
         self.status_reviewer.setText(tr("Reviewer: {name}").format(name=self.review.reviewer))
@@ -294,8 +297,10 @@ class MainWindow(QMainWindow):
 
     def switch_workspace(self, path: Path, closed: bool = False, create: bool = False) -> None:
         """Open another workspace (a new one only with `create`: File ▸ New)."""
-        if not closed and Path(path).resolve() == self.workspace.path.resolve():
-            return
+        here = self.workspace.path
+        if not closed and (path == here if isinstance(path, ServerURL) or isinstance(here, ServerURL)
+                           else Path(path).resolve() == here.resolve()):
+            return  # already open
         reviewer = self.workspace.reviewer
         try:
             workspace = Workspace.open(path, reviewer=reviewer, create=create)

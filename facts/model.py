@@ -78,7 +78,7 @@ LEVELS = ("", "country", "province", "district", "commune", "region", "other")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _ISO_POINT = (
     r"(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?"  # 2024, 2024-12, 2024-12-06T14:38
-    r"|--\d{2}(-\d{2})?"  # --10-06 (no year)
+    r"|--\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?"  # --10, --10-06, --10-01T00:15 (no year)
     r"|T\d{2}:\d{2}(:\d{2})?)"  # a clock time alone
 )
 _ISO_DATE = re.compile(rf"^{_ISO_POINT}(/{_ISO_POINT})?$")

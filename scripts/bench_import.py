@@ -1,10 +1,17 @@
-"""Import speed: 10,000 generated articles of about 3 KB, without extraction.
+"""Import speed: 10,000 generated articles of about 3 KB, without extraction; then the news
+corpus (../shared/corpus) imported with extraction.
 
 Prints articles/s for a folder of .txt files and for one .jsonl file, peak
 memory, and the ratio against a baseline measured in the same run: the bare
 cost of writing the same texts with sqlite3 executemany in one transaction.
 
-    python scripts/bench_import.py [--articles N]
+With the news corpus beside the project (ROOT.parent/"shared"/"corpus"), it also prints MB of
+article text per second on one core for (a) the extractor alone, in process; (b) `fact-review
+import` with extraction, end to end, into a fresh SQLite workspace (the CLI's own code,
+app.cli.main, in process); (c) a plain-sqlite3 baseline of the same run: the same texts and as
+many fact rows as (b) stored, written with executemany in one transaction; and their ratios.
+
+    python scripts/bench_import.py [--articles N] [--news-only | --no-news] [--repeat N]
 """
 from __future__ import annotations
 
@@ -19,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+NEWS = ROOT.parent / "shared" / "corpus"
 
 from db.store import Store  # noqa: E402
 from app.importing import import_paths  # noqa: E402
@@ -45,7 +54,18 @@ def peak_mb() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=10_000)
-    n = ap.parse_args().articles
+    ap.add_argument("--news-only", action="store_true", help="only the news corpus with extraction")
+    ap.add_argument("--no-news", action="store_true", help="only the generated articles")
+    ap.add_argument("--repeat", type=int, default=2, help="news corpus: runs of each, best kept")
+    args = ap.parse_args()
+    if not args.news_only:
+        generated(args.articles)
+    if not args.no_news:
+        news(max(1, args.repeat))
+    print(f"peak memory: {peak_mb():.0f} MB")
+
+
+def generated(n: int) -> None:
     rng = random.Random(7)
     texts = [make_text(rng, i) for i in range(n)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +101,86 @@ def main() -> None:
             store.close()
             print(f"fact-review import, {label:15}: {n / dt:10.0f} articles/s "
                   f"({dt:.2f} s, {dt / base:.1f}x baseline time)")
-    print(f"peak memory: {peak_mb():.0f} MB")
+
+
+def news(repeat: int = 2) -> None:
+    """The news corpus imported with extraction, against the extractor alone and sqlite3; each
+    timed `repeat` times, the best kept (the machine may be shared: the best run is the one
+    least slowed by others)."""
+    import contextlib
+    import io
+
+    from app.cli import main as cli
+    from app.opening import open_workspace
+    from facts.extract import default_extractor
+
+    files = sorted(NEWS.glob("*.jsonl")) if NEWS.is_dir() else []
+    if not files:
+        print(f"news corpus: skipped, no *.jsonl in {NEWS} (the shared folder beside the project)")
+        return
+    texts = []
+    for f in files:
+        with f.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"\nnews corpus {', '.join(f.name for f in files)}: {len(texts)} articles, {mb:.2f} MB of "
+          f"text; best of {repeat} runs each")
+
+    # (a) The extractor alone, in process (word lists loaded outside the timing).
+    ex = default_extractor()
+    ex.extract(texts[0])
+    t_ex, found = float("inf"), []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        results = [ex.extract(t) for t in texts]
+        t_ex = min(t_ex, time.perf_counter() - t0)
+        found = [(i + 1, f.kind, f.start, f.end, f.text, f.value)
+                 for i, r in enumerate(results) for f in r.facts]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        # (b) The CLI's import with extraction (app.cli.main, as `fact-review import` runs it),
+        # into a workspace made empty just before.
+        t_cli = float("inf")
+        for n in range(repeat):
+            ws = tmp / f"news{n}.sqlite"
+            open_workspace(ws, create=True).close()
+            out = io.StringIO()
+            t0 = time.perf_counter()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                rc = cli(["--db", str(ws), "--reviewer", "bench", "import", *map(str, files)])
+            t_cli = min(t_cli, time.perf_counter() - t0)
+            assert rc == 0, out.getvalue()
+            con = sqlite3.connect(ws)
+            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            rows = con.execute("SELECT count(*) FROM facts").fetchone()[0]
+            con.close()
+            assert stored == len(set(texts)) and rows == len(found), (stored, rows, len(found))
+
+        # (c) Plain sqlite3: the same texts and the same fact rows (the extractor's, from (a)),
+        # executemany in one transaction, into tables without indexes or triggers.
+        t_base = float("inf")
+        for n in range(repeat):
+            con = sqlite3.connect(tmp / f"base{n}.sqlite")
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, text TEXT, h TEXT UNIQUE)")
+            con.execute("CREATE TABLE f (id INTEGER PRIMARY KEY, article_id INTEGER, kind TEXT, "
+                        "start INTEGER, \"end\" INTEGER, text TEXT, value TEXT, status TEXT)")
+            t0 = time.perf_counter()
+            with con:
+                con.executemany("INSERT OR IGNORE INTO a (text, h) VALUES (?, ?)",
+                                ((t, hashlib.sha256(t.encode()).hexdigest()) for t in texts))
+                con.executemany("INSERT INTO f (article_id, kind, start, \"end\", text, value, status) "
+                                "VALUES (?, ?, ?, ?, ?, ?, 'pending')", found)
+            t_base = min(t_base, time.perf_counter() - t0)
+            con.close()
+
+    print(f"(a) extractor alone, in process : {mb / t_ex:6.2f} MB/s ({t_ex:.2f} s, {len(found)} facts)")
+    print(f"(b) fact-review import, extract : {mb / t_cli:6.2f} MB/s ({t_cli:.2f} s, {rows} fact rows)")
+    print(f"(c) sqlite3 executemany baseline: {mb / t_base:6.2f} MB/s ({t_base:.2f} s, same texts "
+          f"and {rows} fact rows)")
+    print(f"ratios: (b)/(a) speed {t_ex / t_cli:.2f}; (b) time {t_cli / (t_ex + t_base):.2f}x "
+          f"(a)+(c); storage beyond the extractor {t_cli - t_ex:.2f} s = {(t_cli - t_ex) / t_base:.1f}x (c)")
 
 
 if __name__ == "__main__":

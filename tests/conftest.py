@@ -21,6 +21,9 @@ def user_home(tmp_path_factory, monkeypatch) -> Path:
     the XDG folders are a fresh temporary folder of each test's own (returned)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
+    # The command line answers in English here whatever the machine's locale (tests that
+    # want Vietnamese set it: tests/test_cli_language.py).
+    monkeypatch.setenv("FACT_REVIEW_LANG", "en")
     for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
                      ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
         monkeypatch.setenv(var, str(home / sub))

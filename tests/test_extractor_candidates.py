@@ -265,9 +265,21 @@ def test_time_with_date(ex):
                                           ("Từ 7h đến 9h ngày 6/3/2021", "2021-03-06T07:00/2021-03-06T09:00")]
 
 
-def test_time_on_a_date_without_its_year_keeps_the_span_not_the_time(ex):
-    # facts/model.py takes no clock time on a partial date (--03-05): the date alone
-    assert facts_of(ex, "Lúc 14h30 ngày 5/3, xe bị lật.", "date") == [("14h30 ngày 5/3", "--03-05")]
+def test_time_on_a_date_without_its_year(ex):
+    # FACTS.md v2: a partial date with its clock time, --03-05T14:30
+    assert facts_of(ex, "Lúc 14h30 ngày 5/3, xe bị lật.", "date") == [("14h30 ngày 5/3", "--03-05T14:30")]
+    text = "Từ 7h đến 9h ngày 6/3 đường đóng; khoảng 21h cùng ngày đường thông."
+    assert facts_of(ex, text, "date") == [("Từ 7h đến 9h ngày 6/3", "--03-06T07:00/--03-06T09:00"),
+                                          ("khoảng 21h cùng ngày", "--03-06T21:00")]
+
+
+def test_partial_dates_with_a_time_are_valid_values():
+    from facts.model import is_iso_date
+
+    for good in ("--03-05T14:30", "--03-05T14:30:05", "--03-06T07:00/--03-06T09:00", "--03", "--03-05"):
+        assert is_iso_date(good), good
+    for bad in ("--03T14:30", "--03-05T", "--3-05T14:30", "--03-05T14", "---03-05"):
+        assert not is_iso_date(bad), bad
 
 
 def test_same_period_last_year(ex):

@@ -54,12 +54,12 @@ kind             precision  recall     f1  right_value
 quantity             0.982   0.956  0.969        0.956
 money                1.000   0.969  0.984        0.969
 percentage           1.000   1.000  1.000        1.000
-date                 1.000   1.000  1.000        0.906
+date                 1.000   1.000  1.000        1.000
 person               0.994   0.970  0.982        0.970
 organization         0.989   0.940  0.964        0.861
 location             0.979   0.920  0.949        0.905
 legal_reference      1.000   1.000  1.000        1.000
-all                  0.987   0.950  0.968        0.923
+all                  0.987   0.950  0.968        0.929
 content_iou          1.000
 """
 

@@ -148,3 +148,25 @@ def test_undo_never_puts_back_a_fact_over_another_reviewers_later_decision(qtbot
         qtbot.waitUntil(lambda: lan_ws.fact(other.id).status == "pending", timeout=2000)
     finally:
         close(lan)
+
+
+def test_a_server_workspace_is_remembered_without_its_password_and_reopened_from_recent(qtbot, tmp_path, pg_url):
+    from urllib.parse import urlsplit
+
+    from db.engine import ServerURL
+
+    assert ServerURL("postgresql+psycopg://lan:s3cret@db/news").without_password() == \
+        "postgresql+psycopg://lan@db/news"
+    ws = Workspace.open(location(pg_url), reviewer="lan", create=True)
+    seed_facts.load(ws.store)
+    w = window(qtbot, ws, tmp_path, "lan")
+    try:
+        remembered = w.prefs.recent[0]
+        assert urlsplit(remembered).password is None and "***" not in remembered
+        w.recent_menu.actions()[0].trigger()  # File ▸ Open Recent: it is the one open: stays
+        assert w.workspace is ws
+        w.switch_workspace(location(remembered), closed=False)  # reopened by what was remembered
+        assert w.workspace.path == location(pg_url) or str(w.workspace.path) == remembered
+    finally:
+        w.workspace.close()
+        close(w)

@@ -112,16 +112,40 @@ def _time(m) -> str:
     return f"T{hh:02d}:{mi:02d}"
 
 
+# Every pattern needs a digit, and a date reaches only so far from its digits ("cùng kỳ năm
+# 2016", "tháng 9 năm ngoái", and what its look-aheads read after it): the patterns read only
+# the stretches of the text within _REACH characters of a digit, a quarter of a news story or
+# less, and each pattern's scan costs that much less. Stretches closer than 2 * _REACH are one,
+# so no match is lost or cut between two (whitespace runs of dozens of characters inside a
+# date aside).
+_REACH = 32
+_DIGITS = re.compile(rf"\d(?:\D{{0,{2 * _REACH}}}\d)*")
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """The parts of the text within _REACH characters of a digit, in order."""
+    n = len(text)
+    return [(max(0, m.start() - _REACH), min(n, m.end() + _REACH)) for m in _DIGITS.finditer(text)]
+
+
+def _finditer(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]):
+    """rx.finditer(text) where a match can be (the look-behinds of the callers read the whole
+    text: `pos` and `endpos` only bound where matches start and end)."""
+    for a, b in stretches:
+        yield from rx.finditer(text, a, b)
+
+
 def find_dates(text: str, year: Optional[int] = None) -> list[Cand]:
     """Every date expression; `year` resolves dates given without one."""
     out: list[Cand] = []
     taken = Taken(len(text))
+    stretches = _stretches(text)
     for name, rx in PATTERNS:
         gate = _GATES.get(name)
         if gate and not any(g in text for g in gate):
             continue  # a word the pattern needs is nowhere in the text
         bad = _NOT_BEFORE.get(name, "")
-        for m in rx.finditer(text):
+        for m in _finditer(rx, text, stretches):
             s, e = m.start(), m.end()
             if s and (text[s - 1].isalnum() or text[s - 1] == "_" or text[s - 1] in bad):
                 continue
@@ -227,14 +251,14 @@ def find_dates(text: str, year: Optional[int] = None) -> list[Cand]:
                 continue
             taken.add(s, e)
             out.append(Cand("date", s, e, value, {}, conf, f"date.{name}"))
-    out += _times(text, taken, out)
+    out += _times(text, taken, out, stretches)
     return out
 
 
 def _at(day: str, t: str) -> str:
-    """A day and a clock time: the time only where the day has its year (facts/model.py
-    takes no time on a partial date such as --10-01)."""
-    return day + t if not day.startswith("--") else day
+    """A day and a clock time: `2024-10-01T00:15`, or without the year `--10-01T00:15`
+    (FACTS.md v2, the partial date with its time)."""
+    return day + t
 
 
 def _with_time(text: str, s: int, value: str, date_text: str) -> tuple[int, str]:
@@ -252,18 +276,18 @@ def _with_time(text: str, s: int, value: str, date_text: str) -> tuple[int, str]
         if not t1:
             return s, value
         start = t.start("pre") if pre == "từ" else t.start("t1")
-        both = f"{_at(value, t1)}/{_at(value, t2)}"
-        return start, both if not value.startswith("--") else value
+        return start, f"{_at(value, t1)}/{_at(value, t2)}"
     return (t.start("pre") if pre == "khoảng" else t.start("t2")), _at(value, t2)
 
 
-def _times(text: str, taken: Taken, dates: list[Cand]) -> list[Cand]:
+def _times(text: str, taken: Taken, dates: list[Cand],
+           stretches: list[tuple[int, int]]) -> list[Cand]:
     """Times without a date of their own: on the same day as the date before ("2h30 cùng
     ngày"), and hours of the day ("cao điểm 6-22h")."""
     out = []
     days = sorted((c.start, c.value.split("T")[0].split("/")[0]) for c in dates
                   if re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}(?:T.*)?", c.value.split("/")[0]))
-    for m in (_SAME_DAY.finditer(text) if "cùng ngày" in text else ()):
+    for m in (_finditer(_SAME_DAY, text, stretches) if "cùng ngày" in text else ()):
         if m.start() and text[m.start() - 1] in "0123456789/.,:":
             continue
         before = [v for st, v in days if st < m.start()]
@@ -272,7 +296,7 @@ def _times(text: str, taken: Taken, dates: list[Cand]) -> list[Cand]:
             continue
         taken.add(m.start(), m.end())
         out.append(Cand("date", m.start(), m.end(), _at(before[-1], t), {}, 0.75, "date.same_day"))
-    for m in _HOURS.finditer(text):
+    for m in _finditer(_HOURS, text, stretches):
         if m.start() and text[m.start() - 1] in "0123456789/.,:":
             continue
         h1, h2 = int(m.group("h1")), int(m.group("h2"))

@@ -960,6 +960,14 @@ Tạo một không gian làm việc mới, trống ở đó?</translation>
         <translation>Sao lưu không thành công: {reason}</translation>
     </message>
     <message>
+        <source>Restore backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>A workspace on a PostgreSQL server is backed up and restored with the server&apos;s own tools (pg_dump and pg_restore), not from here.</source>
+        <translation>Không gian làm việc trên máy chủ PostgreSQL được sao lưu và khôi phục bằng công cụ của chính máy chủ (pg_dump và pg_restore), không phải từ đây.</translation>
+    </message>
+    <message>
         <source>Backup restored; the previous workspace is kept as {name}</source>
         <translation>Đã khôi phục bản sao lưu; không gian làm việc trước đó được giữ lại với tên {name}</translation>
     </message>
