@@ -69,6 +69,11 @@ class TeamWork:
             raise TeamError("whose queue? give a reviewer's name (--reviewer NAME)")
         return db_team.queue(self.store.engine, who)
 
+    def has_queue(self) -> bool:
+        """Whether this workspace's reviewer has articles assigned (the window then opens on
+        their queue)."""
+        return db_team.has_queue(self.store.engine, self.reviewer)
+
     def next_in_queue(self, after_id: int = 0, reviewer: Optional[str] = None) -> Optional[int]:
         """The next article of the queue after `after_id` with something left, wrapping round."""
         left = [q.article_id for q in self.my_queue(reviewer) if q.left > 0]

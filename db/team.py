@@ -233,6 +233,14 @@ def assign(store, reviewers: Sequence[str], overlap: float) -> dict[int, tuple[s
     return store._write(run)
 
 
+def has_queue(engine, reviewer: Optional[str]) -> bool:
+    """Whether any article is assigned to `reviewer` (one indexed lookup)."""
+    with engine.connect() as conn:
+        rid = _rid(conn, reviewer)
+        return rid is not None and conn.execute(
+            select(Assignment.article_id).where(Assignment.reviewer_id == rid).limit(1)).first() is not None
+
+
 def assignment_counts(engine) -> dict[str, dict[str, int]]:
     """Per reviewer: articles assigned, of which shared, and still with something to decide."""
     out: dict[str, dict[str, int]] = {}

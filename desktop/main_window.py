@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.facts.set_filters(state.kind, state.status)
         # A reviewer with assigned articles opens on their queue (fact-review assign).
         try:
-            self.queue_only = bool(self.workspace.reviewer and self.workspace.my_queue())
+            self.queue_only = self.workspace.has_queue()
         except WorkspaceError:
             self.queue_only = False
         self.actions["my_queue"].setChecked(self.queue_only)
@@ -399,9 +399,7 @@ class MainWindow(QMainWindow):
         if on == self.queue_only:
             return
         self.queue_only = on
-        self.actions["my_queue"].blockSignals(True)
-        self.actions["my_queue"].setChecked(on)
-        self.actions["my_queue"].blockSignals(False)
+        self.actions["my_queue"].setChecked(on)  # toggled, not triggered: no second call
         self.apply_article_filter(self.articles.pending.isChecked(), self.articles.search.text().strip())
 
     def show_agreement(self) -> None:

@@ -3,10 +3,10 @@ keyboard — on SQLite and on a real PostgreSQL server."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from tests.conftest import type_text
+from tests.test_live import close, window
 from tests.test_team import corpus, review_both
 
 pytest_plugins = ["tests.pg.plugin"]
@@ -24,26 +24,10 @@ def shared(engine_ws, tmp_path):
     return engine_ws
 
 
-def window(qtbot, ws, tmp_path):
-    from desktop.main_window import MainWindow
-    from desktop.tasks import FakeThreadPool
-
-    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), pool=FakeThreadPool())
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def close(w):
-    w.close()
-    w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 def test_agreement_view_shows_the_hand_counted_figures(qtbot, shared, tmp_path):
     from desktop.team_views import AgreementDialog
 
-    w = window(qtbot, shared, tmp_path)
+    w = window(qtbot, shared, tmp_path, "thu")
     try:
         dialog = AgreementDialog(w)
         dialog.show()
@@ -60,7 +44,7 @@ def test_agreement_view_shows_the_hand_counted_figures(qtbot, shared, tmp_path):
 def test_adjudication_from_the_keyboard(qtbot, shared, tmp_path):
     from desktop.team_views import AdjudicationDialog
 
-    w = window(qtbot, shared, tmp_path)
+    w = window(qtbot, shared, tmp_path, "thu")
     try:
         dialog = AdjudicationDialog(w)
         dialog.show()
