@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from operator import itemgetter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Optional, Sequence
@@ -68,6 +69,46 @@ _DELETE_FACTS = delete(Fact).where(Fact.id.in_(_IDS))
 _EXTRACTED_WITH = update(Article).where(Article.id.in_(_IDS)).values(extracted_with=bindparam("tag"))
 _PREFIXED: dict[str, Any] = {}  # drop_stale_pending's query for each extractor prefix
 _SET_FIELDS: dict[tuple[str, ...], Any] = {}  # set_metadata's UPDATE for each set of columns
+
+
+# The columns a fact row of an import or an extraction sets: fact_columns' and the review's.
+_FACT_COLS = ("article_id", "kind", "start", "end", "text", "value", *ALL_KIND_FIELDS, "extra",
+              "confidence", "extractor", "status", "reviewer_id", "reviewed_at", "note", "original")
+_NO_FACT_COLS = dict.fromkeys(_FACT_COLS)
+_FACT_SQL: dict[str, tuple[str, Callable, list[tuple[str, Callable]]]] = {}  # by dialect
+
+
+def insert_facts(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert fact rows (dicts of _FACT_COLS; a missing one is NULL) in one executemany.
+
+    On SQLite the rows go to the driver as tuples, each value through its column type's own
+    bind processor (JSON and datetimes; the rest need none): the same values SQLAlchemy would
+    send, without its per-row parameter building, which cost several times the insert itself
+    (scripts/bench_import.py). Elsewhere through SQLAlchemy."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(_INSERT_FACTS, [{c: r.get(c) for c in _FACT_COLS} for r in rows])
+        return
+    made = _FACT_SQL.get(dialect.name)
+    if made is None:
+        table = Fact.__table__
+        sql = (f"INSERT INTO {table.name} ({', '.join(dialect.identifier_preparer.quote(c) for c in _FACT_COLS)}) "
+               f"VALUES ({', '.join('?' for _ in _FACT_COLS)})")
+        procs = [(c, p) for c in _FACT_COLS
+                 if (p := table.c[c].type._cached_bind_processor(dialect)) is not None]
+        made = _FACT_SQL[dialect.name] = (sql, itemgetter(*_FACT_COLS), procs)
+    sql, getter, procs = made
+    params = []
+    for r in rows:
+        r = {**_NO_FACT_COLS, **r}
+        for c, proc in procs:
+            v = r[c]
+            if v is not None:
+                r[c] = proc(v)
+        params.append(getter(r))
+    conn.exec_driver_sql(sql, params)
 
 
 def _chunks(seq: Sequence, n: int = CHUNK) -> Iterable[Sequence]:
@@ -198,8 +239,7 @@ class Writer:
                 own.append(cols)
             if art.facts:
                 counted.append(aid)
-        if own:
-            self.conn.execute(_INSERT_FACTS, own)
+        insert_facts(self.conn, own)
         recount(self.conn, counted)
         return ids
 
@@ -299,8 +339,7 @@ class Writer:
             out.append((added, len(gone)))
         for chunk in _chunks(stale):
             self.conn.execute(_DELETE_FACTS, {"ids": list(chunk)})
-        if new_rows:
-            self.conn.execute(_INSERT_FACTS, new_rows)
+        insert_facts(self.conn, new_rows)
         for chunk in _chunks(ids):
             self.conn.execute(_EXTRACTED_WITH, {"ids": list(chunk), "tag": extractor})
         recount(self.conn, ids)

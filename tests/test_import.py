@@ -279,3 +279,36 @@ def test_csv_wrong_column_count_names_the_line(store, tmp_path):
     p.write_text("text,title\nMột,A\nHai,B,C\n", encoding="utf-8")
     assert one(store, p).error == "line 3: expected 2 columns, found 3"
     assert store.article_count() == 0
+
+
+def test_fact_rows_stored_as_sqlalchemy_would_store_them(store):
+    """insert_facts' SQLite path hands the driver tuples: each column holds what the ORM's own
+    insert stores for the same fact (JSON fields, a review time, the NULLs of other kinds)."""
+    from datetime import datetime
+
+    from sqlalchemy import insert, select
+
+    from db.schema import Fact
+    from db.writer import _FACT_COLS, insert_facts
+
+    from facts.model import ArticleIn
+
+    with store.writer() as w:
+        aid = w.add_article(ArticleIn(uid="a", origin="test", text=VI))
+    base = {"article_id": aid, "kind": "money", "start": 12, "end": 18, "text": "3 tỷ đồng",
+            "value": "3000000000", "unit": "", "currency": "VND", "approx": "",
+            "extra": {"nguồn": "Bộ Y tế", "n": [1, 2]}, "confidence": 0.5, "extractor": "x",
+            "status": "accepted", "reviewed_at": datetime(2024, 12, 6, 8, 30, 1),
+            "original": {"value": "3"}, "note": "ghi chú"}
+    with store.writer() as w:
+        insert_facts(w.conn, [dict(base)])
+        w.conn.execute(insert(Fact), [{c: base.get(c) for c in _FACT_COLS}])
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(Fact).where(Fact.article_id == aid).order_by(Fact.id)).all()
+        raw = conn.exec_driver_sql("SELECT * FROM facts WHERE article_id = ? ORDER BY id", (aid,)).all()
+    assert len(rows) == 2
+    a, b = (r._mapping for r in rows)
+    cols = [c.key for c in Fact.__table__.c if c.key != "id"]
+    assert {c: a[c] for c in cols} == {c: b[c] for c in cols}
+    assert a["extra"] == {"nguồn": "Bộ Y tế", "n": [1, 2]} and a["reviewed_at"] == base["reviewed_at"]
+    assert raw[0][1:] == raw[1][1:]  # the stored bytes too, not only what they read back as
