@@ -56,7 +56,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--news-only", action="store_true", help="only the news corpus with extraction")
     ap.add_argument("--no-news", action="store_true", help="only the generated articles")
-    ap.add_argument("--repeat", type=int, default=2, help="news corpus: runs of each, best kept")
+    ap.add_argument("--repeat", type=int, default=3, help="news corpus: rounds of each, best kept")
     args = ap.parse_args()
     if not args.news_only:
         generated(args.articles)
@@ -105,8 +105,8 @@ def generated(n: int) -> None:
 
 def news(repeat: int = 2) -> None:
     """The news corpus imported with extraction, against the extractor alone and sqlite3; each
-    timed `repeat` times, the best kept (the machine may be shared: the best run is the one
-    least slowed by others)."""
+    timed `repeat` times, in turns, the best kept (the machine may be shared: the best run is
+    the one least slowed by others)."""
     import contextlib
     import io
 
@@ -126,23 +126,26 @@ def news(repeat: int = 2) -> None:
     print(f"\nnews corpus {', '.join(f.name for f in files)}: {len(texts)} articles, {mb:.2f} MB of "
           f"text; best of {repeat} runs each")
 
-    # (a) The extractor alone, in process (word lists loaded outside the timing).
+    # Word lists loaded outside the timing. Each round times (a), (b) and (c) in turn, so that
+    # a slow spell of a shared machine slows one round of each rather than all runs of one.
     ex = default_extractor()
     ex.extract(texts[0])
-    t_ex, found = float("inf"), []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        results = [ex.extract(t) for t in texts]
-        t_ex = min(t_ex, time.perf_counter() - t0)
-        found = [(i + 1, f.kind, f.start, f.end, f.text, f.value)
-                 for i, r in enumerate(results) for f in r.facts]
-
+    t_ex = t_cli = t_base = float("inf")
+    found: list = []
+    rows = 0
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        # (b) The CLI's import with extraction (app.cli.main, as `fact-review import` runs it),
-        # into a workspace made empty just before.
-        t_cli = float("inf")
         for n in range(repeat):
+            # (a) The extractor alone, in process.
+            t0 = time.perf_counter()
+            results = [ex.extract(t) for t in texts]
+            t_ex = min(t_ex, time.perf_counter() - t0)
+            found = [(i + 1, f.kind, f.start, f.end, f.text, f.value)
+                     for i, r in enumerate(results) for f in r.facts]
+            del results
+
+            # (b) The CLI's import with extraction (app.cli.main, as `fact-review import` runs
+            # it), into a workspace made empty just before.
             ws = tmp / f"news{n}.sqlite"
             open_workspace(ws, create=True).close()
             out = io.StringIO()
@@ -157,10 +160,8 @@ def news(repeat: int = 2) -> None:
             con.close()
             assert stored == len(set(texts)) and rows == len(found), (stored, rows, len(found))
 
-        # (c) Plain sqlite3: the same texts and the same fact rows (the extractor's, from (a)),
-        # executemany in one transaction, into tables without indexes or triggers.
-        t_base = float("inf")
-        for n in range(repeat):
+            # (c) Plain sqlite3: the same texts and the same fact rows (the extractor's, from
+            # (a)), executemany in one transaction, into tables without indexes or triggers.
             con = sqlite3.connect(tmp / f"base{n}.sqlite")
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, text TEXT, h TEXT UNIQUE)")

@@ -397,3 +397,30 @@ def test_zone_keeps_its_word_and_its_name_alone_later(ex):
 def test_city_glued_to_tp(ex):
     facts = [f for f in ex.extract("Giao thông trên địa bàn TP.Vinh hay ùn tắc.").facts if f.kind == "location"]
     assert [(f.text, f.level) for f in facts] == [("TP.Vinh", "district")]
+
+
+# -- the same name again: both ways of finding it agree with a chain of str.find -------------
+def _chain(text, name):
+    """The reference: text.find(name, end of the last one found), kept where whole."""
+    out, at = [], text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not ((at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum())):
+            out.append(at)
+        at = text.find(name, end)
+    return out
+
+
+def test_repeated_names_found_alike_by_search_and_by_words():
+    import random
+
+    from facts.extract.rules import _find_whole, _find_whole_by_words
+
+    rng = random.Random(3)
+    names = ["Hà Thị Hà", "Nguyễn Văn N", "Lan", "Lê Lan", "An An An", "Ngô Bảo Châu"]
+    pieces = names + [" ", ", ", ".", "x", "9", "\n", " Hà", "Thị ", "An "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        want = {n: _chain(text, n) for n in names}
+        assert _find_whole(text, names) == want, text
+        assert _find_whole_by_words(text, names) == want, text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -177,9 +178,11 @@ class EntityFinder:
 
     def name_at(self, text: str, pos: int, min_parts: int = 2) -> Optional[tuple[int, int]]:
         """A person's name starting at pos: 2–4 capitalised syllables, first a family name."""
-        toks = tokens_after(text, pos, 5)
-        if not toks or toks[0][0].s != pos or toks[0][0].w not in self.gaz.surnames:
+        idx = index(text)
+        i = bisect_left(idx.starts, pos)  # no token made unless a family name starts here
+        if i == len(idx.starts) or idx.starts[i] != pos or idx.words[i] not in self.gaz.surnames:
             return None
+        toks = tokens_after(text, pos, 5)
         if self.place_at(text, pos) or self._org_known_at(text, pos):
             return None
         parts = [toks[0][0]]

@@ -155,7 +155,32 @@ def _find_whole(text: str, names: list[str]) -> dict[str, list[int]]:
     """Where each name stands in `text` with no letter or digit right before or after it:
     name -> starts in order, those a chain of text.find(name, end of the last one) finds.
 
-    One pass over the text's words, not one search of the whole text per name: a name
+    That chain itself for a few names in a story (each search runs in C over the text);
+    _find_whole_by_words where searching the whole text once per name would cost more than
+    one pass over its words."""
+    if len(names) * len(text) > _FIND_EACH_LIMIT:
+        return _find_whole_by_words(text, names)
+    n = len(text)
+    found: dict[str, list[int]] = {}
+    for name in names:
+        starts = found[name] = []
+        if not name:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not ((at and text[at - 1].isalnum()) or (end < n and text[end].isalnum())):
+                starts.append(at)
+            at = text.find(name, end)
+    return found
+
+
+_FIND_EACH_LIMIT = 4_000_000  # names x characters: 40 names in a 100 KB story
+
+
+def _find_whole_by_words(text: str, names: list[str]) -> dict[str, list[int]]:
+    """_find_whole in one pass over the text's words, not one search of the whole text per
+    name (for many names in a long text): a name
     whole in the text starts and ends where words do, so it is looked up where the text
     has its first word, as the text running to the end of its last word. (Names have
     letters: they come from the person rules.)"""
