@@ -467,3 +467,65 @@ def test_a_model_left_off_on_every_kind_costs_nothing(capsys, db_path, tmp_path)
     text = "Sáng nay Bodmer Keltan làm việc tại Huế.\n"
     rules = RuleExtractor().extract(text).facts
     assert [f.model_dump() for f in ex.extract(text).facts] == [f.model_dump() for f in rules]
+
+
+def _gold_docs(tmp_path):
+    import importlib.util
+
+    from app.importing import import_paths
+    from db.store import Store
+    from facts.learn import training_docs
+
+    if not (SHARED / "gold").is_dir():
+        pytest.skip(f"no shared gold folder at {SHARED} (the data beside the repository)")
+    spec = importlib.util.spec_from_file_location("bench_learn", ROOT / "scripts" / "bench_learn.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    src = tmp_path / "gold.jsonl"
+    bench.gold_jsonl(SHARED, src)
+    store = Store.open(tmp_path / "gold.sqlite")
+    try:
+        import_paths(store, [src])
+        return training_docs(store)
+    finally:
+        store.close()
+
+
+_ADMIN = re.compile(r"(?:tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn|vùng)\s+")
+
+
+def test_reviewers_spans_unlike_the_rules_make_the_model_read_every_name(tmp_path):
+    """A workspace whose reviewers leave the lowercase administrative word out of a place
+    (`Quảng Nam`, not `tỉnh Quảng Nam` as FACTS.md and the rules have it): reading only
+    around names the rules left unexplained, the model cannot move the rules' spans; reading
+    around every name it can. Learning estimates both, keeps the better, and the model
+    extracts places the reviewers' way. On the gold as written, the cheaper reading is kept."""
+    from dataclasses import replace
+
+    from facts.extract.rules import RuleExtractor
+    from facts.learn import LearnedExtractor, Settings, learn
+
+    docs = _gold_docs(tmp_path)
+    as_written = learn(docs, Settings(), folds=3)
+    assert as_written.settings.candidates == "uncovered"
+
+    def theirs(d):
+        spans = []
+        for kind, s, e in d.truth:
+            m = _ADMIN.match(d.text, s) if kind == "location" else None
+            spans.append((kind, m.end() if m and m.end() < e else s, e))
+        return replace(d, truth=spans)
+
+    shifted = [theirs(d) for d in docs]
+    result = learn(shifted, Settings(), folds=3)
+    est = result.scores["estimates"]
+    assert result.settings.candidates == "all"
+    assert est["all"]["location"] > est["uncovered"]["location"] + 0.05, est
+    loc = result.scores["by_kind"]["location"]
+    assert loc["learned"]["f1"] > loc["rules"]["f1"] + 0.1, loc
+    text = "Sáng 5/3, đoàn công tác đã đến tỉnh Quảng Nam và thành phố Đà Nẵng."
+    rules = {f.text for f in RuleExtractor().extract(text).facts if f.kind == "location"}
+    assert rules == {"tỉnh Quảng Nam", "thành phố Đà Nẵng"}
+    ex = LearnedExtractor(result.data, 1, result.settings)
+    places = {f.text for f in ex.extract(text).facts if f.kind == "location"}
+    assert "Quảng Nam" in places and "tỉnh Quảng Nam" not in places, places
