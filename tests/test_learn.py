@@ -494,29 +494,30 @@ def _gold_docs(tmp_path):
 _ADMIN = re.compile(r"(?:tỉnh|huyện|xã|thành phố|quận|phường|thị xã|thị trấn|vùng)\s+")
 
 
+def _theirs(d):
+    """The gold article as reviewers who leave the administrative word out of a place."""
+    from dataclasses import replace
+
+    spans = []
+    for kind, s, e in d.truth:
+        m = _ADMIN.match(d.text, s) if kind == "location" else None
+        spans.append((kind, m.end() if m and m.end() < e else s, e))
+    return replace(d, truth=spans)
+
+
 def test_reviewers_spans_unlike_the_rules_make_the_model_read_every_name(tmp_path):
     """A workspace whose reviewers leave the lowercase administrative word out of a place
     (`Quảng Nam`, not `tỉnh Quảng Nam` as FACTS.md and the rules have it): reading only
     around names the rules left unexplained, the model cannot move the rules' spans; reading
     around every name it can. Learning estimates both, keeps the better, and the model
     extracts places the reviewers' way. On the gold as written, the cheaper reading is kept."""
-    from dataclasses import replace
-
     from facts.extract.rules import RuleExtractor
     from facts.learn import LearnedExtractor, Settings, learn
 
     docs = _gold_docs(tmp_path)
     as_written = learn(docs, Settings(), folds=3)
     assert as_written.settings.candidates == "uncovered"
-
-    def theirs(d):
-        spans = []
-        for kind, s, e in d.truth:
-            m = _ADMIN.match(d.text, s) if kind == "location" else None
-            spans.append((kind, m.end() if m and m.end() < e else s, e))
-        return replace(d, truth=spans)
-
-    shifted = [theirs(d) for d in docs]
+    shifted = [_theirs(d) for d in docs]
     result = learn(shifted, Settings(), folds=3)
     est = result.scores["estimates"]
     assert result.settings.candidates == "all"
@@ -529,3 +530,17 @@ def test_reviewers_spans_unlike_the_rules_make_the_model_read_every_name(tmp_pat
     ex = LearnedExtractor(result.data, 1, result.settings)
     places = {f.text for f in ex.extract(text).facts if f.kind == "location"}
     assert "Quảng Nam" in places and "tỉnh Quảng Nam" not in places, places
+
+
+def test_over_many_articles_the_way_of_reading_is_chosen_on_a_sample(tmp_path, monkeypatch):
+    """Past MODE_SAMPLE articles, both ways are estimated on a sample only, then the one kept
+    on every article: the scores say so."""
+    import facts.learn.training as training
+    from facts.learn import Settings, learn
+
+    docs = [_theirs(d) for d in _gold_docs(tmp_path)]
+    monkeypatch.setattr(training, "MODE_SAMPLE", 15)
+    result = learn(docs, Settings(), folds=3)
+    assert result.settings.candidates == "all"
+    assert result.scores["estimated_on"] == 15 and set(result.scores["estimates"]) == {"uncovered", "all"}
+    assert result.trained_from["articles"] == 25
