@@ -9,7 +9,9 @@ With the news corpus beside the project (ROOT.parent/"shared"/"corpus"), it also
 article text per second on one core for (a) the extractor alone, in process; (b) `fact-review
 import` with extraction, end to end, into a fresh SQLite workspace (the CLI's own code,
 app.cli.main, in process); (c) a plain-sqlite3 baseline of the same run: the same texts and as
-many fact rows as (b) stored, written with executemany in one transaction; and their ratios.
+many fact rows as (b) stored, written with executemany in one transaction; (d) as (b), into a
+workspace holding a model learned from the gold articles (../shared/gold) beforehand: import
+with the model in use; and their ratios.
 
     python scripts/bench_import.py [--articles N] [--news-only | --no-news] [--repeat N]
 """
@@ -20,11 +22,13 @@ import hashlib
 import json
 import random
 import resource
+import shutil
 import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -130,11 +134,12 @@ def news(repeat: int = 2) -> None:
     # a slow spell of a shared machine slows one round of each rather than all runs of one.
     ex = default_extractor()
     ex.extract(texts[0])
-    t_ex = t_cli = t_base = float("inf")
+    t_ex = t_cli = t_base = t_model = float("inf")
     found: list = []
     rows = 0
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        modelled = _with_gold_model(tmp / "modelled.sqlite")
         for n in range(repeat):
             # (a) The extractor alone, in process.
             t0 = time.perf_counter()
@@ -176,12 +181,57 @@ def news(repeat: int = 2) -> None:
             t_base = min(t_base, time.perf_counter() - t0)
             con.close()
 
+            # (d) As (b), into a workspace holding a model learned from the gold (empty of
+            # articles): extraction with the model in use, as after `fact-review learn`.
+            if modelled:
+                ws = tmp / f"modelled{n}.sqlite"
+                shutil.copyfile(modelled, ws)
+                t0 = time.perf_counter()
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                    rc = cli(["--db", str(ws), "--reviewer", "bench", "import", *map(str, files)])
+                t_model = min(t_model, time.perf_counter() - t0)
+                assert rc == 0, out.getvalue()
+
     print(f"(a) extractor alone, in process : {mb / t_ex:6.2f} MB/s ({t_ex:.2f} s, {len(found)} facts)")
     print(f"(b) fact-review import, extract : {mb / t_cli:6.2f} MB/s ({t_cli:.2f} s, {rows} fact rows)")
     print(f"(c) sqlite3 executemany baseline: {mb / t_base:6.2f} MB/s ({t_base:.2f} s, same texts "
           f"and {rows} fact rows)")
+    if t_model < float("inf"):
+        print(f"(d) import, extract with a model:{mb / t_model:6.2f} MB/s ({t_model:.2f} s; the "
+              f"gold's model, learned before the timing)")
+    else:
+        print("(d) import with a model: skipped, no gold folder beside the project")
     print(f"ratios: (b)/(a) speed {t_ex / t_cli:.2f}; (b) time {t_cli / (t_ex + t_base):.2f}x "
           f"(a)+(c); storage beyond the extractor {t_cli - t_ex:.2f} s = {(t_cli - t_ex) / t_base:.1f}x (c)")
+
+
+def _with_gold_model(path: Path) -> Optional[Path]:
+    """A workspace holding only a model learned from the gold articles (../shared/gold, as
+    scripts/bench_learn.py learns it); None without the gold."""
+    import importlib.util
+
+    from facts.learn import Settings, learn, training_docs
+
+    shared = NEWS.parent
+    if not (shared / "gold").is_dir():
+        return None
+    spec = importlib.util.spec_from_file_location("bench_learn", ROOT / "scripts" / "bench_learn.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    gold = path.with_suffix(".jsonl")
+    bench.gold_jsonl(shared, gold)
+    scratch = Store.open(path.with_name("gold-articles.sqlite"))
+    try:
+        import_paths(scratch, [gold])
+        result = learn(training_docs(scratch), Settings(), folds=3)
+    finally:
+        scratch.close()
+    store = Store.open(path)
+    try:
+        result.save_to(store)
+    finally:
+        store.close()
+    return path
 
 
 if __name__ == "__main__":
