@@ -143,6 +143,23 @@ def test_story_ends_at_its_source_line_and_before_links():
     assert text[content[-1][0]:content[-1][1]].endswith("dịch bệnh.")
 
 
+def test_a_credit_under_a_picture_does_not_end_the_story(ex):
+    """`Nguồn: …` ends the story where nothing but furniture follows; under a picture, with
+    the story's sentences going on after it, it is a credit and the story goes on."""
+    story = ["Bão số 3 gây mưa lớn tại các tỉnh miền Trung trong suốt ba ngày qua.",
+             "(Ảnh: Mưa lớn tại Huế.", "Nguồn: Hãng tin X)",
+             "Theo ông Lê Văn Tám, Chủ tịch xã, nước lên nhanh từ đêm qua khiến hơn 200 hộ dân bị cô lập.",
+             "Chính quyền địa phương đã huy động lực lượng cứu hộ đưa người dân đến nơi an toàn ngay trong đêm.",
+             "Bình Minh"]
+    text = "Mưa lũ miền Trung\n" + "\n".join(story) + "\n"
+    s, e = analyse(text).content[-1]
+    assert text[s:e].rstrip().endswith("Bình Minh")
+    assert "Lê Văn Tám" in ents(ex, text, "person")
+    ended = "Mưa lũ miền Trung\n" + "\n".join(story[:3]) + "\nTin liên quan\nBình chọn\n"
+    s, e = analyse(ended).content[-1]
+    assert ended[s:e].endswith("Nguồn: Hãng tin X)")
+
+
 # -- places: feature and region words (FACTS.md v2) --------------------------------------
 def test_region_word_in_the_span_of_a_region(ex):
     facts = [f for f in ex.extract("Mưa lớn ở khu vực Tây Nguyên và khu vực Xóm Mới.").facts

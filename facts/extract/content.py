@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -60,6 +61,15 @@ def _has_word(s: str) -> bool:
     return bool(re.search(r"[^\W_]", s))
 
 
+_PROSE_END = (".", "!", "?", "…", "”", "\"", ")")
+
+
+def _prose(line: str) -> bool:
+    """A line of the story's own prose: a sentence of a dozen words or more."""
+    line = line.rstrip()
+    return line.endswith(_PROSE_END) and len(line.split()) >= 12
+
+
 def analyse(text: str) -> Page:
     lines = _lines(text)
     n = len(lines)
@@ -93,8 +103,11 @@ def analyse(text: str) -> Page:
     end, sourced = n, False
     filled = [i for i in range(n) if body[i].strip()]
     last3 = set(filled[-3:])
+    prose = [i for i in range(n) if _prose(body[i])]
     for i in range(n):
         if keep[i] and (SOURCE_END.match(body[i]) or (i in last3 and OUTLET_END.match(body[i]))):
+            if len(prose) - bisect_right(prose, i) >= 2:
+                continue  # a credit under a picture: the story goes on after it
             end, sourced = i + 1, True
             break
     # A heading over a list of links that runs to the end of the page.
