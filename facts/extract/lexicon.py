@@ -40,6 +40,7 @@ class TokenIndex:
         self._cap_lower: list[str] | None = None
         self._lower: list[str] | None = None
         self._hits: list[int] | None = None
+        self._hit_words: list[str] = []
         self._hits_version = -1
 
     @property
@@ -50,8 +51,15 @@ class TokenIndex:
         if self._hits is None or self._hits_version != _FIRST_WORDS_VERSION[0]:
             keys = _FIRST_WORDS
             self._hits = list(compress(count(), map(keys.__contains__, self.words)))
+            self._hit_words = list(map(self.words.__getitem__, self._hits))
             self._hits_version = _FIRST_WORDS_VERSION[0]
         return self._hits
+
+    @property
+    def list_hit_words(self) -> list[str]:
+        """The tokens at `list_hits`, in order."""
+        self.list_hits
+        return self._hit_words
 
     @property
     def lower_words(self) -> list[str]:
@@ -219,7 +227,7 @@ class Lexicon:
             hits = compress(count(), map(keys.__contains__, idx.lower_words))
         else:
             # the tokens that begin a name of any list, found once per text, then this list's
-            hits = [i for i in idx.list_hits if words[i] in keys]
+            hits = compress(idx.list_hits, map(keys.__contains__, idx.list_hit_words))
         for i in hits:
             w = words[i]
             s = starts[i]
