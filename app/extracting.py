@@ -2,8 +2,13 @@
 when it has one. Reviewed facts are never touched."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional, Sequence
 
 from facts.extract import Extractor, default_extractor
 from facts.calibration import calibrate
@@ -46,11 +51,84 @@ def extractor_for(store) -> Extractor:
     return LearnedExtractor(record.data, record.version, Settings.from_json(record.settings))
 
 
+ENV_JOBS = "FACT_REVIEW_JOBS"  # processes that read articles at once (1: only this one)
+MAX_JOBS = 4
+PARALLEL_MIN = 64  # articles to read at once before other processes are worth starting
+
+
+def default_jobs() -> int:
+    """How many processes read articles: $FACT_REVIEW_JOBS, else the cores this process may
+    use (at most MAX_JOBS)."""
+    try:
+        return max(1, int(os.environ[ENV_JOBS]))
+    except (KeyError, ValueError):
+        pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_JOBS, cores))
+
+
+def _can_fork() -> bool:
+    """Other processes read only where they can be forked safely: on Linux, from a process
+    running one thread (the command line; never the window, whose threads a fork would
+    copy in whatever state they are)."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+@dataclass
+class Read:
+    """What a reading in another process brings back beside the facts: the article's content
+    ranges and metadata (what _metadata_updates reads of an Extraction)."""
+
+    content: list = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+
+
+_worker: Optional[tuple] = None  # in a reading process: (extractor, calibration table)
+
+
+def _worker_start(model: Optional[tuple], table: Optional[dict]) -> None:
+    global _worker
+    if model is None:
+        extractor = default_extractor()
+    else:
+        data, version, settings = model
+        extractor = LearnedExtractor(data, version, Settings.from_json(settings))
+    _worker = (extractor, table)
+
+
+def _worker_read(item: tuple[str, Optional[str]]) -> tuple[list, dict, list[dict]]:
+    extractor, table = _worker
+    text, published = item
+    result = extractor.extract(text, {"published": published})
+    facts = result.facts if table is None else calibrate(result.facts, table)
+    return list(result.content), dict(result.metadata), [f.model_dump() for f in facts]
+
+
 class Run:
     """One extraction run: the extractor, the tag it writes, the workspace's calibration, and
-    what it has done so far (its RunSummary)."""
+    what it has done so far (its RunSummary).
 
-    def __init__(self, store, extractor: Optional[Extractor] = None) -> None:
+    `jobs`: processes that read articles at once (default_jobs() when None). With more than
+    one, a run given many articles at once (read_many: an import's batch, a transaction of
+    extraction) reads them in that many processes forked from this one, where that is safe
+    (_can_fork), each with the same extractor and calibration; the facts are the same as read
+    here. close() ends them."""
+
+    def __init__(self, store, extractor: Optional[Extractor] = None, jobs: Optional[int] = None) -> None:
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self._pool: Optional[ProcessPoolExecutor] = None
+        self._model: Optional[tuple] = None  # the model the reading processes load
+        if extractor is None:
+            record = store.latest_model()
+            if record is not None:
+                self._model = (record.data, record.version, record.settings)
+                extractor = LearnedExtractor(record.data, record.version,
+                                             Settings.from_json(record.settings))
+        self._own = extractor is None or self._model is not None  # processes can rebuild it
         self.extractor = extractor or extractor_for(store)
         self.tag = _tag(self.extractor)
         # A learned model's facts are its own: the tag names the rules, whose pending facts
@@ -73,14 +151,40 @@ class Run:
         facts = result.facts if self.table is None else calibrate(result.facts, self.table)
         return result, [f.model_dump() for f in facts]
 
+    def read_many(self, items: Sequence[tuple[str, Optional[str]]]) -> list[tuple]:
+        """The readings of many (text, published), in order: in other processes when the run
+        has them and the items are many, else here."""
+        if self.jobs > 1 and self._own and len(items) >= PARALLEL_MIN and _can_fork():
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    self.jobs, mp_context=multiprocessing.get_context("fork"),
+                    initializer=_worker_start, initargs=(self._model, self.table))
+            chunk = max(1, len(items) // (self.jobs * 4))
+            return [(Read(content, metadata), facts) for content, metadata, facts
+                    in self._pool.map(_worker_read, items, chunksize=chunk)]
+        return [self.read(text, published) for text, published in items]
+
+    def close(self) -> None:
+        """End the reading processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def before_storing_many(self, arts: Sequence) -> list[tuple[dict, tuple]]:
+        """before_storing for many articles, read at once (read_many)."""
+        readings = self.read_many([(a.text, a.published) for a in arts])
+        return [(_metadata_updates(_stored(a), r[0]), r) for a, r in zip(arts, readings)]
+
     def before_storing(self, art) -> tuple[dict, tuple]:
         """Read an article about to be imported (facts.model.ArticleIn): the fields its
         extraction fills (_metadata_updates: title, published, source, author, content), to be
         stored with it, and the reading, for `ready` once it has its id."""
         reading = self.read(art.text, art.published)
-        stored = _Stored(art.title, art.published, art.source, art.author,
-                         [list(r) for r in art.content] or [[0, len(art.text)]], art.text)
-        return _metadata_updates(stored, reading[0]), reading
+        return _metadata_updates(_stored(art), reading[0]), reading
+
+    def take_ready(self, article_id: int) -> Optional[tuple]:
+        """The reading done before the article was stored (`ready`), taken; None if none."""
+        return self._ready.pop(article_id, None)
 
     def ready(self, article_id: int, reading: tuple) -> None:
         """The reading (before_storing's) of an article now stored: extract_articles takes it
@@ -90,6 +194,11 @@ class Run:
     def forget(self) -> None:
         """Readings no longer wanted (an extraction cancelled before it wrote them)."""
         self._ready.clear()
+
+
+def _stored(art) -> "_Stored":
+    return _Stored(art.title, art.published, art.source, art.author,
+                   [list(r) for r in art.content] or [[0, len(art.text)]], art.text)
 
 
 @dataclass
@@ -116,8 +225,16 @@ def extract_articles(
     """Extract the given articles; reviewed facts are never touched. Each batch is one
     transaction, read in one query and written in a few statements for the lot. `run`: the run
     to go on with (its extractor, counts and readings done before), instead of a new one."""
+    own = run is None
     run = run or Run(store, extractor)
-    ids = list(dict.fromkeys(article_ids))
+    try:
+        return _extract(store, run, list(dict.fromkeys(article_ids)), progress, cancelled, batch)
+    finally:
+        if own:
+            run.close()
+
+
+def _extract(store, run: Run, ids: list[int], progress, cancelled, batch: int) -> RunSummary:
     done = 0
     for i in range(0, len(ids), batch):
         if cancelled():
@@ -125,15 +242,16 @@ def extract_articles(
         chunk = ids[i:i + batch]
         with store.writer() as w:
             arts = w.articles(chunk)
-            found = []
-            for aid in chunk:
-                art = arts.get(aid)
-                if art is not None:
-                    found.append((art, *run.read(art.text, art.published, aid)))
+            stored = [arts[aid] for aid in chunk if aid in arts]
+            ready = {a.id: run.take_ready(a.id) for a in stored}
+            unread = [a for a in stored if ready[a.id] is None]
+            for art, reading in zip(unread, run.read_many([(a.text, a.published) for a in unread])):
+                ready[art.id] = reading
+            found = [(art, *ready[art.id]) for art in stored]
             if run.learned:
                 run.removed += w.drop_stale_pending_many([(art.id, (
-                    (f.kind, f.start, f.end, f.value, f.extractor) for f in result.facts))
-                    for art, result, _ in found], "learned@")
+                    (f["kind"], f["start"], f["end"], f["value"], f.get("extractor", ""))
+                    for f in facts)) for art, _, facts in found], "learned@")
             for a, r in w.replace_pending_many([(art.id, facts) for art, _, facts in found], run.tag):
                 run.added, run.removed = run.added + a, run.removed + r
             w.set_metadata_many({art.id: _metadata_updates(art, result) for art, result, _ in found})
@@ -160,11 +278,11 @@ def _metadata_updates(art, result) -> dict:
 def run_extraction(store, *, article: Optional[int] = None, everything: bool = False,
                    extractor: Optional[Extractor] = None, progress=None,
                    cancelled: Callable[[], bool] = lambda: False) -> RunSummary:
-    extractor = extractor or extractor_for(store)
     if article is not None:
         if store.article(article) is None:
             raise ValueError(f"no article with id {article}")
         ids = [article]
     else:
-        ids = store.articles_to_extract(_tag(extractor), everything=everything)
+        tag = _tag(extractor) if extractor is not None else current_tag(store)
+        ids = store.articles_to_extract(tag, everything=everything)
     return extract_articles(store, ids, extractor, progress=progress, cancelled=cancelled)

@@ -150,22 +150,34 @@ def _read_new(store, run, pending, hashes: dict[int, str], progress: Optional[Pr
     todo = [a for _, articles in pending for a in articles
             if not isinstance(a, FactRow) and not a.facts and hashes[id(a)] not in stored]
     out: dict[int, tuple] = {}
-    same: dict[tuple[str, Optional[str]], tuple] = {}  # a text twice in the batch: read once
-    for n, art in enumerate(todo):
+    first: dict[tuple[str, Optional[str]], object] = {}  # a text twice in the batch: read once
+    for art in todo:
+        first.setdefault((hashes[id(art)], art.published), art)
+    keys = list(first)
+    same: dict[tuple[str, Optional[str]], tuple] = {}
+    # read at once: in several processes if the run has them, enough for each to be busy
+    step = READ_STEP if run.jobs == 1 else run.jobs * PARALLEL_STEP
+    for n in range(0, len(keys), step):
         if cancelled():
             break
-        if progress and n % 50 == 0:
-            progress(n, len(todo), "extracting")
+        if progress:
+            progress(n, len(keys), "extracting")
+        part = keys[n:n + step]
+        same.update(zip(part, run.before_storing_many([first[k] for k in part])))
+    for art in todo:
         key = (hashes[id(art)], art.published)
-        if key not in same:
-            same[key] = run.before_storing(art)
-        out[id(art)] = same[key]
+        if key in same:
+            out[id(art)] = same[key]
     return out
+
+
+READ_STEP = 50  # articles read between two looks at progress and cancellation
+PARALLEL_STEP = 200  # the same for each process reading
 
 
 def import_and_extract(store, paths: Iterable[str | Path], *, extract: bool = True,
                        progress: Optional[Progress] = None, cancelled: Callable[[], bool] = lambda: False,
-                       **options):
+                       jobs: Optional[int] = None, **options):
     """Import, extracting each batch's new articles once it is stored, then any an earlier
     import left unread (killed or cancelled during extraction: importing those files again
     finds them already there). Returns (ImportReport, RunSummary or None)."""
@@ -173,12 +185,15 @@ def import_and_extract(store, paths: Iterable[str | Path], *, extract: bool = Tr
 
     if not extract:
         return import_paths(store, paths, progress=progress, cancelled=cancelled, **options), None
-    run = Run(store)
-    report = import_paths(store, paths, progress=progress, cancelled=cancelled, run=run, **options)
-    if cancelled():
+    run = Run(store, jobs=jobs)
+    try:
+        report = import_paths(store, paths, progress=progress, cancelled=cancelled, run=run, **options)
+        if cancelled():
+            return report, run.summary() if run.articles else None
+        ids = store.articles_to_extract(current_tag(store), never=True)
+        if ids:
+            step = (lambda d, t, _w="": progress(d, t, "extracting")) if progress else None
+            extract_articles(store, ids, progress=step, cancelled=cancelled, run=run)
         return report, run.summary() if run.articles else None
-    ids = store.articles_to_extract(current_tag(store), never=True)
-    if ids:
-        step = (lambda d, t, _w="": progress(d, t, "extracting")) if progress else None
-        extract_articles(store, ids, progress=step, cancelled=cancelled, run=run)
-    return report, run.summary() if run.articles else None
+    finally:
+        run.close()

@@ -8,10 +8,11 @@ cost of writing the same texts with sqlite3 executemany in one transaction.
 With the news corpus beside the project (ROOT.parent/"shared"/"corpus"), it also prints MB of
 article text per second on one core for (a) the extractor alone, in process; (b) `fact-review
 import` with extraction, end to end, into a fresh SQLite workspace (the CLI's own code,
-app.cli.main, in process); (c) a plain-sqlite3 baseline of the same run: the same texts and as
+app.cli.main, in process), on one core (FACT_REVIEW_JOBS=1) and with the articles read in as
+many processes as the machine's cores (the default, at most 4); (c) a plain-sqlite3 baseline of the same run: the same texts and as
 many fact rows as (b) stored, written with executemany in one transaction; (d) as (b), into a
 workspace holding a model learned from the gold articles (../shared/gold) beforehand: import
-with the model in use; and their ratios.
+with the model in use, both ways as (b); and their ratios.
 
     python scripts/bench_import.py [--articles N] [--news-only | --no-news] [--repeat N]
 """
@@ -111,10 +112,8 @@ def news(repeat: int = 2) -> None:
     """The news corpus imported with extraction, against the extractor alone and sqlite3; each
     timed `repeat` times, in turns, the best kept (the machine may be shared: the best run is
     the one least slowed by others)."""
-    import contextlib
-    import io
-
     from app.cli import main as cli
+    from app.extracting import default_jobs
     from app.opening import open_workspace
     from facts.extract import default_extractor
 
@@ -134,7 +133,7 @@ def news(repeat: int = 2) -> None:
     # a slow spell of a shared machine slows one round of each rather than all runs of one.
     ex = default_extractor()
     ex.extract(texts[0])
-    t_ex = t_cli = t_base = t_model = float("inf")
+    t_ex = t_cli = t_base = t_model = t_par = t_model_par = float("inf")
     found: list = []
     rows = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,20 +149,21 @@ def news(repeat: int = 2) -> None:
             del results
 
             # (b) The CLI's import with extraction (app.cli.main, as `fact-review import` runs
-            # it), into a workspace made empty just before.
-            ws = tmp / f"news{n}.sqlite"
-            open_workspace(ws, create=True).close()
-            out = io.StringIO()
-            t0 = time.perf_counter()
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-                rc = cli(["--db", str(ws), "--reviewer", "bench", "import", *map(str, files)])
-            t_cli = min(t_cli, time.perf_counter() - t0)
-            assert rc == 0, out.getvalue()
-            con = sqlite3.connect(ws)
-            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            rows = con.execute("SELECT count(*) FROM facts").fetchone()[0]
-            con.close()
-            assert stored == len(set(texts)) and rows == len(found), (stored, rows, len(found))
+            # it), into a workspace made empty just before: on one core, and reading in as
+            # many processes as it takes by default.
+            for jobs in ("1", None):
+                ws = tmp / f"news{n}-{jobs}.sqlite"
+                open_workspace(ws, create=True).close()
+                spent = _import(cli, ws, files, jobs)
+                if jobs:
+                    t_cli = min(t_cli, spent)
+                else:
+                    t_par = min(t_par, spent)
+                con = sqlite3.connect(ws)
+                stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+                rows = con.execute("SELECT count(*) FROM facts").fetchone()[0]
+                con.close()
+                assert stored == len(set(texts)) and rows == len(found), (stored, rows, len(found))
 
             # (c) Plain sqlite3: the same texts and the same fact rows (the extractor's, from
             # (a)), executemany in one transaction, into tables without indexes or triggers.
@@ -184,25 +184,55 @@ def news(repeat: int = 2) -> None:
             # (d) As (b), into a workspace holding a model learned from the gold (empty of
             # articles): extraction with the model in use, as after `fact-review learn`.
             if modelled:
-                ws = tmp / f"modelled{n}.sqlite"
-                shutil.copyfile(modelled, ws)
-                t0 = time.perf_counter()
-                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-                    rc = cli(["--db", str(ws), "--reviewer", "bench", "import", *map(str, files)])
-                t_model = min(t_model, time.perf_counter() - t0)
-                assert rc == 0, out.getvalue()
+                for jobs in ("1", None):
+                    ws = tmp / f"modelled{n}-{jobs}.sqlite"
+                    shutil.copyfile(modelled, ws)
+                    spent = _import(cli, ws, files, jobs)
+                    if jobs:
+                        t_model = min(t_model, spent)
+                    else:
+                        t_model_par = min(t_model_par, spent)
 
     print(f"(a) extractor alone, in process : {mb / t_ex:6.2f} MB/s ({t_ex:.2f} s, {len(found)} facts)")
-    print(f"(b) fact-review import, extract : {mb / t_cli:6.2f} MB/s ({t_cli:.2f} s, {rows} fact rows)")
+    print(f"(b) fact-review import, extract : {mb / t_cli:6.2f} MB/s ({t_cli:.2f} s, {rows} fact rows; "
+          f"one core, FACT_REVIEW_JOBS=1)")
+    print(f"    the same, {default_jobs()} processes reading: {mb / t_par:6.2f} MB/s ({t_par:.2f} s; the default "
+          f"on this machine)")
     print(f"(c) sqlite3 executemany baseline: {mb / t_base:6.2f} MB/s ({t_base:.2f} s, same texts "
           f"and {rows} fact rows)")
     if t_model < float("inf"):
         print(f"(d) import, extract with a model:{mb / t_model:6.2f} MB/s ({t_model:.2f} s; the "
-              f"gold's model, learned before the timing)")
+              f"gold's model, learned before the timing; one core)")
+        print(f"    the same, {default_jobs()} processes reading: {mb / t_model_par:6.2f} MB/s "
+              f"({t_model_par:.2f} s)")
     else:
         print("(d) import with a model: skipped, no gold folder beside the project")
     print(f"ratios: (b)/(a) speed {t_ex / t_cli:.2f}; (b) time {t_cli / (t_ex + t_base):.2f}x "
           f"(a)+(c); storage beyond the extractor {t_cli - t_ex:.2f} s = {(t_cli - t_ex) / t_base:.1f}x (c)")
+
+
+def _import(cli, ws: Path, files, jobs: Optional[str]) -> float:
+    """Seconds `fact-review import` with extraction takes, with FACT_REVIEW_JOBS = `jobs` (None:
+    unset, the default)."""
+    import contextlib
+    import io
+    import os
+
+    saved = os.environ.pop("FACT_REVIEW_JOBS", None)
+    if jobs:
+        os.environ["FACT_REVIEW_JOBS"] = jobs
+    try:
+        out = io.StringIO()
+        t0 = time.perf_counter()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            rc = cli(["--db", str(ws), "--reviewer", "bench", "import", *map(str, files)])
+        spent = time.perf_counter() - t0
+        assert rc == 0, out.getvalue()
+        return spent
+    finally:
+        os.environ.pop("FACT_REVIEW_JOBS", None)
+        if saved is not None:
+            os.environ["FACT_REVIEW_JOBS"] = saved
 
 
 def _with_gold_model(path: Path) -> Optional[Path]:

@@ -544,3 +544,44 @@ def test_over_many_articles_the_way_of_reading_is_chosen_on_a_sample(tmp_path, m
     assert result.settings.candidates == "all"
     assert result.scores["estimated_on"] == 15 and set(result.scores["estimates"]) == {"uncovered", "all"}
     assert result.trained_from["articles"] == 25
+
+
+@pytest.mark.parametrize("with_model", [False, True], ids=["rules", "rules+model"])
+def test_import_read_in_several_processes_stores_the_same_facts(capsys, tmp_path, monkeypatch, with_model):
+    """`import` reads a batch of articles in several processes (FACT_REVIEW_JOBS; as many as
+    the cores by default): the facts, values, confidences and article fields stored are those
+    of one process, with the workspace's model too. (Under the test runner's own threads a
+    fork is let through here; the command line forks only from a single thread.)"""
+    import sqlite3
+
+    import app.extracting as extracting
+
+    monkeypatch.setattr(extracting, "_can_fork", lambda: True)
+    monkeypatch.setattr(extracting, "PARALLEL_MIN", 8)
+    news = new_corpus(tmp_path, n=40, seed=5)
+    stored = {}
+    real = extracting.ProcessPoolExecutor
+    for jobs in ("1", "2"):
+        db = tmp_path / f"w{jobs}.sqlite"
+        if with_model:
+            run(capsys, "--db", db, "import", "--no-extract", reviewed_corpus(tmp_path))
+            assert learned(db, capsys=capsys)[0] == 0
+        monkeypatch.setenv("FACT_REVIEW_JOBS", jobs)
+        pools = []
+        monkeypatch.setattr(extracting, "ProcessPoolExecutor",
+                            lambda *a, **k: pools.append(real(*a, **k)) or pools[-1])
+        code, out, err = run(capsys, "--db", db, "import", news)
+        assert code == 0, err
+        assert len(pools) == (jobs == "2")  # read in other processes only when asked to
+        con = sqlite3.connect(db)
+        try:
+            stored[jobs] = (
+                con.execute("SELECT a.uid, f.kind, f.start, f.\"end\", f.value, f.extractor, "
+                            "f.confidence, f.status FROM facts f JOIN articles a ON a.id = f.article_id "
+                            "WHERE a.uid LIKE 'n5-%' ORDER BY 1, 2, 3, 4").fetchall(),
+                con.execute("SELECT uid, title, published, content, extracted_with FROM articles "
+                            "WHERE uid LIKE 'n5-%' ORDER BY uid").fetchall())
+        finally:
+            con.close()
+    assert stored["1"][0] and stored["1"] == stored["2"]
+    assert any("learned@" in r[5] for r in stored["2"][0]) == with_model
