@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -92,6 +94,8 @@ _worker: Optional[tuple] = None  # in a reading process: (extractor, calibration
 
 def _worker_start(model: Optional[tuple], table: Optional[dict]) -> None:
     global _worker
+    # Ctrl+C is the command's to handle (it ends these processes), not theirs to print.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if model is None:
         extractor = default_extractor()
     else:
@@ -160,14 +164,19 @@ class Run:
                     self.jobs, mp_context=multiprocessing.get_context("fork"),
                     initializer=_worker_start, initargs=(self._model, self.table))
             chunk = max(1, len(items) // (self.jobs * 4))
-            return [(Read(content, metadata), facts) for content, metadata, facts
-                    in self._pool.map(_worker_read, items, chunksize=chunk)]
+            try:
+                return [(Read(content, metadata), facts) for content, metadata, facts
+                        in self._pool.map(_worker_read, items, chunksize=chunk)]
+            except BrokenProcessPool:
+                # a reading process died (killed, out of memory): read here from now on
+                self.close()
+                self.jobs = 1
         return [self.read(text, published) for text, published in items]
 
     def close(self) -> None:
         """End the reading processes, if any were started."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
     def before_storing_many(self, arts: Sequence) -> list[tuple[dict, tuple]]:

@@ -585,3 +585,33 @@ def test_import_read_in_several_processes_stores_the_same_facts(capsys, tmp_path
             con.close()
     assert stored["1"][0] and stored["1"] == stored["2"]
     assert any("learned@" in r[5] for r in stored["2"][0]) == with_model
+
+
+def _reader_dies(item):
+    import os
+
+    os._exit(1)  # a reading process killed (out of memory, kill -9) while it reads
+
+
+def test_a_reading_process_that_dies_leaves_the_reading_to_the_command(capsys, tmp_path, monkeypatch):
+    """Where a reading process dies, the import reads the rest in its own process: the same
+    facts stored, exit 0."""
+    import sqlite3
+
+    import app.extracting as extracting
+
+    monkeypatch.setattr(extracting, "_can_fork", lambda: True)
+    monkeypatch.setattr(extracting, "PARALLEL_MIN", 8)
+    news = new_corpus(tmp_path, n=30, seed=6)
+    counts = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("FACT_REVIEW_JOBS", jobs)
+        if jobs == "2":
+            monkeypatch.setattr(extracting, "_worker_read", _reader_dies)
+        db = tmp_path / f"w{jobs}.sqlite"
+        code, out, err = run(capsys, "--db", db, "import", news)
+        assert code == 0, err
+        con = sqlite3.connect(db)
+        counts[jobs] = con.execute("SELECT kind, start, \"end\", value FROM facts ORDER BY 1, 2, 3").fetchall()
+        con.close()
+    assert counts["1"] and counts["1"] == counts["2"]
