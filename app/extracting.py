@@ -73,11 +73,15 @@ def default_jobs() -> int:
 
 
 def _can_fork() -> bool:
-    """Other processes read only where they can be forked safely: on Linux, from a process
-    running one thread (the command line; never the window, whose threads a fork would
-    copy in whatever state they are)."""
-    return (sys.platform.startswith("linux") and threading.active_count() == 1
+    """Other processes read only where they can be forked safely: on Linux, from the main
+    thread of a process running no other Python thread and no GUI toolkit (the command line;
+    never the window, whose threads a fork would copy in whatever state they are)."""
+    return (sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread()
+            and threading.active_count() == 1 and not any(m in sys.modules for m in _GUI_TOOLKITS)
             and "fork" in multiprocessing.get_all_start_methods())
+
+
+_GUI_TOOLKITS = ("PySide6.QtCore", "PyQt6.QtCore", "PySide2.QtCore", "PyQt5.QtCore")
 
 
 @dataclass
