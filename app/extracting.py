@@ -108,6 +108,10 @@ def _worker_start(model: Optional[tuple], table: Optional[dict]) -> None:
     _worker = (extractor, table)
 
 
+def _worker_read_many(items: Sequence[tuple[str, Optional[str]]]) -> list[tuple[list, dict, list[dict]]]:
+    return [_worker_read(item) for item in items]
+
+
 def _worker_read(item: tuple[str, Optional[str]]) -> tuple[list, dict, list[dict]]:
     extractor, table = _worker
     text, published = item
@@ -159,14 +163,54 @@ class Run:
         facts = result.facts if self.table is None else calibrate(result.facts, self.table)
         return result, [f.model_dump() for f in facts]
 
+    def parallel(self) -> bool:
+        """Whether this run reads articles in other processes (see the class): once they are
+        started (all at once, forked while this process still runs one thread), the threads
+        that feed them do not stop it."""
+        return self._pool is not None or (self.jobs > 1 and self._own and _can_fork())
+
+    def _processes(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_start, initargs=(self._model, self.table))
+        return self._pool
+
+    def submit_many(self, arts: Sequence, progress: Optional[Callable[[int, int], None]] = None
+                    ) -> Callable[[Callable[[], bool]], list[tuple[dict, tuple]]]:
+        """Start reading many articles in the other processes (parallel() runs only) and go on:
+        the function returned waits for them and gives before_storing's answer for each, in
+        order; given `cancelled`, it stops waiting when that is true and gives those read
+        until then (the first ones)."""
+        items = [(a.text, a.published) for a in arts]
+        size = max(1, len(items) // (self.jobs * 4))
+        parts = [items[i:i + size] for i in range(0, len(items), size)]
+        futures = [self._processes().submit(_worker_read_many, part) for part in parts]
+
+        def finish(cancelled: Callable[[], bool] = lambda: False) -> list[tuple[dict, tuple]]:
+            got: list[tuple] = []
+            try:
+                for future in futures:
+                    if cancelled():
+                        for rest in futures:
+                            rest.cancel()
+                        break
+                    got += [(Read(content, metadata), facts) for content, metadata, facts in future.result()]
+                    if progress:
+                        progress(len(got), len(items))
+            except BrokenProcessPool:  # a reading process died: the rest is read here
+                self.close()
+                self.jobs = 1
+                got += [self.read(text, published) for text, published in items[len(got):]]
+            return [(_metadata_updates(_stored(a), r[0]), r) for a, r in zip(arts, got)]
+
+        return finish
+
     def read_many(self, items: Sequence[tuple[str, Optional[str]]]) -> list[tuple]:
         """The readings of many (text, published), in order: in other processes when the run
         has them and the items are many, else here."""
-        if self.jobs > 1 and self._own and len(items) >= PARALLEL_MIN and _can_fork():
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    self.jobs, mp_context=multiprocessing.get_context("fork"),
-                    initializer=_worker_start, initargs=(self._model, self.table))
+        if len(items) >= PARALLEL_MIN and self.parallel():
+            self._processes()
             chunk = max(1, len(items) // (self.jobs * 4))
             try:
                 return [(Read(content, metadata), facts) for content, metadata, facts

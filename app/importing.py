@@ -45,18 +45,38 @@ def import_paths(
     todo = list(collect(paths))
     pending: list[tuple[FileResult, list[ArticleIn]]] = []
     pending_bytes = 0
+    # With reading processes, smaller batches, each read by them while the one before it is
+    # written here (`ahead`: the batch being read).
+    pipelined = run is not None and run.parallel()
+    if pipelined:
+        batch_bytes = min(batch_bytes, PIPELINE_BYTES)
+    ahead: Optional[tuple] = None
 
-    def flush() -> None:
-        nonlocal pending_bytes
-        if not pending:
-            return
-        hashes = {id(a): content_hash(a.text) for _, articles in pending for a in articles
-                  if not isinstance(a, FactRow)}
-        read = _read_new(store, run, pending, hashes, progress, cancelled) if run else {}
+    def flush(last: bool = False) -> None:
+        nonlocal pending_bytes, ahead
+        if pending:
+            batch = list(pending)
+            pending.clear()
+            pending_bytes = 0
+            hashes = {id(a): content_hash(a.text) for _, articles in batch for a in articles
+                      if not isinstance(a, FactRow)}
+            reading = _start_reading(store, run, batch, hashes, progress, cancelled) if run else None
+            if pipelined:
+                before, ahead = ahead, (batch, hashes, reading)
+                if before is not None:
+                    write(*before)
+            else:
+                write(batch, hashes, reading)
+        if last and ahead is not None:
+            before, ahead = ahead, None
+            write(*before)
+
+    def write(batch, hashes: dict[int, str], reading) -> None:
+        read = reading() if reading else {}
         new: list[int] = []
         with store.writer() as w:
             w.look_up(hashes.values())
-            for result, articles in pending:
+            for result, articles in batch:
                 ids, dupes, readings = [], 0, []
                 # One statement is atomic already; several need a savepoint.
                 several = len(articles) > 1 or any(getattr(a, "facts", None) for a in articles)
@@ -85,10 +105,8 @@ def import_paths(
                     continue
                 result.imported, result.duplicates, result.article_ids = len(ids), dupes, ids
                 new += ids
-                for aid, reading in readings:
-                    run.ready(aid, reading)
-        pending.clear()
-        pending_bytes = 0
+                for aid, done in readings:
+                    run.ready(aid, done)
         if run and new and not cancelled():
             # As extraction after an import always went: a batch of articles a transaction.
             from .extracting import extract_articles
@@ -121,7 +139,7 @@ def import_paths(
         pending_bytes += sum(len(getattr(a, "text", "")) for a in articles)
         if pending_bytes >= batch_bytes:
             flush()
-    flush()
+    flush(last=True)
     if progress:
         progress(len(todo), len(todo), "")
     return report
@@ -140,39 +158,47 @@ def _runs(items: list) -> Iterator[list]:
         yield part
 
 
-def _read_new(store, run, pending, hashes: dict[int, str], progress: Optional[Progress],
-              cancelled: Callable[[], bool]) -> dict[int, tuple]:
-    """The batch's articles that will be stored and have no facts of its own, read by the run
-    before the batch's transaction (the workspace is not held while the extractor reads):
-    for each (by id() of the article), the fields it fills and the reading. Stops when
-    `cancelled`."""
+def _start_reading(store, run, batch, hashes: dict[int, str], progress: Optional[Progress],
+                   cancelled: Callable[[], bool]) -> Callable[[], dict[int, tuple]]:
+    """The batch's articles that will be stored and have no facts of their own, read by the
+    run before the batch's transaction (the workspace is not held while the extractor reads):
+    the function returned gives, for each (by id() of the article), the fields it fills and
+    the reading. Reading processes start on them at once; without, they are read when it is
+    called. Stops when `cancelled`: the articles not read then stay to be extracted."""
     stored = store.stored_hashes(list(hashes.values()))
-    todo = [a for _, articles in pending for a in articles
+    todo = [a for _, articles in batch for a in articles
             if not isinstance(a, FactRow) and not a.facts and hashes[id(a)] not in stored]
-    out: dict[int, tuple] = {}
     first: dict[tuple[str, Optional[str]], object] = {}  # a text twice in the batch: read once
     for art in todo:
         first.setdefault((hashes[id(art)], art.published), art)
     keys = list(first)
-    same: dict[tuple[str, Optional[str]], tuple] = {}
-    # read at once: in several processes if the run has them, enough for each to be busy
-    step = READ_STEP if run.jobs == 1 else run.jobs * PARALLEL_STEP
-    for n in range(0, len(keys), step):
-        if cancelled():
-            break
-        if progress:
-            progress(n, len(keys), "extracting")
-        part = keys[n:n + step]
-        same.update(zip(part, run.before_storing_many([first[k] for k in part])))
-    for art in todo:
-        key = (hashes[id(art)], art.published)
-        if key in same:
-            out[id(art)] = same[key]
-    return out
+    step = (lambda d, t: progress(d, t, "extracting")) if progress else None
+    started = run.submit_many([first[k] for k in keys], step) if keys and run.parallel() else None
+
+    def done() -> dict[int, tuple]:
+        if started is not None:
+            same = dict(zip(keys, started(cancelled)))
+        else:
+            same = {}
+            for n in range(0, len(keys), READ_STEP):
+                if cancelled():
+                    break
+                if progress:
+                    progress(n, len(keys), "extracting")
+                part = keys[n:n + READ_STEP]
+                same.update(zip(part, run.before_storing_many([first[k] for k in part])))
+        out: dict[int, tuple] = {}
+        for art in todo:
+            key = (hashes[id(art)], art.published)
+            if key in same:
+                out[id(art)] = same[key]
+        return out
+
+    return done
 
 
-READ_STEP = 50  # articles read between two looks at progress and cancellation
-PARALLEL_STEP = 200  # the same for each process reading
+READ_STEP = 50  # articles read here between two looks at progress and cancellation
+PIPELINE_BYTES = 1024 * 1024  # a batch, with reading processes: read while the last is written
 
 
 def import_and_extract(store, paths: Iterable[str | Path], *, extract: bool = True,

@@ -556,9 +556,16 @@ def test_import_read_in_several_processes_stores_the_same_facts(capsys, tmp_path
 
     import app.extracting as extracting
 
+    import app.importing as importing
+
     monkeypatch.setattr(extracting, "_can_fork", lambda: True)
     monkeypatch.setattr(extracting, "PARALLEL_MIN", 8)
-    news = new_corpus(tmp_path, n=40, seed=5)
+    monkeypatch.setattr(importing, "PIPELINE_BYTES", 1000)  # batches read while the last is written
+    lines = new_corpus(tmp_path, n=40, seed=5).read_text(encoding="utf-8").splitlines(keepends=True)
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(0, len(lines), 8):  # five files: five batches
+        (news / f"part{i // 8}.jsonl").write_text("".join(lines[i:i + 8]), encoding="utf-8")
     stored = {}
     real = extracting.ProcessPoolExecutor
     for jobs in ("1", "2"):
