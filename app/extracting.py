@@ -73,12 +73,18 @@ def default_jobs() -> int:
 
 
 def _can_fork() -> bool:
-    """Other processes read only where they can be forked safely: on Linux, from the main
-    thread of a process running no other Python thread and no GUI toolkit (the command line;
-    never the window, whose threads a fork would copy in whatever state they are)."""
-    return (sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread()
-            and threading.active_count() == 1 and not any(m in sys.modules for m in _GUI_TOOLKITS)
-            and "fork" in multiprocessing.get_all_start_methods())
+    """Other processes read only where they can be forked safely: on Linux, from a process
+    running one thread, its main one, and no GUI toolkit (the command line; never the window,
+    whose threads a fork would copy in whatever state they are). Threads are counted by the
+    system (/proc/self/task), which sees those Python's threading module does not."""
+    if not (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and threading.current_thread() is threading.main_thread()
+            and not any(m in sys.modules for m in _GUI_TOOLKITS)):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 _GUI_TOOLKITS = ("PySide6.QtCore", "PyQt6.QtCore", "PySide2.QtCore", "PyQt5.QtCore")
@@ -96,16 +102,31 @@ class Read:
 _worker: Optional[tuple] = None  # in a reading process: (extractor, calibration table)
 
 
-def _worker_start(model: Optional[tuple], table: Optional[dict]) -> None:
+def _worker_start(model: Optional[tuple], table: Optional[dict], parent: int) -> None:
     global _worker
     # Ctrl+C is the command's to handle (it ends these processes), not theirs to print.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with(parent)
     if model is None:
         extractor = default_extractor()
     else:
         data, version, settings = model
         extractor = LearnedExtractor(data, version, Settings.from_json(settings))
     _worker = (extractor, table)
+
+
+def _end_with(parent: int) -> None:
+    """This reading process ends when the command that started it does, however it ends
+    (killed too: the system sends it SIGKILL then, PR_SET_PDEATHSIG), rather than wait
+    forever for work, holding the command's output open."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: not Linux
+        pass
+    if os.getppid() != parent:  # the command ended before that was set
+        os._exit(0)
 
 
 def _worker_read_many(items: Sequence[tuple[str, Optional[str]]]) -> list[tuple[list, dict, list[dict]]]:
@@ -171,9 +192,16 @@ class Run:
 
     def _processes(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            # What this process has written but not yet passed on would be passed on again by
+            # each process forked from it (their output is flushed when they end).
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (AttributeError, OSError, ValueError):
+                    pass
             self._pool = ProcessPoolExecutor(
                 self.jobs, mp_context=multiprocessing.get_context("fork"),
-                initializer=_worker_start, initargs=(self._model, self.table))
+                initializer=_worker_start, initargs=(self._model, self.table, os.getpid()))
         return self._pool
 
     def submit_many(self, arts: Sequence, progress: Optional[Callable[[int, int], None]] = None

@@ -180,13 +180,12 @@ def _start_reading(store, run, batch, hashes: dict[int, str], progress: Optional
             same = dict(zip(keys, started(cancelled)))
         else:
             same = {}
-            for n in range(0, len(keys), READ_STEP):
+            for n, key in enumerate(keys):
                 if cancelled():
                     break
-                if progress:
+                if progress and n % READ_STEP == 0:
                     progress(n, len(keys), "extracting")
-                part = keys[n:n + READ_STEP]
-                same.update(zip(part, run.before_storing_many([first[k] for k in part])))
+                same[key] = run.before_storing(first[key])
         out: dict[int, tuple] = {}
         for art in todo:
             key = (hashes[id(art)], art.published)
@@ -197,7 +196,7 @@ def _start_reading(store, run, batch, hashes: dict[int, str], progress: Optional
     return done
 
 
-READ_STEP = 50  # articles read here between two looks at progress and cancellation
+READ_STEP = 50  # articles read here between two reports of progress
 PIPELINE_BYTES = 1024 * 1024  # a batch, with reading processes: read while the last is written
 
 

@@ -163,3 +163,42 @@ def test_cancelled_during_extraction_the_rest_is_imported_unread_then_extracted(
     assert store.articles_to_extract("", never=True) == []
     assert_counts_right(store)
     store.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reading processes are forked on Linux only")
+def test_reading_processes_end_when_the_command_is_killed(tmp_path):
+    """`fact-review import` killed (SIGKILL) while its reading processes work: they end with it
+    rather than wait for work forever, holding its output open."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.reliability.scenarios_workspace import cli_child, many_articles
+
+    src = many_articles(tmp_path, 600)
+    p = cli_child("--db", tmp_path / "ws.sqlite", "import", src, env={"FACT_REVIEW_JOBS": "2"})
+    children: list[int] = []
+    deadline = time.time() + 60
+    while time.time() < deadline and len(children) < 2 and p.poll() is None:
+        time.sleep(0.05)
+        try:
+            children = [int(c) for c in Path(f"/proc/{p.pid}/task/{p.pid}/children").read_text().split()]
+        except OSError:
+            children = []
+    assert len(children) == 2, "the import did not start two reading processes"
+    p.send_signal(signal.SIGKILL)
+    p.communicate(timeout=30)  # returns: nothing else holds its output open
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(c) for c in children):
+        time.sleep(0.05)
+    assert not any(_alive(c) for c in children)
