@@ -23,7 +23,10 @@ from typing import Callable, Optional
 from .scenarios import SEEDS, Outcome, _env
 
 SMALL, LARGE = 64 * 1024, 512 * 1024  # characters of news
-MAX_RATIO = 10.0  # time(LARGE) / time(SMALL): linear is about 8, quadratic about 64
+# time(LARGE) / time(SMALL): linear is 8 in principle, quadratic 64. Linear code measures 9 to
+# 10.7 on this project's 2-core machine (a 512 K text and its lists outgrow the processor's
+# caches), so the line is drawn at 12: far below anything quadratic.
+MAX_RATIO = 12.0
 RUNS = 5  # each size is timed this often and the fastest kept: other work only slows a run
 CRAFTED_SECONDS = 10.0  # importing and extracting one crafted input (each takes a few seconds at most)
 CHILD_SECONDS = 120  # a crafted input still at work then is stopped, and fails
