@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from .messages import (LANGUAGES, N_, _, argparse_speaks, choose, decimal, kind_word as _kind, lang_from_argv,
-                       language, ngettext, num, status_word as _status, use)
+from .messages import (LANGUAGES, _, argparse_speaks, choose, decimal, kind_word as _kind, lang_from_argv, ngettext,
+                       num, status_word as _status, use)
 from .opening import ENV_REVIEWER, resolve_path
 from .workspace import WorkspaceError
 
@@ -328,29 +328,13 @@ def _open(args):
             hint = "\n" + _("{n} backup(s) of it exist; restore the latest with "
                             "`fact-review --db {path} restore --latest`.").format(n=num(len(backups)),
                                                                                   path=path)
-        raise _UserError(f"{_explain(exc, path)}{hint}") from None
+        raise _UserError(f"{exc}{hint}") from None
     if is_new and is_default:
         print(_("New workspace at {path} with the sample articles.").format(path=_q(store.path)),
               file=sys.stderr)
     if args.command not in ("import", "extract"):
         _tell_unextracted(store, path, is_default)
     return store
-
-
-def _explain(exc: Exception, path) -> str:
-    """A workspace's error for the user: the lower layer's words (English), or ours for the
-    errors said in the command line's language."""
-    from .workspace import NoWorkspaceError
-
-    if language() == "en" or not isinstance(exc, NoWorkspaceError):
-        return str(exc)
-    from .opening import ServerURL
-
-    if isinstance(path, ServerURL):
-        return _("There is no workspace at {where} (the database has no tables). Importing articles "
-                 "into it (`fact-review --db URL import FILES`) creates one.").format(where=path)
-    return _("There is no workspace at {where}. Importing articles into it (`fact-review --db PATH "
-             "import FILES`) or File ▸ New in the window creates one.").format(where=path)
 
 
 def _tell_unextracted(store, path, is_default) -> None:
@@ -374,18 +358,10 @@ def _width(*texts: str) -> int:
 
 
 def _import_summary(report) -> str:
-    """facts.importer.ImportReport.summary in the command line's language."""
-    merged = sum(f.facts_merged for f in report.files)
-    dup, skipped = report.count("duplicate"), report.count("skipped")
-    out = _("{n} facts updated or added from facts CSV; ").format(n=num(merged)) if merged else ""
-    out += _("{files} files imported ({articles} articles), {duplicate} duplicate").format(
-        files=num(report.count("imported")), articles=num(report.articles), duplicate=num(dup))
-    if report.duplicate_articles not in (0, dup):
-        out += _(" ({n} articles already in the workspace)").format(n=num(report.duplicate_articles))
-    out += _(", {n} failed").format(n=num(report.count("failed")))
-    if skipped:
-        out += _(", {n} skipped (not an article format)").format(n=num(skipped))
-    return out
+    """facts.importer.ImportReport.summary (in the command line's language) of `report`."""
+    from facts.importer import ImportReport
+
+    return ImportReport.summary(report)
 
 
 def _import(args, store) -> int:
@@ -459,7 +435,7 @@ def _stats(args, store) -> int:
     print(f"{_('all'):<{kw}}" + "".join(f"{num(n):>{x}}" for n, x in zip(total, cw)))
     from facts.stats import format_report
 
-    print(_lines(format_report(store.report())))  # the report's words are the core's (English)
+    print(_lines(format_report(store.report())))
     return EXIT_OK
 
 
@@ -499,23 +475,10 @@ def _export_filter(args):
 
 
 def _exported(done, fmt: str) -> str:
-    """app.exporting.Exported.describe in the command line's language."""
-    if fmt == "conll":
-        out = _("{articles} articles, {sentences} sentences").format(
-            articles=num(done.articles), sentences=num(done.sentences))
-        if done.left_out:
-            out += _(" ({n} articles with facts still pending or flagged left out)").format(
-                n=num(done.left_out))
-        return out
-    if fmt == "articles":
-        return _("{n} articles").format(n=num(done.articles))
-    if fmt == "csv":
-        return _("{n} facts").format(n=num(done.facts))
-    if fmt == "xlsx":
-        return _("{facts} facts, {articles} articles").format(facts=num(done.facts),
-                                                            articles=num(done.articles))
-    return _("{articles} articles, {facts} facts").format(articles=num(done.articles),
-                                                        facts=num(done.facts))
+    """app.exporting.Exported.describe (in the command line's language) of `done`."""
+    from .exporting import Exported
+
+    return Exported.describe(done, fmt)
 
 
 def _export(args, store) -> int:
@@ -545,12 +508,9 @@ def _export(args, store) -> int:
 
 def _extracted(summary) -> str:
     """app.extracting.RunSummary in the command line's language."""
-    if not summary.articles:
-        return _("Nothing to extract: every article is up to date with {extractor}.").format(
-            extractor=summary.extractor)
-    return _("{extractor}: {articles} articles, {added} facts added, {removed} pending facts no "
-             "longer found removed").format(extractor=summary.extractor, articles=num(summary.articles),
-                                            added=num(summary.added), removed=num(summary.removed))
+    from .workspace import describe_run
+
+    return describe_run(summary)
 
 
 def _extract(args, store) -> int:
@@ -611,8 +571,6 @@ def format_learned(result, version: int) -> str:
 
 
 def _evaluate(args) -> int:
-    from facts.extract.evaluate import evaluate_cli
-
     table = None
     if args.calibrated:
         from .calibrating import fit_store
@@ -622,7 +580,7 @@ def _evaluate(args) -> int:
         try:
             ws = open_workspace(path, is_default, lock=False, create=False)
         except WorkspaceError as exc:  # no workspace there, or a damaged one
-            raise _UserError(_explain(exc, path)) from None
+            raise _UserError(str(exc)) from None
         try:
             table = fit_store(ws.store)
         finally:
@@ -631,33 +589,59 @@ def _evaluate(args) -> int:
             print(_("Note: the workspace has too few decisions for a calibration ({n} decided facts); "
                     "the extractor's own confidences are shown.").format(n=num(table["decisions"])),
                   file=sys.stderr)
-    return evaluate_cli(args.gold, args.articles, as_json=args.json, table=table)  # the core's words
+    return _score(Path(args.gold), Path(args.articles), args.json, table)
+
+
+def _score(gold: Path, folder: Path, as_json: bool, table) -> int:
+    """facts.extract.evaluate.evaluate_cli, with the table in the command line's language."""
+    import json
+
+    from facts.extract.evaluate import evaluate
+
+    if not gold.is_file():
+        print(_("fact-review: no gold file {path}").format(path=_q(gold)), file=sys.stderr)
+        return EXIT_USAGE
+    if not folder.is_dir():
+        print(_("fact-review: no folder {path}").format(path=_q(folder)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        rep = evaluate(gold, folder, table=table)
+    except (ValueError, OSError) as exc:
+        print(f"fact-review: {_t(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    if as_json:
+        print(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_scores(rep))
+    return EXIT_OK
+
+
+def format_scores(rep) -> str:
+    """The table `evaluate` prints (facts.extract.evaluate.format_table's, in the command line's
+    language): precision, recall, F1, exact F1 and value accuracy per kind and overall, content
+    IoU, then the reliability table (facts.calibration.format_reliability)."""
+    from facts.calibration import format_reliability
+
+    rows = [(_kind(k), c) for k, c in rep.by_kind.items()] + [(_("overall"), rep.overall())]
+    heads = (_("gold"), _("pred"), "P", "R", "F1", _("exactF1"), _("value"))
+    widths = [max(w, len(h) + 1) for h, w in zip(heads, (6, 6, 7, 7, 7, 9, 8))]
+    kw = max(16, _width(_("kind"), *(name for name, _c in rows)) + 1)
+    lines = [f"{_('kind'):<{kw}}" + "".join(f"{h:>{w}}" for h, w in zip(heads, widths))]
+    for name, c in rows:
+        s = c.scores()
+        cells = (num(c.gold), num(c.predicted), *(decimal(s[k], 3) for k in
+                                                 ("precision", "recall", "f1", "exact_f1", "value_accuracy")))
+        lines.append(f"{name:<{kw}}" + "".join(f"{x:>{w}}" for x, w in zip(cells, widths)))
+    lines.append(_("content IoU {iou}").format(iou=decimal(rep.content_iou, 3)))
+    lines += ["", format_reliability(rep.reliability())]
+    return "\n".join(lines)
 
 
 def _size(n: int) -> str:
-    """db.safety.human_size with the language's numbers."""
+    """db.safety.human_size (in the command line's language)."""
     from db.safety import human_size
 
-    if language() == "en":
-        return human_size(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{num(int(n))} byte" if unit == "B" else f"{decimal(n, 1)} {unit}"
-        n /= 1024
-    return str(n)  # pragma: no cover
-
-
-def _backup_line(b) -> str:
-    """db.safety.Backup.describe with the language's words and numbers."""
-    counts = (_("unreadable") if b.facts is None else
-              _("{articles} articles, {facts} facts, {decisions} decisions").format(
-                  articles=_grouped(b.articles), facts=_grouped(b.facts), decisions=_grouped(b.decisions)))
-    return f"{b.made:%Y-%m-%d %H:%M:%S}  {counts}  ({_size(b.size)})"
-
-
-def _grouped(n: int) -> str:
-    """A count grouped by thousands: 1,234 in English (as the backups list always wrote it), 1.234."""
-    return num(n) if language() != "en" else f"{n:,}"
+    return human_size(n)
 
 
 def _backups(args) -> int:
@@ -671,7 +655,7 @@ def _backups(args) -> int:
         return EXIT_OK
     backups = describe_backups(path)
     for b in backups:
-        print(f"{_backup_line(b)}  {b.path}")
+        print(f"{b.describe()}  {b.path}")
     if not backups:
         print(_("No backups of {path} yet.").format(path=path))
     else:
@@ -680,15 +664,10 @@ def _backups(args) -> int:
     return EXIT_OK
 
 
-# app.opening.SERVER_BACKUPS, as the catalogue has it (said in English if it changes there).
-SERVER_BACKUPS = N_("A workspace on a PostgreSQL server is backed up with the server's own tools: "
-                         "pg_dump makes a backup, pg_restore puts one back. Fact Review makes none of it.")
-
-
 def _server_backups() -> str:
-    from .opening import SERVER_BACKUPS as said
+    from .opening import SERVER_BACKUPS
 
-    return _(said) if said == SERVER_BACKUPS else said
+    return _(SERVER_BACKUPS)
 
 
 def _restore(args) -> int:
@@ -833,7 +812,7 @@ def _decide(args, store) -> int:
         print(_("Fact {id} {status}: {text} (decision {event}; undo: revert {event})").format(
             id=f.id, status=_status(f.status), text=repr(_t(f.text)), event=event))
     if done.note:
-        print(done.note)  # the proposals' note: the application layer's words (English)
+        print(done.note)  # the proposals' note
     return EXIT_OK
 
 

@@ -157,7 +157,7 @@ def _agreement(args, ws, say) -> int:
     if args.json:
         print(json.dumps([p.as_dict() for p in pairs], ensure_ascii=False, indent=2))
     else:
-        print(say(format_agreement(pairs)))  # the core's words (English)
+        print(say(format_agreement(pairs)))
     return 0
 
 
@@ -291,12 +291,5 @@ def copy(args, say) -> int:
 
 
 def _copied(report) -> str:
-    """app.copying.CopyReport.summary in the command line's language (table names stay ids)."""
-    from .messages import decimal
-
-    tables = ", ".join(f"{num(n)} {t}" for t, n in report.rows.items() if n)
-    return _("Copied {source} to {destination} in {seconds} s: {tables}. Verified: every table's "
-             "rows, and the counts ({articles} articles, {facts} facts), are the same on both sides."
-             ).format(source=report.source, destination=report.destination,
-                      seconds=decimal(report.seconds, 1), tables=tables, articles=num(report.articles),
-                      facts=num(report.facts))
+    """app.copying.CopyReport.summary (in the command line's language)."""
+    return report.summary()

@@ -19,6 +19,7 @@ from db import copying, counts
 from db.engine import Location, ServerURL, WorkspaceError
 from db.engine import is_new as nothing_there
 from db.store import Store
+from facts.i18n import _, decimal, num
 
 
 @dataclass
@@ -31,10 +32,12 @@ class CopyReport:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        tables = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n)
-        return (f"Copied {self.source} to {self.destination} in {self.seconds:.1f} s: {tables}. "
-                f"Verified: every table's rows, and the counts ({self.articles} articles, "
-                f"{self.facts} facts), are the same on both sides.")
+        """What was copied, in the language in use (table names stay ids)."""
+        tables = ", ".join(f"{num(n)} {t}" for t, n in self.rows.items() if n)
+        return _("Copied {source} to {destination} in {seconds} s: {tables}. Verified: every table's "
+                 "rows, and the counts ({articles} articles, {facts} facts), are the same on both sides."
+                 ).format(source=self.source, destination=self.destination, seconds=decimal(self.seconds, 1),
+                          tables=tables, articles=num(self.articles), facts=num(self.facts))
 
 
 def _same_place(a: Location, b: Location) -> bool:
@@ -52,7 +55,8 @@ def copy_workspace(src: Location, dst: Location, *,
     """Copy the workspace at `src` into `dst` (created if there is nothing there; refused if
     it holds a workspace with anything in it). Raises WorkspaceError saying why."""
     if _same_place(src, dst):
-        raise WorkspaceError(f"{src} and {dst} are the same workspace: nothing to copy")
+        raise WorkspaceError(_("{source} and {destination} are the same workspace: nothing to copy").format(
+            source=src, destination=dst))
     started = time.monotonic()
     source = Store.open(src, lock=False, create=False)
     try:
@@ -60,7 +64,8 @@ def copy_workspace(src: Location, dst: Location, *,
         try:
             target = Store.open(dst, lock=True, create=True)
         except WorkspaceError as exc:
-            raise WorkspaceError(f"the destination {dst}: {exc}") from None
+            raise WorkspaceError(_("the destination {destination}: {error}").format(
+                destination=dst, error=exc)) from None
         ok = False
         try:
             report = _copy(source, target, progress)
@@ -85,19 +90,20 @@ def _copy(source: Store, target: Store, progress) -> CopyReport:
             held = copying.is_empty(dconn)
             if held:
                 what = ", ".join(f"{n} {t}" for t, n in held.items())
-                raise WorkspaceError(f"{target.path} already holds a workspace ({what}): copy into "
-                                     "an empty one. Nothing was copied.")
+                raise WorkspaceError(_("{path} already holds a workspace ({what}): copy into an empty one. "
+                                       "Nothing was copied.").format(path=target.path, what=what))
             done = copying.copy_rows(sconn, dconn, progress)
             have, want = copying.count_rows(dconn), copying.count_rows(sconn)
             wrong = {t: (want[t], have[t]) for t in want if want[t] != have[t]}
             if wrong:
-                raise WorkspaceError("the copy does not match its source ("
-                                     + ", ".join(f"{t}: {a} rows, {b} copied" for t, (a, b) in wrong.items())
-                                     + "). Nothing was copied.")
+                tables = ", ".join(_("{table}: {rows} rows, {copied} copied").format(table=t, rows=a, copied=b)
+                                   for t, (a, b) in wrong.items())
+                raise WorkspaceError(_("the copy does not match its source ({tables}). Nothing was copied.")
+                                     .format(tables=tables))
             kept, recount, theirs = counts.read(dconn), counts.recounted(dconn), counts.recounted(sconn)
             if not (kept == recount == theirs):
-                raise WorkspaceError(f"the copy's counts do not match its source ({kept} / {theirs}). "
-                                     "Nothing was copied.")
+                raise WorkspaceError(_("the copy's counts do not match its source ({kept} / {theirs}). Nothing "
+                                       "was copied.").format(kept=kept, theirs=theirs))
     return CopyReport(source.path, target.path, done.rows, theirs.articles,
                       sum(theirs.facts.values()))
 

@@ -11,6 +11,7 @@ from typing import Callable, Optional, TextIO
 
 from facts.conll import write_conll
 from facts.exporter import write_jsonl
+from facts.i18n import _, num
 from facts.outfile import export_to
 from facts.tables import ExportFilter, write_articles_csv, write_facts_csv, write_xlsx
 
@@ -25,17 +26,20 @@ class Exported:
     left_out: int = 0  # CoNLL: articles with facts still pending or flagged
 
     def describe(self, fmt: str) -> str:
+        """What an export of `fmt` wrote, in the language in use."""
         if fmt == "conll":
-            return (f"{self.articles} articles, {self.sentences} sentences"
-                    + (f" ({self.left_out} articles with facts still pending or flagged left out)"
-                       if self.left_out else ""))
+            out = _("{articles} articles, {sentences} sentences").format(
+                articles=num(self.articles), sentences=num(self.sentences))
+            if self.left_out:
+                out += _(" ({n} articles with facts still pending or flagged left out)").format(n=num(self.left_out))
+            return out
         if fmt == "articles":
-            return f"{self.articles} articles"
+            return _("{n} articles").format(n=num(self.articles))
         if fmt == "csv":
-            return f"{self.facts} facts"
+            return _("{n} facts").format(n=num(self.facts))
         if fmt == "xlsx":
-            return f"{self.facts} facts, {self.articles} articles"
-        return f"{self.articles} articles, {self.facts} facts"
+            return _("{facts} facts, {articles} articles").format(facts=num(self.facts), articles=num(self.articles))
+        return _("{articles} articles, {facts} facts").format(articles=num(self.articles), facts=num(self.facts))
 
 
 def write(store, fmt: str, out: TextIO, flt: Optional[ExportFilter] = None, *,

@@ -16,6 +16,7 @@ from db.safety import (Backup, WorkspaceLock, backup_dir, human_size, read_works
                        restore_backup)
 from db.safety import describe_backups as _describe_backups
 from db.safety import list_backup_files as _list_backup_files
+from facts.i18n import N_, _, num
 
 from .workspace import Workspace
 
@@ -27,8 +28,8 @@ __all__ = ["ENV_DB", "ENV_REVIEWER", "Backup", "backup_dir", "describe_backups",
            "latest_backup", "restore", "list_backup_files", "Location", "ServerURL",
            "SERVER_BACKUPS"]
 
-SERVER_BACKUPS = ("A workspace on a PostgreSQL server is backed up with the server's own tools: "
-                  "pg_dump makes a backup, pg_restore puts one back. Fact Review makes none of it.")
+SERVER_BACKUPS = N_("A workspace on a PostgreSQL server is backed up with the server's own tools: "
+                    "pg_dump makes a backup, pg_restore puts one back. Fact Review makes none of it.")
 
 
 def default_path() -> Path:
@@ -93,7 +94,7 @@ def restore(backup: Path, path: Location) -> Optional[Path]:
     holding its lock meanwhile. Returns where the workspace as it was is kept, if anywhere.
     Raises WorkspaceError (held elsewhere, a backup that cannot be read, a server's workspace)."""
     if isinstance(path, ServerURL):
-        raise WorkspaceError(SERVER_BACKUPS)
+        raise WorkspaceError(_(SERVER_BACKUPS))
     lock = WorkspaceLock(path).acquire()
     try:
         return restore_backup(backup, path)
@@ -104,10 +105,10 @@ def restore(backup: Path, path: Location) -> Optional[Path]:
 def backups_summary(path: Location) -> tuple[list[Backup], str]:
     """The backups of the workspace at `path`, newest first, and a line on the disk they use."""
     if isinstance(path, ServerURL):
-        return [], SERVER_BACKUPS
+        return [], _(SERVER_BACKUPS)
     backups = describe_backups(path)
     if not backups:
-        return backups, f"No backups of {path} yet."
-    return backups, (f"{len(backups)} backups use {human_size(sum(b.size for b in backups))} "
-                     f"in {backup_dir(path)}")
+        return backups, _("No backups of {path} yet.").format(path=path)
+    return backups, _("{n} backups use {size} in {folder}").format(
+        n=num(len(backups)), size=human_size(sum(b.size for b in backups)), folder=backup_dir(path))
 

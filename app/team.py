@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from db.engine import WorkspaceError
 from db import team as db_team
 from db.team import Disagreement, QueueItem, Side  # noqa: F401 - the window's types
+from facts.i18n import _
 from facts.model import KIND_FIELDS, Kind, error_text, validate_fact
 from facts.team import PairAgreement, TeamError, agreement, check_reviewers
 
@@ -53,7 +54,7 @@ class TeamWork:
             from facts.textio import typed_problem
 
             if typed_problem(n):
-                raise TeamError(f"--reviewers: the name {n!r} {typed_problem(n)}")
+                raise TeamError(_("--reviewers: the name {name!r} {problem}").format(name=n, problem=typed_problem(n)))
         plan = db_team.assign(self.store, names, overlap)
         return Assigned(plan, db_team.assignment_counts(self.store.engine))
 
@@ -66,7 +67,7 @@ class TeamWork:
         order, each with what is left for them to decide (QueueItem.left)."""
         who = reviewer or self.reviewer
         if not who:
-            raise TeamError("whose queue? give a reviewer's name (--reviewer NAME)")
+            raise TeamError(_("whose queue? give a reviewer's name (--reviewer NAME)"))
         return db_team.queue(self.store.engine, who)
 
     def has_queue(self) -> bool:
@@ -107,11 +108,11 @@ class TeamWork:
         this workspace's reviewer; revert and undo take it back like any decision."""
         final = None
         if fact is not None:
-            kind, num, _ = db_team.parse_key(key)
+            kind, num, _span = db_team.parse_key(key)
             aid = num if kind == "added" else (self.store.fact(num).article_id
                                                 if self.store.fact(num) else None)
             if aid is None:
-                raise WorkspaceError(f"{key}: there is no fact {num} in the workspace")
+                raise WorkspaceError(_("{key}: there is no fact {id} in the workspace").format(key=key, id=num))
             final = fact_values(fact, self.store.article(aid), where=key)
         change = db_team.adjudicate(self.store, key, self.reviewer, take=take, final=final,
                                     reject=reject, note=note)
@@ -131,9 +132,10 @@ class TeamWork:
         validated as the form validates them (ValueError saying which field and why)."""
         before = self.team_fact(fact_id)
         if before is None:
-            raise WorkspaceError(f"there is no fact {fact_id} in the workspace (see `facts`)")
+            raise WorkspaceError(_("there is no fact {id} in the workspace (see `facts`)").format(id=fact_id))
         if value is None and text is None and kind is None and not fields:
-            raise ValueError(f"fact {fact_id}: nothing to change (give --value, --text, --kind or --field)")
+            raise ValueError(_("fact {id}: nothing to change (give --value, --text, --kind or --field)").format(
+                id=fact_id))
         article = self.store.article(before.article_id)
         new_kind = kind or before.kind
         data = {"kind": new_kind, "start": before.start, "end": before.end, "text": before.text,
@@ -141,9 +143,9 @@ class TeamWork:
                 **{f: before.fields.get(f, "") for f in KIND_FIELDS.get(new_kind, ())}, **(fields or {})}
         if text is not None:
             data["start"], data["end"] = _locate(article.text, text, before.start, before.end,
-                                                 where=f"fact {fact_id}")
+                                                 where=_("fact {id}").format(id=fact_id))
             data["text"] = text
-        changes = fact_values(data, article, where=f"fact {fact_id}")
+        changes = fact_values(data, article, where=_("fact {id}").format(id=fact_id))
         return self.decide([fact_id], "edit", changes=changes, note=note)
 
 
@@ -151,21 +153,22 @@ def fact_values(data: dict[str, Any], article, *, where: str) -> dict[str, Any]:
     """A fact typed by a person (the edit form's, `edit`, an adjudicator's), validated: its
     kind, span, text, value and the kind's fields. ValueError saying where and what."""
     if article is None:
-        raise ValueError(f"{where}: its article is no longer in the workspace")
+        raise ValueError(_("{where}: its article is no longer in the workspace").format(where=where))
     kind = data.get("kind")
     if kind not in KIND_FIELDS:
-        raise ValueError(f"{where}: unknown kind {kind!r}; use {', '.join(k.value for k in Kind)}")
+        raise ValueError(_("{where}: unknown kind {kind!r}; use {kinds}").format(
+            where=where, kind=kind, kinds=", ".join(k.value for k in Kind)))
     unknown = [k for k in data if k not in ("kind", "start", "end", "text", "value", *KIND_FIELDS[kind])]
     if unknown:
-        raise ValueError(f"{where}: a {kind} has no field {', '.join(unknown)} "
-                         f"(its fields: {', '.join(KIND_FIELDS[kind]) or 'none'})")
+        raise ValueError(_("{where}: a {kind} has no field {unknown} (its fields: {fields})").format(
+            where=where, kind=kind, unknown=", ".join(unknown), fields=", ".join(KIND_FIELDS[kind]) or _("none")))
     try:
         fact = validate_fact({**data, "extractor": "manual"}, typed=True)
     except ValidationError as exc:
         raise ValueError(f"{where}: {error_text(exc)}") from None
     if article.text[fact.start:fact.end] != fact.text:
-        raise ValueError(f"{where}: the article's text at {fact.start}-{fact.end} is "
-                         f"{article.text[fact.start:fact.end]!r}, not {fact.text!r}")
+        raise ValueError(_("{where}: the article's text at {start}-{end} is {found!r}, not {text!r}").format(
+            where=where, start=fact.start, end=fact.end, found=article.text[fact.start:fact.end], text=fact.text))
     return {"kind": kind, "start": fact.start, "end": fact.end, "text": fact.text, "value": fact.value,
             **{f: getattr(fact, f) for f in KIND_FIELDS[kind]}}
 
@@ -174,13 +177,13 @@ def _locate(body: str, words: str, start: int, end: int, *, where: str) -> tuple
     """The span of `words` in the article: the occurrence overlapping the old span, else the
     one nearest it."""
     if not words:
-        raise ValueError(f"{where}: --text is empty")
+        raise ValueError(_("{where}: --text is empty").format(where=where))
     found, i = [], body.find(words)
     while i >= 0:
         found.append(i)
         i = body.find(words, i + 1)
     if not found:
-        raise ValueError(f"{where}: {words!r} is not in the article's text")
+        raise ValueError(_("{where}: {words!r} is not in the article's text").format(where=where, words=words))
     best = min(found, key=lambda s: (not (s < end and start < s + len(words)), abs(s - start)))
     return best, best + len(words)
 

@@ -17,6 +17,7 @@ from db.engine import (CorruptWorkspaceError, Location, NewerWorkspaceError, NoW
                        WorkspaceError)
 from db.search import SearchCancelled
 from db.store import StaleFactError, Store
+from facts.i18n import _, num
 from facts.model import FactBase, status_after
 
 from .changes import Changes
@@ -221,7 +222,7 @@ class Workspace(TeamWork):
             if len(ids) == 1:
                 before = self.store.fact(ids[0]) if ids[0] > 0 else self.team_fact(ids[0])
                 if before is None:
-                    raise WorkspaceError("That fact no longer exists.")
+                    raise WorkspaceError(_("That fact no longer exists."))
                 recs = [self.store.decide(ids[0], action, self.reviewer,
                                           status=status_after(action, before.status),
                                           changes=changes, note=note, version=self._shown.get(ids[0]))]
@@ -257,7 +258,7 @@ class Workspace(TeamWork):
             results = propose_after(self.store, recs)
             out.proposed, out.note = [f for r in results for f in r.facts], summary(results)
         except (WorkspaceError, OSError) as exc:
-            out.note = f"other mentions not proposed: {exc}"
+            out.note = _("other mentions not proposed: {error}").format(error=exc)
 
     def revert(self, event_ids: Sequence[int] | int, action: str = "revert", *,
                restore: Sequence[dict[str, Any]] = ()) -> Changes:
@@ -292,7 +293,7 @@ class Workspace(TeamWork):
 
         report, summary = import_and_extract(self.store, paths, extract=extract, **options)
         return report, Changes(imported=list(report.article_ids), many=summary is not None,
-                               note=str(summary) if summary is not None else "")
+                               note=describe_run(summary) if summary is not None else "")
 
     def extract(self, **options):
         """The extractor over the articles not yet read by it (`article`: one; `everything`:
@@ -300,7 +301,7 @@ class Workspace(TeamWork):
         from .extracting import run_extraction
 
         summary = run_extraction(self.store, **options)
-        return summary, Changes(many=summary.articles > 0, note=str(summary))
+        return summary, Changes(many=summary.articles > 0, note=describe_run(summary))
 
     def count_to_extract(self, *, never: bool = False) -> int:
         """Articles not yet read by the extractor in use (`never`: by any extractor)."""
@@ -345,6 +346,17 @@ class Workspace(TeamWork):
         from .learning import due
 
         return due(self.store, every)
+
+
+def describe_run(summary) -> str:
+    """What an extraction run did (app.extracting.RunSummary), in the language in use: the note
+    of an import or an extraction."""
+    if not summary.articles:
+        return _("Nothing to extract: every article is up to date with {extractor}.").format(
+            extractor=summary.extractor)
+    return _("{extractor}: {articles} articles, {added} facts added, {removed} pending facts no "
+             "longer found removed").format(extractor=summary.extractor, articles=num(summary.articles),
+                                            added=num(summary.added), removed=num(summary.removed))
 
 
 def _from_reverts(changes) -> Changes:

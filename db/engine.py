@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
+from facts.i18n import _
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
 
@@ -67,11 +69,12 @@ class ServerURL:
         try:
             url = make_url(self.text)
         except (ArgumentError, ValueError) as exc:
-            raise WorkspaceError(f"{self} is not a database URL ({exc}).") from None
+            raise WorkspaceError(_("{url} is not a database URL ({error}).").format(url=self, error=exc)) from None
         if url.get_backend_name() != "postgresql":
             raise WorkspaceError(
-                f"{self}: a workspace is an SQLite file, given by its path, or a database on a "
-                f"PostgreSQL server ({SERVER_DRIVER}://user@host/name); not {url.drivername}.")
+                _("{url}: a workspace is an SQLite file, given by its path, or a database on a PostgreSQL "
+                  "server ({driver}://user@host/name); not {given}.").format(
+                    url=self, driver=SERVER_DRIVER, given=url.drivername))
         return url.set(drivername=SERVER_DRIVER) if url.drivername == "postgresql" else url
 
 
@@ -103,7 +106,8 @@ def is_new(path: Location) -> bool:
     except FileNotFoundError:
         return True
     except OSError as exc:  # a file where a folder should be, a name too long, no access
-        raise WorkspaceError(f"{path} cannot be reached: {exc.strerror or exc}.") from None
+        raise WorkspaceError(_("{path} cannot be reached: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -146,8 +150,8 @@ def _server_engine(where: ServerURL) -> Engine:
         # Pre-ping: a window holds its connections for hours, over server restarts.
         return create_engine(where.url(), pool_pre_ping=True)
     except ImportError as exc:  # the driver is an optional extra
-        raise WorkspaceError(f"A workspace on a PostgreSQL server needs the psycopg driver "
-                             f"(`pip install \"fact-review[postgres]\"`): {exc}.") from None
+        raise WorkspaceError(_("A workspace on a PostgreSQL server needs the psycopg driver (`pip install "
+                               "\"fact-review[postgres]\"`): {error}.").format(error=exc)) from None
 
 
 def _alembic_config():
@@ -177,19 +181,20 @@ def migrate(engine: Engine, path: Location | str, target: str = "head", *, check
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             if current is None and inspect(conn).get_table_names():
-                what = "a database" if isinstance(path, ServerURL) else "an SQLite database"
-                raise CorruptWorkspaceError(
-                    f"{path} is {what} but not a Fact Review workspace "
-                    "(it has tables but no workspace version)."
-                )
+                if isinstance(path, ServerURL):
+                    said = _("{path} is a database but not a Fact Review workspace (it has tables but no "
+                             "workspace version).")
+                else:
+                    said = _("{path} is an SQLite database but not a Fact Review workspace (it has tables but "
+                             "no workspace version).")
+                raise CorruptWorkspaceError(said.format(path=path))
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
         raise opening_error(path, exc) from exc
     if current is not None and current not in known:
         raise NewerWorkspaceError(
-            f"{path} was written by a newer version of Fact Review (workspace revision "
-            f"{current}); this version knows revisions up to {script.get_current_head()}. "
-            "Update Fact Review to open it. The file was left untouched."
-        )
+            _("{path} was written by a newer version of Fact Review (workspace revision {revision}); this "
+              "version knows revisions up to {head}. Update Fact Review to open it. The file was left "
+              "untouched.").format(path=path, revision=current, head=script.get_current_head()))
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:
         return
@@ -209,8 +214,8 @@ def migrate(engine: Engine, path: Location | str, target: str = "head", *, check
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
     except CommandError as exc:
-        raise WorkspaceError(f"{path} could not be brought up to date ({exc}); it was left as "
-                             "it was. Try again once no other program has it open.") from exc
+        raise WorkspaceError(_("{path} could not be brought up to date ({error}); it was left as it was. "
+                               "Try again once no other program has it open.").format(path=path, error=exc)) from exc
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
         raise opening_error(path, exc) from exc
 
@@ -243,11 +248,12 @@ def opening_error(path: Location | str, exc: BaseException) -> WorkspaceError:
     be reached or refuses the user)."""
     reason = _reason(exc)
     if isinstance(path, ServerURL):
-        return WorkspaceError(f"The workspace at {path} cannot be opened: {reason}")
+        return WorkspaceError(_("The workspace at {where} cannot be opened: {reason}").format(
+            where=path, reason=reason))
     if any(w in reason.lower() for w in _NOT_DAMAGE):
-        return WorkspaceError(f"{path} cannot be opened now: {reason}. The file was left as it is; "
-                              "try again in a moment (another program may be writing it).")
-    return CorruptWorkspaceError(f"{path} cannot be read as a workspace: {reason}")
+        return WorkspaceError(_("{path} cannot be opened now: {reason}. The file was left as it is; try again "
+                                "in a moment (another program may be writing it).").format(path=path, reason=reason))
+    return CorruptWorkspaceError(_("{path} cannot be read as a workspace: {reason}").format(path=path, reason=reason))
 
 
 def _reason(exc: BaseException) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Optional
 
 from facts.filelock import try_lock, unlock
+from facts.i18n import _, decimal, grouped
 
 from .engine import CorruptWorkspaceError, WorkspaceError
 
@@ -82,25 +83,25 @@ class WorkspaceLock:
                          | getattr(os, "O_CLOEXEC", 0), 0o644)
         except OSError as exc:
             raise WorkspaceError(
-                f"{self.path} cannot be opened for writing: its lock file {lock_path} cannot be "
-                f"created ({exc.strerror}). Is the folder read-only or not yours, or is the lock "
-                "file a link? Nothing was changed.") from None
+                _("{path} cannot be opened for writing: its lock file {lock} cannot be created ({reason}). "
+                  "Is the folder read-only or not yours, or is the lock file a link? Nothing was changed.")
+                .format(path=self.path, lock=lock_path, reason=exc.strerror)) from None
         fh = os.fdopen(fd, "r+", encoding="utf-8", errors="replace")
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
             fh.close()
-            raise WorkspaceError(f"{self.path} cannot be opened for writing: its lock file "
-                                 f"{lock_path} is not a plain file. Remove it and try again.")
+            raise WorkspaceError(_("{path} cannot be opened for writing: its lock file {lock} is not a plain "
+                                   "file. Remove it and try again.").format(path=self.path, lock=lock_path))
         if not try_lock(fh):
             try:
                 fh.seek(0)
-                holder = fh.read(200).strip() or "another process"
+                holder = fh.read(200).strip() or _("another process")
             except OSError:
-                holder = "another process"
+                holder = _("another process")
             fh.close()
             raise WorkspaceLockedError(
-                f"{self.path} is open in another Fact Review ({holder}). Close it there first: "
-                "two programs writing one workspace could undo each other's decisions."
+                _("{path} is open in another Fact Review ({holder}). Close it there first: two programs "
+                  "writing one workspace could undo each other's decisions.").format(path=self.path, holder=holder)
             ) from None
         # Who holds it, for the message above. Written over the old text and only then cut
         # to length, so a full disk leaves the old holder's line rather than an empty file;
@@ -148,9 +149,11 @@ def check_file(path: Path) -> None:
     with open(path, "rb") as fh:
         head = fh.read(100)
     if not head.startswith(HEADER):
-        raise CorruptWorkspaceError(f"{path} is not a Fact Review workspace (not an SQLite database).")
+        raise CorruptWorkspaceError(_("{path} is not a Fact Review workspace (not an SQLite database).")
+                                    .format(path=path))
     if len(head) < 100:
-        raise CorruptWorkspaceError(f"{path} is damaged: the file is cut short ({len(head)} bytes).")
+        raise CorruptWorkspaceError(_("{path} is damaged: the file is cut short ({n} bytes).").format(
+            path=path, n=len(head)))
     page_size = struct.unpack(">H", head[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     pages = struct.unpack(">I", head[28:32])[0]
@@ -158,10 +161,8 @@ def check_file(path: Path) -> None:
     wal = path.with_name(path.name + "-wal")
     has_wal = wal.exists() and wal.stat().st_size > 0
     if valid and pages and not has_wal and path.stat().st_size < pages * page_size:
-        raise CorruptWorkspaceError(
-            f"{path} is damaged: it is cut short ({path.stat().st_size:,} of "
-            f"{pages * page_size:,} bytes)."
-        )
+        raise CorruptWorkspaceError(_("{path} is damaged: it is cut short ({size} of {expected} bytes).").format(
+            path=path, size=grouped(path.stat().st_size), expected=grouped(pages * page_size)))
 
 
 # -- backups -----------------------------------------------------------------------
@@ -186,15 +187,20 @@ class Backup:
         return self.facts is not None
 
     def describe(self) -> str:
-        counts = ("unreadable" if self.facts is None else
-                  f"{self.articles:,} articles, {self.facts:,} facts, {self.decisions:,} decisions")
+        counts = (_("unreadable") if self.facts is None else
+                  _("{articles} articles, {facts} facts, {decisions} decisions").format(
+                      articles=grouped(self.articles), facts=grouped(self.facts),
+                      decisions=grouped(self.decisions)))
         return f"{self.made:%Y-%m-%d %H:%M:%S}  {counts}  ({human_size(self.size)})"
 
 
 def human_size(n: int) -> str:
+    """A size for people: `1.5 MB` (`1,5 MB` in Vietnamese)."""
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
-            return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+            if unit == "bytes":
+                return _("{n} bytes").format(n=grouped(n))
+            return f"{decimal(n, 1, group=True)} {unit}"
         n /= 1024
     return str(n)
 
@@ -285,8 +291,8 @@ def make_backup(conn: sqlite3.Connection, path: Path, keep: int = DEFAULT_KEEP,
         os.replace(part, dest)
     except (OSError, sqlite3.DatabaseError) as exc:
         _remove(_sidecar(dest))
-        raise BackupError(f"no backup of {path} could be made in {d}: {_why(exc)}. "
-                          "The workspace itself is untouched.") from exc
+        raise BackupError(_("no backup of {path} could be made in {folder}: {reason}. The workspace itself is "
+                            "untouched.").format(path=path, folder=d, reason=_why(exc))) from exc
     finally:
         _remove(snapshot)
         _remove(part)
@@ -463,13 +469,13 @@ def restore_backup(backup: Path, path: Path) -> Optional[Path]:
         finally:
             check.close()
         if ok != "ok":
-            raise CorruptWorkspaceError(f"the backup {Path(backup).name} is damaged ({ok}); "
-                                        "the workspace was left as it is.")
+            raise CorruptWorkspaceError(_("the backup {name} is damaged ({reason}); the workspace was left as "
+                                          "it is.").format(name=Path(backup).name, reason=ok))
         _fsync(tmp)
     except (OSError, EOFError, sqlite3.DatabaseError) as exc:
         tmp.unlink(missing_ok=True)
-        raise CorruptWorkspaceError(f"the backup {Path(backup).name} cannot be read ({_why(exc)}); "
-                                    "the workspace was left as it is.") from exc
+        raise CorruptWorkspaceError(_("the backup {name} cannot be read ({reason}); the workspace was left as "
+                                      "it is.").format(name=Path(backup).name, reason=_why(exc))) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -478,8 +484,8 @@ def restore_backup(backup: Path, path: Path) -> Optional[Path]:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WorkspaceError(f"{path} could not be replaced by the backup ({_why(exc)}); "
-                             "the workspace was left as it is.") from exc
+        raise WorkspaceError(_("{path} could not be replaced by the backup ({reason}); the workspace was left "
+                               "as it is.").format(path=path, reason=_why(exc))) from exc
     with contextlib.suppress(OSError):  # the rename is done; this only hastens its way to disk
         _fsync_dir(path.parent)
     return kept

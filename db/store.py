@@ -19,7 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from facts.model import ARTICLE_FIELDS, FactBase, Status, restorable
+from facts.i18n import _, kind_word, status_word
+from facts.model import ARTICLE_FIELDS, FactBase, Status, field_word, restorable
 
 from .engine import (CorruptWorkspaceError, Location, NoWorkspaceError, ServerURL, WorkspaceError,
                      is_new, make_engine, migrate, needs_migration, opening_error)
@@ -49,10 +50,16 @@ class StaleFactError(WorkspaceError):
 
     def __init__(self, fact: FactRecord, who: Optional[str], at: Optional[datetime]):
         self.fact = fact
-        by = who or "another reviewer"
-        when = f" at {at.replace(tzinfo=timezone.utc).astimezone():%Y-%m-%d %H:%M:%S}" if at else ""
-        super().__init__(f"{by} changed ‘{fact.text}’ ({fact.kind}, now {fact.status}){when}, after "
-                         "it was shown here. It is shown again as it is now: decide again if need be.")
+        by = who or _("another reviewer")
+        fields = dict(who=by, text=fact.text, kind=kind_word(fact.kind), status=status_word(fact.status))
+        if at:
+            said = _("{who} changed ‘{text}’ ({kind}, now {status}) at {when}, after it was shown here. It is "
+                     "shown again as it is now: decide again if need be.")
+            fields["when"] = f"{at.replace(tzinfo=timezone.utc).astimezone():%Y-%m-%d %H:%M:%S}"
+        else:
+            said = _("{who} changed ‘{text}’ ({kind}, now {status}), after it was shown here. It is shown again "
+                     "as it is now: decide again if need be.")
+        super().__init__(said.format(**fields))
 
 
 def _refuse_unstorable(**texts: Any) -> None:
@@ -62,7 +69,8 @@ def _refuse_unstorable(**texts: Any) -> None:
 
     for name, value in texts.items():
         if isinstance(value, str) and (why := typed_problem(value)):
-            raise UnstorableText(f"The {name.replace('_', ' ')} {why}. Nothing was saved.")
+            raise UnstorableText(_("The {field} {problem}. Nothing was saved.").format(
+                field=field_word(name), problem=why))
 
 
 _ARTICLE_COLS = (
@@ -142,17 +150,21 @@ class Store(Reports):
             return cls._open_server(path, create=create)
         path = Path(path).expanduser()
         if path.is_dir():
-            raise WorkspaceError(f"{path} is a folder, not a workspace file.")
+            raise WorkspaceError(_("{path} is a folder, not a workspace file.").format(path=path))
         if not create and is_new(path):
-            raise NoWorkspaceError(
-                f"There is no workspace at {path}" + (" (the file is empty)" if path.exists() else "")
-                + ". Importing articles into it (`fact-review --db PATH import FILES`) or File ▸ New "
-                "in the window creates one.")
+            if path.exists():
+                said = _("There is no workspace at {where} (the file is empty). Importing articles into it "
+                         "(`fact-review --db PATH import FILES`) or File ▸ New in the window creates one.")
+            else:
+                said = _("There is no workspace at {where}. Importing articles into it (`fact-review --db PATH "
+                         "import FILES`) or File ▸ New in the window creates one.")
+            raise NoWorkspaceError(said.format(where=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             check_file(path)
         except OSError as exc:
-            raise WorkspaceError(f"{path} cannot be opened: {exc.strerror or exc}.") from None
+            raise WorkspaceError(_("{path} cannot be opened: {reason}.").format(
+                path=path, reason=exc.strerror or exc)) from None
         held = WorkspaceLock(path).acquire() if lock else None
         read_only_media = not lock and path.exists() and not os.access(path.parent, os.W_OK)
         engine = make_engine(path, read_only_media=read_only_media and not _has_log(path))
@@ -160,9 +172,9 @@ class Store(Reports):
             if held is None and needs_migration(engine, path):
                 if read_only_media:
                     raise WorkspaceError(
-                        f"{path} was written by an earlier version of Fact Review and must be "
-                        "brought up to date, which cannot be done where it is (the folder cannot be "
-                        "written). Open it once in a folder that can be, or copy it to one.")
+                        _("{path} was written by an earlier version of Fact Review and must be brought up to "
+                          "date, which cannot be done where it is (the folder cannot be written). Open it once "
+                          "in a folder that can be, or copy it to one.").format(path=path))
                 # Only one program changes the tables, and only one not writing it otherwise.
                 with _briefly_locked(path):
                     migrate(engine, path)
@@ -187,8 +199,8 @@ class Store(Reports):
     def _open_server(cls, where: ServerURL, *, create: bool) -> "Store":
         if not create and is_new(where):
             raise NoWorkspaceError(
-                f"There is no workspace at {where} (the database has no tables). Importing "
-                "articles into it (`fact-review --db URL import FILES`) creates one.")
+                _("There is no workspace at {where} (the database has no tables). Importing articles into it "
+                  "(`fact-review --db URL import FILES`) creates one.").format(where=where))
         engine = make_engine(where)
         try:
             migrate(engine, where)
@@ -249,11 +261,13 @@ class Store(Reports):
                     conn.exec_driver_sql("BEGIN IMMEDIATE")
                 yield conn
         except OperationalError as exc:  # disk full, read-only, I/O error, locked
-            raise StoreWriteError(f"could not save to {self.path}: {exc.orig}") from exc
+            raise StoreWriteError(_("could not save to {path}: {reason}").format(
+                path=self.path, reason=exc.orig)) from exc
         except SADatabaseError as exc:
             if isinstance(exc, IntegrityError):
                 raise
-            raise CorruptWorkspaceError(f"{self.path} is damaged: {exc.orig}") from exc
+            raise CorruptWorkspaceError(_("{path} is damaged: {reason}").format(
+                path=self.path, reason=exc.orig)) from exc
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
@@ -644,14 +658,14 @@ class Store(Reports):
         bad = set(values) - set(ARTICLE_FIELDS)
         if bad:
             raise ValueError(f"not editable: {', '.join(sorted(bad))}")
-        _refuse_unstorable(reviewer=reviewer, **values)
+        _refuse_unstorable(reviewer=reviewer, **{"article_title" if k == "title" else k: v for k, v in values.items()})
 
         def run(conn):
             lock_articles(conn, [article_id])
             cur = conn.execute(select(*(getattr(Article, k) for k in values))
                                .where(Article.id == article_id)).first()
             if cur is None:
-                raise WorkspaceError(f"article {article_id} no longer exists")
+                raise WorkspaceError(_("article {id} no longer exists").format(id=article_id))
             before = dict(zip(values, cur))
             conn.execute(update(Article).where(Article.id == article_id).values(**values))
             if "title" in values:
@@ -794,7 +808,7 @@ class Store(Reports):
         """One decision inside a transaction that holds the fact's article (lock_articles)."""
         before = self.fact(fact_id, conn)
         if before is None:
-            raise WorkspaceError(f"fact {fact_id} no longer exists")
+            raise WorkspaceError(_("fact {id} no longer exists").format(id=fact_id))
         if version is not None and version != before.version:  # who wrote it since: its last entry
             who, at = conn.execute(
                 select(Reviewer.name, ReviewEvent.at)
@@ -834,7 +848,7 @@ class Store(Reports):
     def _revert(self, conn, event_id, reviewer, action) -> Change:
         r = conn.execute(_EVENT_QUERY.where(ReviewEvent.id == event_id)).first()
         if r is None:
-            raise WorkspaceError(f"no decision {event_id} in the review log")
+            raise WorkspaceError(_("no decision {id} in the review log").format(id=event_id))
         ev = ReviewEventRecord(*r)
         rid = self.reviewer_id(reviewer, conn)
         from . import team
@@ -846,13 +860,13 @@ class Store(Reports):
                 return self._restore_article(conn, ev, rid, action)
             return self._delete_article(conn, ev.article_id, rid, action)
         if conn.execute(select(Article.id).where(Article.id == ev.article_id)).first() is None:
-            raise WorkspaceError(f"article {ev.article_id} is deleted: revert its deletion first "
-                                 "(History, or `fact-review log`)")
+            raise WorkspaceError(_("article {id} is deleted: revert its deletion first (History, or "
+                                   "`fact-review log`)").format(id=ev.article_id))
         if ev.fact_id is None:  # a correction of the article
             cur = conn.execute(select(*(getattr(Article, k) for k in ev.before))
                                .where(Article.id == ev.article_id)).first()
             if cur is None:
-                raise WorkspaceError(f"article {ev.article_id} no longer exists")
+                raise WorkspaceError(_("article {id} no longer exists").format(id=ev.article_id))
             conn.execute(update(Article).where(Article.id == ev.article_id).values(**ev.before))
             if "title" in ev.before:
                 index_articles(conn, [ev.article_id])
@@ -864,7 +878,7 @@ class Store(Reports):
             self._refuse_over_another(conn, ev, rid, current)
         if ev.before is None:  # the decision added the fact: take it away again
             if current is None:
-                raise WorkspaceError(f"the fact added by decision {event_id} is already gone")
+                raise WorkspaceError(_("the fact added by decision {id} is already gone").format(id=event_id))
             conn.execute(delete(Fact).where(Fact.id == ev.fact_id))
             eid = self._log(conn, ev.fact_id, ev.article_id, action, rid, current.snapshot(), None, None)
             recount(conn, [ev.article_id])
@@ -905,7 +919,7 @@ class Store(Reports):
     def _delete_article(self, conn, article_id, rid, action) -> Change:
         rows = _stored_rows(conn, "articles", "id", article_id)
         if not rows:
-            raise WorkspaceError(f"there is no article {article_id} in the workspace")
+            raise WorkspaceError(_("there is no article {id} in the workspace").format(id=article_id))
         row = rows[0]
         facts = _stored_rows(conn, "facts", "article_id", article_id)
         conn.execute(delete(Fact).where(Fact.article_id == article_id))
@@ -920,19 +934,20 @@ class Store(Reports):
         aid, kept = ev.article_id, ev.before or {}
         row, facts = kept.get("row"), kept.get("facts")
         if row is None or facts is None:
-            raise WorkspaceError(f"decision {ev.id} does not hold the article it deleted")
+            raise WorkspaceError(_("decision {id} does not hold the article it deleted").format(id=ev.id))
         if conn.execute(select(Article.id).where(Article.id == aid)).first() is not None:
-            raise WorkspaceError(f"article {aid} is already in the workspace")
+            raise WorkspaceError(_("article {id} is already in the workspace").format(id=aid))
         again = conn.execute(select(Article.id)
                              .where(Article.content_hash == row.get("content_hash"))).scalar()
         if again is not None:
-            raise WorkspaceError(f"the text of article {aid} was imported again as article {again}; "
-                                 f"delete that one first to put {aid} back")
+            raise WorkspaceError(_("the text of article {id} was imported again as article {again}; delete that "
+                                   "one first to put {id} back").format(id=aid, again=again))
         try:
             _insert_rows(conn, "articles", [row])
             _insert_rows(conn, "facts", facts)
         except IntegrityError as exc:
-            raise WorkspaceError(f"article {aid} cannot be put back: {exc.orig}") from exc
+            raise WorkspaceError(_("article {id} cannot be put back: {reason}").format(
+                id=aid, reason=exc.orig)) from exc
         index_articles(conn, [aid])
         recount(conn, [aid])
         eid = self._log(conn, None, aid, action, rid, {"article": DELETED, "title": kept.get("title")},
@@ -1026,7 +1041,8 @@ def _check_tables(engine: Engine, path: Path) -> None:
     have = set(inspect(engine).get_table_names())
     missing = sorted(set(Base.metadata.tables) - have)
     if missing:
-        raise CorruptWorkspaceError(f"{path} is damaged: the table(s) {', '.join(missing)} are missing.")
+        raise CorruptWorkspaceError(_("{path} is damaged: the table(s) {tables} are missing.").format(
+            path=path, tables=", ".join(missing)))
 
 
 def _stored_rows(conn: Connection, table: str, column: str, value: int) -> list[dict[str, Any]]:

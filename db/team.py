@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
+from facts.i18n import _, status_word
 from facts.model import KIND_FIELDS, FactBase, Status, status_after
 from facts.team import DECISIONS, Judged, SharedArticle, split
 
@@ -323,14 +324,14 @@ def judge(store, conn, fact_id: int, action: str, reviewer: Optional[str],
     if fact_id < 0:
         j = _judgment(conn, -fact_id)
         if j is None:
-            raise WorkspaceError(f"fact {fact_id} (added on a shared article) no longer exists")
+            raise WorkspaceError(_("fact {id} (added on a shared article) no longer exists").format(id=fact_id))
         lock_articles(conn, [j.article_id])
         rid = store.reviewer_id(reviewer, conn)
         if j.reviewer_id != rid:
-            raise WorkspaceError(f"fact {fact_id} was added by {_name(conn, j.reviewer_id)} on a shared "
-                                 "article and is theirs to decide until it is adjudicated")
+            raise WorkspaceError(_("fact {id} was added by {reviewer} on a shared article and is theirs to decide "
+                                   "until it is adjudicated").format(id=fact_id, reviewer=_name(conn, j.reviewer_id)))
         if action == "reset":
-            raise WorkspaceError(f"fact {fact_id} was added by its reviewer: reject it to take it back")
+            raise WorkspaceError(_("fact {id} was added by its reviewer: reject it to take it back").format(id=fact_id))
         return _judge(conn, j.article_id, rid, reviewer, None, j, action, changes, note)
     aid = conn.execute(select(Fact.article_id).where(Fact.id == fact_id)).scalar()
     if aid is None:
@@ -407,8 +408,8 @@ def revert_event(store, conn, ev: ReviewEventRecord, rid: Optional[int], action:
     History ▸ Revert, `fact-review revert`), or bring back an added fact adjudication dropped.
     Refused when the judgment has changed since (revert the later decision first)."""
     if conn.execute(select(Article.id).where(Article.id == ev.article_id)).first() is None:
-        raise WorkspaceError(f"article {ev.article_id} is deleted: revert its deletion first "
-                             "(History, or `fact-review log`)")
+        raise WorkspaceError(_("article {id} is deleted: revert its deletion first (History, or "
+                               "`fact-review log`)").format(id=ev.article_id))
     if ADJUDICATED in (ev.after or {}) or ADJUDICATED in (ev.before or {}):
         return _revert_drop(conn, ev, rid, action)
     judge_name = (ev.after or ev.before)[JUDGE]
@@ -419,13 +420,14 @@ def revert_event(store, conn, ev: ReviewEventRecord, rid: Optional[int], action:
     else:
         fact = store.fact(ev.fact_id, conn)
         if fact is None:
-            raise WorkspaceError(f"fact {ev.fact_id} no longer exists")
+            raise WorkspaceError(_("fact {id} no longer exists").format(id=ev.fact_id))
         j = _judgment_of(conn, ev.fact_id, judge_id)
         jid = j.id if j else None
     now_state = _state(j, judge_name, fact)
     if _comparable(now_state) != _comparable(ev.after):
-        raise WorkspaceError(f"{judge_name}'s decision on fact {ev.fact_id} has changed since decision "
-                             f"{ev.id}: revert the later one first (`fact-review log --fact {ev.fact_id}`)")
+        raise WorkspaceError(_("{reviewer}'s decision on fact {id} has changed since decision {event}: revert the "
+                               "later one first (`fact-review log --fact {id}`)").format(
+            reviewer=judge_name, id=ev.fact_id, event=ev.id))
     target = ev.before
     if target is None or target.get("judgment") is None:
         values = status = None
@@ -598,8 +600,8 @@ def parse_key(key: str) -> tuple[str, int, Optional[tuple[str, int, int]]]:
             return "added", int(parts[1]), (parts[3], int(start), int(end))
     except ValueError:
         pass
-    raise ValueError(f"{key!r} is not a disagreement: `fact:ID` or `added:ARTICLE:START-END:KIND`, as "
-                     "`fact-review disagreements` lists them")
+    raise ValueError(_("{key!r} is not a disagreement: `fact:ID` or `added:ARTICLE:START-END:KIND`, as "
+                       "`fact-review disagreements` lists them").format(key=key))
 
 
 def adjudicate(store, key: str, adjudicator: Optional[str], *, take: Optional[str] = None,
@@ -618,16 +620,16 @@ def adjudicate(store, key: str, adjudicator: Optional[str], *, take: Optional[st
         aid = num if what == "added" else conn.execute(
             select(Fact.article_id).where(Fact.id == num)).scalar()
         if aid is None:
-            raise WorkspaceError(f"{key}: there is no fact {num} in the workspace")
+            raise WorkspaceError(_("{key}: there is no fact {id} in the workspace").format(key=key, id=num))
         lock_articles(conn, [aid])
         people = reviewers_of(conn, aid)
         if len(people) < 2:
-            raise WorkspaceError(f"{key}: article {aid} is not shared by two reviewers; decide its "
-                                 "facts as usual")
+            raise WorkspaceError(_("{key}: article {id} is not shared by two reviewers; decide its facts as "
+                                   "usual").format(key=key, id=aid))
         rid_of = {name: rid for rid, name in people}
         if take is not None and take not in rid_of:
-            raise WorkspaceError(f"{key}: {take} is not a reviewer of article {aid} "
-                                 f"(its reviewers: {', '.join(rid_of)})")
+            raise WorkspaceError(_("{key}: {reviewer} is not a reviewer of article {id} (its reviewers: "
+                                   "{reviewers})").format(key=key, reviewer=take, id=aid, reviewers=", ".join(rid_of)))
         if what == "fact":
             return _settle_fact(store, conn, num, rid_of, adjudicator, take, final, reject, note)
         return _settle_added(store, conn, aid, span, rid_of, adjudicator, take, final, reject, note)
@@ -637,15 +639,19 @@ def adjudicate(store, key: str, adjudicator: Optional[str], *, take: Optional[st
 def _settle_fact(store, conn, fact_id, rid_of, adjudicator, take, final, reject, note) -> Change:
     fact = store.fact(fact_id, conn)
     if fact.status != Status.pending.value:
-        raise WorkspaceError(f"fact:{fact_id} is already {fact.status}"
-                             + (f" (by {fact.reviewer})" if fact.reviewer else "")
-                             + "; revert that decision first to adjudicate it again")
+        if fact.reviewer:
+            said = _("fact:{id} is already {status} (by {reviewer}); revert that decision first to adjudicate "
+                     "it again")
+        else:
+            said = _("fact:{id} is already {status}; revert that decision first to adjudicate it again")
+        raise WorkspaceError(said.format(id=fact_id, status=status_word(fact.status), reviewer=fact.reviewer))
     current = {k: v for k, v in fact.snapshot().items() if k not in ("status", "note")}
     if take is not None:
         j = _judgment_of(conn, fact_id, rid_of[take])
         if j is None or j.status not in DECISIONS:
-            raise WorkspaceError(f"fact:{fact_id}: {take} has not decided it "
-                                 f"({j.status if j else 'pending'}): there is no side of theirs to take")
+            raise WorkspaceError(_("fact:{id}: {reviewer} has not decided it ({status}): there is no side of "
+                                   "theirs to take").format(id=fact_id, reviewer=take,
+                                                            status=status_word(j.status if j else "pending")))
         status, values = j.status, j.values()
     elif reject:
         status, values = Status.rejected.value, None
@@ -670,8 +676,8 @@ def _settle_added(store, conn, aid, span, rid_of, adjudicator, take, final, reje
                                Judgment.resolved_by.is_(None)))]
     key = _added_key(aid, kind, start, end)
     if not group:
-        raise WorkspaceError(f"{key}: no reviewer's added fact is waiting there (settled already, "
-                             "or never added)")
+        raise WorkspaceError(_("{key}: no reviewer's added fact is waiting there (settled already, or never "
+                               "added)").format(key=key))
     rid = store.reviewer_id(adjudicator, conn)
     values = None
     if take is not None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from facts.model import APPROX, KIND_FIELDS, LEVELS, validate_fact
+from facts.model import APPROX, KIND_FIELDS, LEVELS, error_message, validate_fact
 from facts.reading import NUMERIC_KINDS, display_number, read_field, read_note
 
 from .safe_text import plain
@@ -290,13 +290,13 @@ class FactForm(QWidget):
             shown = False
             for e in exc.errors():
                 loc = [p for p in e.get("loc", ()) if isinstance(p, str) and p in self.errors]
-                msg = e.get("msg", "").removeprefix("Value error, ")
+                msg = error_message(e)
                 if loc:
                     self.errors[loc[0]].setText(msg)
                     self.errors[loc[0]].show()
                     shown = True
             if not shown:
-                self.errors["value"].setText(exc.errors()[0].get("msg", "invalid").removeprefix("Value error, "))
+                self.errors["value"].setText(error_message(exc.errors()[0]))
                 self.errors["value"].show()
             self.save_button.setEnabled(False)
             return False

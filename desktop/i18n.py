@@ -8,7 +8,10 @@ fact_review_vi.qm beside it (both committed; `scripts/update_translations.py` re
 The language is the reviewer's choice (Edit ▸ Preferences ▸ Appearance ▸ Language), by default
 the system's: Vietnamese when the system's first UI language is Vietnamese, else English. It is
 installed on the application before a window is built (`install`); numbers, decimals and dates
-are then written the way of that language (`num`, `decimal`, `date_time`, via QLocale).
+are then written the way of that language (`num`, `decimal`, `date_time`, via QLocale). The
+messages made below the window — an import's per-file errors, a workspace that cannot be opened,
+a value the edit form cannot read, a fact another reviewer changed — come in the same language:
+`install` sets it for them too (app/messages.py, the standard library's gettext).
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from typing import Optional
 
 from PySide6.QtCore import (QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale,
                             QTime, QTranslator)
+
+from app import messages
 
 CONTEXT = ""  # one context: lupdate files a bare tr("…") under it
 LANGUAGES = ("system", "en", "vi")  # Prefs.language
@@ -69,8 +74,9 @@ def catalogue(lang: str = "vi") -> str:
 
 def install(choice: str, app: Optional[QCoreApplication] = None) -> str:
     """Put the language `choice` (Prefs.language) on the application: our catalogue and Qt's own
-    (its buttons and menus) when there is one; the locale numbers and dates are written in.
-    Returns the language installed ('en' or 'vi')."""
+    (its buttons and menus) when there is one; the locale numbers and dates are written in; and
+    the language of the messages the layers below make. Returns the language installed ('en' or
+    'vi')."""
     global _language
     app = app or QCoreApplication.instance()
     lang = resolve(choice)
@@ -90,6 +96,7 @@ def install(choice: str, app: Optional[QCoreApplication] = None) -> str:
                 app.installTranslator(t)
     _language = lang
     QLocale.setDefault(LOCALES[lang])
+    messages.use(lang)
     return lang
 
 

@@ -22,6 +22,8 @@ from collections import defaultdict
 from datetime import datetime, timezone
 from typing import Any, Iterable, Optional, Sequence
 
+from .i18n import _, decimal, num
+
 STATE_KEY = "calibration"
 VERSION = 1
 POSITIVE = ("accepted", "edited")
@@ -186,12 +188,20 @@ def reliability(samples: Iterable[tuple[float, bool]], bins: int = 10) -> dict[s
     return {"bins": out, "facts": n, "ece": round(ece, 4)}
 
 
-def format_reliability(rel: dict[str, Any], title: str = "Reliability") -> str:
-    lines = [f"{title}: confidence of the predicted facts against the share that match gold",
-             f"{'confidence':<12}{'facts':>7}{'match':>7}{'share':>8}{'mean conf':>11}"]
+def format_reliability(rel: dict[str, Any], title: Optional[str] = None) -> str:
+    """The reliability table (`fact-review evaluate`) in the language in use; `title`: its name
+    (Reliability)."""
+    heads = (_("confidence"), _("facts"), _("match"), _("share"), _("mean conf"))
+    widths = [max(12, len(heads[0]) + 2)] + [max(w, len(h) + 1) for h, w in zip(heads[1:], (7, 7, 8, 11))]
+    lines = [_("{title}: confidence of the predicted facts against the share that match gold").format(
+                 title=title or _("Reliability")),
+             f"{heads[0]:<{widths[0]}}" + "".join(f"{h:>{w}}" for h, w in zip(heads[1:], widths[1:]))]
     for b in rel["bins"]:
-        share = "—" if b["share"] is None else f"{b['share']:.3f}"
-        mean = "—" if b["mean_confidence"] is None else f"{b['mean_confidence']:.3f}"
-        lines.append(f"{b['low']:.1f}–{b['high']:.1f}    {b['facts']:>7}{b['matched']:>7}{share:>8}{mean:>11}")
-    lines.append(f"expected calibration error {rel['ece']:.3f} over {rel['facts']} facts")
+        share = "—" if b["share"] is None else decimal(b["share"], 3)
+        mean = "—" if b["mean_confidence"] is None else decimal(b["mean_confidence"], 3)
+        bin_ = f"{decimal(b['low'], 1)}–{decimal(b['high'], 1)}"
+        cells = (num(b["facts"]), num(b["matched"]), share, mean)
+        lines.append(f"{bin_:<{widths[0] - 1}}" + "".join(f"{c:>{w}}" for c, w in zip(cells, widths[1:])))
+    lines.append(_("expected calibration error {ece} over {n} facts").format(ece=decimal(rel["ece"], 3),
+                                                                              n=num(rel["facts"])))
     return "\n".join(lines)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
+from .i18n import _
 from .model import ArticleIn, Review, Status, error_text, validate_fact
 from .textio import BadInput, normalise
 
@@ -71,21 +72,21 @@ def parse_tag_map(spec: str, base: Optional[dict[str, str]] = None) -> dict[str,
         if not part.strip():
             continue
         if "=" not in part:
-            raise ValueError(f"tag map entry {part.strip()!r} is not TYPE=KIND "
-                             "(e.g. GPE=location, MISC=ignore)")
+            raise ValueError(_("tag map entry {entry!r} is not TYPE=KIND (e.g. GPE=location, MISC=ignore)")
+                             .format(entry=part.strip()))
         tag, kind = (x.strip() for x in part.split("=", 1))
         tag = tag.upper()
         for prefix in ("B-", "I-"):
             tag = tag.removeprefix(prefix)
         if not tag:
-            raise ValueError(f"tag map entry {part.strip()!r} names no tag type")
+            raise ValueError(_("tag map entry {entry!r} names no tag type").format(entry=part.strip()))
         if kind.lower() in _IGNORE_WORDS:
             out[tag] = IGNORED
         elif kind.lower() in NAME_KINDS:
             out[tag] = kind.lower()
         else:
-            raise ValueError(f"tag map entry {part.strip()!r}: the kind must be one of "
-                             f"{', '.join(NAME_KINDS)} or ignore")
+            raise ValueError(_("tag map entry {entry!r}: the kind must be one of {kinds} or ignore").format(
+                entry=part.strip(), kinds=", ".join(NAME_KINDS)))
     return out
 
 
@@ -201,22 +202,21 @@ def _sentences(raw: str, options: ConllOptions) -> Iterator[Optional[list[_Token
                 since_doc = 0
             continue  # a comment
         if len(fields) < 2:
-            raise BadInput(f"expected a token and its tag, found only {s[:60]!r}", n)
+            raise BadInput(_("expected a token and its tag, found only {line!r}").format(line=s[:60]), n)
         tag = fields[-1]
         if tag in ("O", "o"):
             prefix, typ = None, ""
         else:
             m = _TAG.fullmatch(tag)
             if m is None:
-                raise BadInput(f"{tag[:40]!r} is not an IOB/BIO tag (O, B-TYPE, I-TYPE)", n)
+                raise BadInput(_("{tag!r} is not an IOB/BIO tag (O, B-TYPE, I-TYPE)").format(tag=tag[:40]), n)
             prefix, typ = m.group(1).upper(), m.group(2).upper()
             if typ not in options.tag_map:
-                raise BadInput(
-                    f"the tag type {typ[:40]!r} is not mapped to a kind: map it with "
-                    f"--tag-map {typ[:40]}=person|organization|location|ignore", n)
+                raise BadInput(_("the tag type {type!r} is not mapped to a kind: map it with --tag-map "
+                                 "{type}=person|organization|location|ignore").format(type=typ[:40]), n)
         tok = normalise(_SEGMENTED.sub(" ", fields[0])).strip()
         if not tok:
-            raise BadInput("the token is empty once control characters are removed", n)
+            raise BadInput(_("the token is empty once control characters are removed"), n)
         sentence.append(_Token(tok, prefix, typ, n))
     if sentence:
         yield sentence
@@ -260,7 +260,7 @@ def read_conll(raw: str, stem: str, origin: str, options: Optional[ConllOptions]
             docs[-1].append(sentence)
     docs = [d for d in docs if d]
     if not docs:
-        raise BadInput("the file holds no tokens")
+        raise BadInput(_("the file holds no tokens"))
     out = []
     for i, doc in enumerate(docs, start=1):
         lines, facts = [], []
@@ -279,7 +279,7 @@ def read_conll(raw: str, stem: str, origin: str, options: Optional[ConllOptions]
                         "value": " ".join(text.split()), "confidence": 1.0, "extractor": EXTRACTOR}))
                 except ValueError as exc:  # pydantic's ValidationError is one
                     why = error_text(exc) if hasattr(exc, "errors") else str(exc)
-                    raise BadInput(f"the name {text!r} is not a valid fact: {why}",
+                    raise BadInput(_("the name {name!r} is not a valid fact: {reason}").format(name=text, reason=why),
                                    sentence[a].line) from exc
             lines.append(line)
             pos += len(line) + 1
@@ -287,7 +287,7 @@ def read_conll(raw: str, stem: str, origin: str, options: Optional[ConllOptions]
         out.append(ArticleIn(
             uid=f"{stem}#{i}" if len(docs) > 1 else stem, origin=origin, text=text,
             title=title_of(text), facts=facts,
-            reviews=[Review(status=Status.accepted) for _ in facts]))
+            reviews=[Review(status=Status.accepted) for _fact in facts]))
     return out
 
 

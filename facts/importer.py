@@ -21,6 +21,7 @@ from .conll import SUFFIXES as CONLL_SUFFIXES
 from .conll import ConllOptions, read_conll
 from .extract.content import analyse
 from .htmltext import html_to_text
+from .i18n import N_, _, decimal, num
 from .model import ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, Review, error_text, validate_fact
 from .textio import BadInput, clean, decode, normalise, reanchor, remap_offset
 
@@ -75,19 +76,23 @@ class ImportReport:
         return [i for f in self.files for i in f.article_ids]
 
     def summary(self) -> str:
+        """What the import did, in a line (the language's words and numbers)."""
         merged = sum(f.facts_merged for f in self.files)
-        return (f"{merged} facts updated or added from facts CSV; " if merged else "") + (
-            f"{self.count('imported')} files imported ({self.articles} articles), "
-            f"{self.count('duplicate')} duplicate"
-            f"{'' if self.duplicate_articles in (0, self.count('duplicate')) else f' ({self.duplicate_articles} articles already in the workspace)'}"
-            f", {self.count('failed')} failed"
-            + (f", {self.count('skipped')} skipped (not an article format)" if self.count("skipped") else "")
-        )
+        dup, skipped = self.count("duplicate"), self.count("skipped")
+        out = _("{n} facts updated or added from facts CSV; ").format(n=num(merged)) if merged else ""
+        out += _("{files} files imported ({articles} articles), {duplicate} duplicate").format(
+            files=num(self.count("imported")), articles=num(self.articles), duplicate=num(dup))
+        if self.duplicate_articles not in (0, dup):
+            out += _(" ({n} articles already in the workspace)").format(n=num(self.duplicate_articles))
+        out += _(", {n} failed").format(n=num(self.count("failed")))
+        if skipped:
+            out += _(", {n} skipped (not an article format)").format(n=num(skipped))
+        return out
 
 
 # -- finding files ---------------------------------------------------------------
-_KINDS = ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
-          (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder"))
+_KINDS = ((stat.S_ISFIFO, N_("named pipe (FIFO)")), (stat.S_ISCHR, N_("device")), (stat.S_ISBLK, N_("device")),
+          (stat.S_ISSOCK, N_("socket")), (stat.S_ISDIR, N_("folder")))
 
 
 def _not_regular(path: Path, st: Optional[os.stat_result] = None) -> Optional[str]:
@@ -101,10 +106,12 @@ def _not_regular(path: Path, st: Optional[os.stat_result] = None) -> Optional[st
             return None
     if stat.S_ISREG(st.st_mode):
         return None
-    kind = next((name for test, name in _KINDS if test(st.st_mode)), "special file")
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), N_("special file"))
+    kind = _(kind)
     if os.path.islink(path):
-        return f"not a regular file: a link to the {kind} {clean(os.path.realpath(path))}"
-    return f"not a regular file: a {kind}"
+        return _("not a regular file: a link to the {kind} {path}").format(
+            kind=kind, path=clean(os.path.realpath(path)))
+    return _("not a regular file: a {kind}").format(kind=kind)
 
 
 @dataclass(frozen=True)
@@ -131,15 +138,16 @@ def collect(paths: Iterable[str | Path]) -> Iterator[Found]:
                     if f.suffix.lower() in SUFFIXES:
                         yield Found(f, _not_regular(f))
                     else:
-                        yield Found(f, skipped=f"unsupported file type {f.suffix or '(none)'}")
+                        yield Found(f, skipped=_("unsupported file type {suffix}").format(
+                            suffix=f.suffix or _("(none)")))
         elif path.exists():
             if path.suffix.lower() in SUFFIXES:
                 yield Found(path, _not_regular(path))
             else:
-                yield Found(path, f"unsupported file type {path.suffix or '(none)'}; "
-                                  f"expected one of {', '.join(sorted(SUFFIXES))}")
+                yield Found(path, _("unsupported file type {suffix}; expected one of {suffixes}").format(
+                    suffix=path.suffix or _("(none)"), suffixes=", ".join(sorted(SUFFIXES))))
         else:
-            yield Found(path, "no such file or folder")
+            yield Found(path, _("no such file or folder"))
 
 
 # -- reading one file --------------------------------------------------------------
@@ -157,7 +165,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         text, title = html_to_text(raw)
         text = normalise(text or "")
         if not text.strip():
-            raise BadInput("the page has no visible text")
+            raise BadInput(_("the page has no visible text"))
         return [ArticleIn(uid=stem, origin=origin, text=text,
                           title=normalise(title).strip() or None if title else None)]
     if suffix == ".json":
@@ -168,7 +176,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         return _csv_articles(raw, stem, origin)
     if suffix in CONLL_SUFFIXES:
         return read_conll(raw, stem, origin, conll, title_of=lambda text: analyse(text).title)
-    raise BadInput(f"unsupported file type {suffix}")
+    raise BadInput(_("unsupported file type {suffix}").format(suffix=suffix))
 
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
@@ -182,12 +190,12 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+        raise BadInput(_("cannot read the file: {reason}").format(reason=exc.strerror)) from exc
     _check_file(path, st, max_bytes)
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+        raise BadInput(_("cannot read the file: {reason}").format(reason=exc.strerror)) from exc
     try:
         st = os.fstat(fd)
         _check_file(path, st, max_bytes)
@@ -199,13 +207,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             while len(data) <= max_bytes and (more := f.read(min(1 << 20, max_bytes + 1 - len(data)))):
                 data += more
     except OSError as exc:
-        raise BadInput(f"cannot read the file: {exc.strerror}") from exc
+        raise BadInput(_("cannot read the file: {reason}").format(reason=exc.strerror)) from exc
     finally:
         if fd >= 0:
             os.close(fd)
     if len(data) > max_bytes:
-        raise BadInput(f"the file grew past the {_size(max_bytes)} limit while it was read "
-                       "(raise it with --max-size)")
+        raise BadInput(_("the file grew past the {limit} limit while it was read (raise it with "
+                         "--max-size)").format(limit=_size(max_bytes)))
     return data
 
 
@@ -214,15 +222,13 @@ def _check_file(path: Path, st: os.stat_result, max_bytes: int) -> None:
     if why:
         raise BadInput(why)
     if st.st_size > max_bytes:
-        raise BadInput(
-            f"the file is {_size(st.st_size)}, over the {_size(max_bytes)} limit "
-            "(raise it with --max-size)"
-        )
+        raise BadInput(_("the file is {size}, over the {limit} limit (raise it with --max-size)").format(
+            size=_size(st.st_size), limit=_size(max_bytes)))
 
 
 def _size(n: int) -> str:
     """In the binary units the limit is set in (--max-size 50 means 50 × 1024 × 1024 bytes)."""
-    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 2**10:.1f} KB"
+    return f"{decimal(n / 2**20, 1)} MB" if n >= 2**20 else f"{decimal(n / 2**10, 1)} KB"
 
 
 def _plain_article(raw: str, stem: str, origin: str, markdown: bool) -> ArticleIn:
@@ -231,7 +237,7 @@ def _plain_article(raw: str, stem: str, origin: str, markdown: bool) -> ArticleI
     once, here."""
     text = normalise(raw).strip("\n")
     if not text.strip():
-        raise BadInput("the file has no text")
+        raise BadInput(_("the file has no text"))
     title = analyse(text).title
     if markdown and title:
         title = title.lstrip("#").strip() or None
@@ -243,11 +249,19 @@ def _check_depth(obj: Any, line: Optional[int] = None) -> None:
     while stack:
         o, d = stack.pop()
         if d > MAX_JSON_DEPTH:
-            raise BadInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line)
+            raise BadInput(_("JSON nested deeper than {n} levels").format(n=MAX_JSON_DEPTH), line)
         if isinstance(o, dict):
             stack.extend((v, d + 1) for v in o.values())
         elif isinstance(o, list):
             stack.extend((v, d + 1) for v in o)
+
+
+# The json module's reasons (its own words: English), as an import error says them.
+JSON_ERRORS = frozenset((
+    N_("Expecting value"), N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ':' delimiter"), N_("Expecting ',' delimiter"), N_("Unterminated string starting at"),
+    N_("Invalid control character at"), N_("Invalid \\escape"), N_("Invalid \\uXXXX escape"), N_("Extra data"),
+    N_("Illegal trailing comma before end of object"), N_("Illegal trailing comma before end of array")))
 
 
 def _loads(raw: str, line_offset: int = 0) -> Any:
@@ -255,9 +269,11 @@ def _loads(raw: str, line_offset: int = 0) -> Any:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         line = exc.lineno + line_offset
-        raise BadInput(f"invalid JSON: {exc.msg} (column {exc.colno})", line) from exc
+        why = _(exc.msg) if exc.msg in JSON_ERRORS else exc.msg
+        raise BadInput(_("invalid JSON: {error} (column {column})").format(error=why, column=exc.colno),
+                       line) from exc
     except RecursionError as exc:
-        raise BadInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line_offset + 1) from exc
+        raise BadInput(_("JSON nested deeper than {n} levels").format(n=MAX_JSON_DEPTH), line_offset + 1) from exc
 
 
 def _json_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
@@ -265,11 +281,11 @@ def _json_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
     _check_depth(data)
     items = data if isinstance(data, list) else [data]
     if not items:
-        raise BadInput("the JSON list holds no articles")
+        raise BadInput(_("the JSON list holds no articles"))
     many = len(items) > 1
     return [
         _article_from_obj(obj, f"{stem}#{i + 1}" if many else stem, origin,
-                          where=f"article {i + 1}: " if many else "")
+                          where=_("article {n}: ").format(n=i + 1) if many else "")
         for i, obj in enumerate(items)
     ]
 
@@ -291,7 +307,7 @@ def _jsonl_articles(raw: str, stem: str, origin: str) -> list[ArticleIn]:
         except BadInput as exc:
             raise BadInput(exc.reason, n) from exc
     if not out:
-        raise BadInput("the file holds no articles")
+        raise BadInput(_("the file holds no articles"))
     return out
 
 
@@ -302,19 +318,19 @@ def _str_or_none(obj: dict, key: str, where: str) -> Optional[str]:
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return str(v)
     if not isinstance(v, str):
-        raise BadInput(f"{where}'{key}' must be text")
+        raise BadInput(where + _("'{key}' must be text").format(key=key))
     return normalise(v).strip() or None
 
 
 def _article_from_obj(obj: Any, uid: str, origin: str, where: str = "") -> ArticleIn:
     if not isinstance(obj, dict):
-        raise BadInput(f"{where}expected a JSON object with 'text', got {type(obj).__name__}")
+        raise BadInput(where + _("expected a JSON object with 'text', got {type}").format(type=type(obj).__name__))
     raw = obj.get("text")
     if not isinstance(raw, str) or not raw.strip():
-        raise BadInput(f"{where}missing 'text' (the article's text)")
+        raise BadInput(where + _("missing 'text' (the article's text)"))
     text = normalise(raw)  # control characters (a \u0000 escape too) removed: see textio
     if not text.strip():
-        raise BadInput(f"{where}'text' holds nothing but control characters")
+        raise BadInput(where + _("'text' holds nothing but control characters"))
     meta = {k: _str_or_none(obj, k, where) for k in META}
     ident = obj.get("id", obj.get("article"))
     uid = clean(str(ident)) if ident not in (None, "") else uid
@@ -322,9 +338,9 @@ def _article_from_obj(obj: Any, uid: str, origin: str, where: str = "") -> Artic
     facts, reviews = [], []
     raw_facts = obj.get("facts") or []
     if not isinstance(raw_facts, list):
-        raise BadInput(f"{where}'facts' must be a list")
+        raise BadInput(where + _("'facts' must be a list"))
     for i, f in enumerate(raw_facts, start=1):
-        fact, review = _fact(f, raw, text, f"{where}fact {i}: ")
+        fact, review = _fact(f, raw, text, where + _("fact {n}: ").format(n=i))
         facts.append(fact)
         reviews.append(review)
     return ArticleIn(uid=uid, origin=origin, text=text, content=content, facts=facts,
@@ -338,18 +354,19 @@ def _content(value: Any, raw: str, text: str, where: str) -> list[tuple[int, int
         isinstance(r, list) and len(r) == 2 and all(isinstance(x, int) for x in r) for r in value
     )
     if not ok:
-        raise BadInput(f"{where}'content' must be a list of [start, end] pairs")
+        raise BadInput(where + _("'content' must be a list of [start, end] pairs"))
     out = []
     for s, e in value:
         if not 0 <= s < e <= len(raw):
-            raise BadInput(f"{where}content range [{s}, {e}] lies outside the text ({len(raw)} characters)")
+            raise BadInput(where + _("content range [{start}, {end}] lies outside the text ({n} characters)").format(
+                start=s, end=e, n=len(raw)))
         out.append((remap_offset(raw, s), remap_offset(raw, e)))
     return out
 
 
 def _fact(f: Any, raw: str, text: str, where: str):
     if not isinstance(f, dict):
-        raise BadInput(f"{where}expected an object")
+        raise BadInput(where + _("expected an object"))
     f = dict(f)
     review = Review()
     try:
@@ -359,20 +376,19 @@ def _fact(f: Any, raw: str, text: str, where: str):
         raise BadInput(f"{where}{error_text(exc)}") from exc
     for key in ("start", "end"):
         if not isinstance(f.get(key), int) or isinstance(f.get(key), bool):
-            raise BadInput(f"{where}'{key}' must be a whole number")
+            raise BadInput(where + _("'{key}' must be a whole number").format(key=key))
     start, end = f["start"], f["end"]
     if start < 0 or end > len(raw) or end <= start:
-        raise BadInput(f"{where}span {start}-{end} lies outside the text ({len(raw)} characters)")
+        raise BadInput(where + _("span {start}-{end} lies outside the text ({n} characters)").format(
+            start=start, end=end, n=len(raw)))
     if not isinstance(f.get("text"), str):
         f["text"] = raw[start:end]
     if raw[start:end] != f["text"]:
-        raise BadInput(
-            f"{where}text {f['text']!r} does not match the article at {start}-{end} "
-            f"({raw[start:end]!r})"
-        )
+        raise BadInput(where + _("text {text!r} does not match the article at {start}-{end} ({found!r})").format(
+            text=f["text"], start=start, end=end, found=raw[start:end]))
     span = reanchor(raw, text, start, end, f["text"])
     if span is None:
-        raise BadInput(f"{where}text {f['text']!r} is not in the article once normalised")
+        raise BadInput(where + _("text {text!r} is not in the article once normalised").format(text=f["text"]))
     f["start"], f["end"] = span
     f = _cleaned(f)  # its fields as the article's text: control characters removed
     f["text"] = text[span[0]:span[1]]
@@ -382,7 +398,7 @@ def _fact(f: Any, raw: str, text: str, where: str):
         elif v is None and k not in ("confidence",):
             f[k] = ""
     if "kind" not in f:
-        raise BadInput(f"{where}missing 'kind'")
+        raise BadInput(where + _("missing 'kind'"))
     try:
         return validate_fact(f), review
     except ValidationError as exc:
@@ -433,18 +449,18 @@ def _csv_articles(raw: str, stem: str, origin: str):
     try:
         header = next(reader)
     except StopIteration:
-        raise BadInput("the CSV file is empty", 1) from None
+        raise BadInput(_("the CSV file is empty"), 1) from None
     except csv.Error as exc:
-        raise BadInput(f"invalid CSV: {exc}", 1) from exc
+        raise BadInput(_("invalid CSV: {error}").format(error=exc), 1) from exc
     names = [h.strip().lower() for h in header]
     seen = collections.Counter(names)
     dupes = sorted(n for n, k in seen.items() if n and k > 1)
     if dupes:
-        raise BadInput(f"the CSV header repeats the column {', '.join(dupes)}", 1)
+        raise BadInput(_("the CSV header repeats the column {names}").format(names=", ".join(dupes)), 1)
     if FACT_CSV_KEYS <= set(names):
         return _csv_fact_rows(reader, names)
     if "text" not in names:
-        raise BadInput("the CSV header has no 'text' column (found: " + ", ".join(names) + ")", 1)
+        raise BadInput(_("the CSV header has no 'text' column (found: {names})").format(names=", ".join(names)), 1)
     out = []
     try:
         for row in reader:
@@ -452,20 +468,20 @@ def _csv_articles(raw: str, stem: str, origin: str):
             if not any(c.strip() for c in row):
                 continue
             if len(row) != len(names):
-                raise BadInput(f"expected {len(names)} columns, found {len(row)}", line)
+                raise BadInput(_("expected {n} columns, found {found}").format(n=len(names), found=len(row)), line)
             obj = dict(zip(names, row))
             body = normalise(obj["text"]).strip("\n")
             if not body.strip():
-                raise BadInput("empty 'text'", line)
+                raise BadInput(_("empty 'text'"), line)
             uid = clean(obj.get("id") or "") or f"{stem}#{len(out) + 1}"
             meta = {k: (obj.get(k) or "").strip() or None for k in META}
             out.append(ArticleIn(uid=uid, origin=origin, text=body,
                                  **{k: (normalise(v).strip() or None) if v else None
                                     for k, v in meta.items()}))
     except csv.Error as exc:
-        raise BadInput(f"invalid CSV: {exc}", reader.line_num) from exc
+        raise BadInput(_("invalid CSV: {error}").format(error=exc), reader.line_num) from exc
     if not out:
-        raise BadInput("the CSV file has a header but no articles", 2)
+        raise BadInput(_("the CSV file has a header but no articles"), 2)
     return out
 
 
@@ -478,7 +494,8 @@ def _csv_fact_rows(reader, names: list[str]) -> list[FactRow]:
         for row in reader:
             recno += 1
             line, start = start, reader.line_num + 1
-            where = f"row {recno}" + (f", line {line}" if line != recno else "")
+            where = (_("row {n}").format(n=recno) if line == recno
+                     else _("row {n}, line {line}").format(n=recno, line=line))
 
             def bad(reason: str) -> BadInput:
                 return BadInput(reason, line, where)
@@ -486,19 +503,21 @@ def _csv_fact_rows(reader, names: list[str]) -> list[FactRow]:
             if not any(c.strip() for c in row):
                 continue
             if len(row) != len(names):
-                raise bad(f"expected {len(names)} columns, found {len(row)}")
+                raise bad(_("expected {n} columns, found {found}").format(n=len(names), found=len(row)))
             obj = {k: clean(restore(v)) for k, v in zip(names, row)}
             f: dict[str, Any] = {"kind": obj["kind"], "text": obj["text"], "value": obj["value"]}
             for key in ("start", "end"):
                 try:
                     f[key] = int(obj[key])
                 except ValueError:
-                    raise bad(f"'{key}' must be a whole number, got {obj[key]!r}") from None
+                    raise bad(_("'{key}' must be a whole number, got {value!r}").format(
+                        key=key, value=obj[key])) from None
             if obj.get("confidence"):
                 try:
                     f["confidence"] = float(obj["confidence"])
                 except ValueError:
-                    raise bad(f"'confidence' must be a number, got {obj['confidence']!r}") from None
+                    raise bad(_("'confidence' must be a number, got {value!r}").format(
+                        value=obj["confidence"])) from None
             if obj.get("extractor"):
                 f["extractor"] = obj["extractor"]
             for k in ALL_KIND_FIELDS:
@@ -513,7 +532,7 @@ def _csv_fact_rows(reader, names: list[str]) -> list[FactRow]:
             out.append(FactRow(where, obj["article_id"], obj.get("origin", ""), fact, review,
                                obj.get("value_before_edit") or None))
     except csv.Error as exc:
-        raise BadInput(f"invalid CSV: {exc}", reader.line_num) from exc
+        raise BadInput(_("invalid CSV: {error}").format(error=exc), reader.line_num) from exc
     if not out:
-        raise BadInput("the facts CSV has a header but no facts", 2)
+        raise BadInput(_("the facts CSV has a header but no facts"), 2)
     return out

@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator,
                       model_validator)
 
+from .i18n import N_, _, language
 from .textio import clean, typed_problem
 
 FACTS_VERSION = 1
@@ -117,24 +118,22 @@ class FactBase(BaseModel):
     @model_validator(mode="after")
     def _span(self):
         if self.end <= self.start:
-            raise ValueError(f"span end {self.end} is not after start {self.start}")
+            raise ValueError(_("span end {end} is not after start {start}").format(end=self.end, start=self.start))
         if self.end - self.start != len(self.text):
-            raise ValueError(
-                f"span {self.start}-{self.end} is {self.end - self.start} characters "
-                f"but text {self.text!r} has {len(self.text)}"
-            )
+            raise ValueError(_("span {start}-{end} is {n} characters but text {text!r} has {length}").format(
+                start=self.start, end=self.end, n=self.end - self.start, text=self.text, length=len(self.text)))
         return self
 
 
 def _approx(v: str) -> str:
     if v not in APPROX:
-        raise ValueError(f"approx must be one of {', '.join(a for a in APPROX if a)}")
+        raise ValueError(_("approx must be one of {values}").format(values=", ".join(a for a in APPROX if a)))
     return v
 
 
 def _number(v: str) -> str:
     if not is_number(v):
-        raise ValueError(f"value {v!r} is not a number written with '.' as decimal mark")
+        raise ValueError(_("value {value!r} is not a number written with '.' as decimal mark").format(value=v))
     return v
 
 
@@ -157,7 +156,7 @@ class Money(FactBase):
     @classmethod
     def _currency(cls, v: str) -> str:
         if v and not re.fullmatch(r"[A-Z]{3}", v):
-            raise ValueError(f"currency {v!r} is not an ISO 4217 code such as VND, USD, EUR")
+            raise ValueError(_("currency {value!r} is not an ISO 4217 code such as VND, USD, EUR").format(value=v))
         return v
 
 
@@ -175,7 +174,7 @@ class Date(FactBase):
     @classmethod
     def _iso(cls, v: str) -> str:
         if not is_iso_date(v):
-            raise ValueError(f"value {v!r} is not an ISO 8601 date, time or range")
+            raise ValueError(_("value {value!r} is not an ISO 8601 date, time or range").format(value=v))
         return v
 
 
@@ -198,7 +197,7 @@ class Location(FactBase):
     @classmethod
     def _level(cls, v: str) -> str:
         if v not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(x for x in LEVELS if x)}")
+            raise ValueError(_("level must be one of {values}").format(values=", ".join(x for x in LEVELS if x)))
         return v
 
 
@@ -212,7 +211,7 @@ class LegalReference(FactBase):
     @classmethod
     def _date(cls, v: str) -> str:
         if v and not is_iso_date(v):
-            raise ValueError(f"date {v!r} is not an ISO 8601 date")
+            raise ValueError(_("date {value!r} is not an ISO 8601 date").format(value=v))
         return v
 
 
@@ -242,6 +241,22 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
 ALL_KIND_FIELDS: tuple[str, ...] = tuple(
     dict.fromkeys(f for fields in KIND_FIELDS.values() for f in fields)
 )
+
+#: The fields a message names, as it names them (a typed value refused: db/store.py); the
+#: article's own fields besides, under `article_…` where a fact has one of the same name.
+FIELD_WORDS = {
+    "value": N_("value"), "text": N_("text"), "unit": N_("unit"), "approx": N_("approximation"),
+    "currency": N_("currency"), "title": N_("person's title"), "honorific": N_("honorific"),
+    "acronym": N_("acronym"), "level": N_("level"), "doc_type": N_("document type"), "issuer": N_("issuer"),
+    "date": N_("date"), "note": N_("note"), "reviewer": N_("reviewer's name"),
+    "article_title": N_("article title"), "published": N_("published date"), "source": N_("source"),
+    "author": N_("author"),
+}
+
+
+def field_word(name: str) -> str:
+    """A field as a message names it, in the language in use (its id, spaced, when unknown)."""
+    return _(FIELD_WORDS[name]) if name in FIELD_WORDS else name.replace("_", " ")
 
 
 def validate_fact(data: dict, *, typed: bool | None = None) -> FactBase:
@@ -275,9 +290,60 @@ def error_text(exc) -> str:
     parts = []
     for err in exc.errors():
         loc = ".".join(str(p) for p in err.get("loc", ()) if p not in MODELS)
-        msg = err.get("msg", "invalid").removeprefix("Value error, ")
+        msg = error_message(err)
         parts.append(f"{loc}: {msg}" if loc else msg)
     return "; ".join(parts)
+
+
+# pydantic's own messages for the errors a file or a form meets, in the language in use (pydantic
+# speaks English only; another error keeps its English words). Ours (a ValueError of a validator
+# above) are in the language already.
+PYDANTIC_MESSAGES = {
+    "missing": N_("Field required"),
+    "string_type": N_("Input should be a valid string"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "list_type": N_("Input should be a valid list"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "string_too_short": N_("String should have at least {min_length} characters"),
+    "enum": N_("Input should be {expected}"),
+    "literal_error": N_("Input should be {expected}"),
+    "union_tag_invalid": N_("Input tag '{tag}' found using {discriminator} does not match any of the "
+                            "expected tags: {expected_tags}"),
+    "union_tag_not_found": N_("Unable to extract tag using discriminator {discriminator}"),
+}
+
+
+def error_message(err: dict) -> str:
+    """The message of one error of a pydantic ValidationError (`exc.errors()`), without
+    pydantic's "Value error, ", in the language in use."""
+    msg = err.get("msg", "invalid").removeprefix("Value error, ")
+    said = PYDANTIC_MESSAGES.get(err.get("type", ""))
+    if said is None or language() == "en":
+        return msg
+    ctx = {k: _ctx_value(v) for k, v in (err.get("ctx") or {}).items()}
+    try:
+        return _(said).format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        return msg
+
+
+def _ctx_value(v):
+    """A value pydantic names in a message, as the message writes it (1, not 1.0; `a or b` in
+    the language's words)."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, str):
+        return v.replace("' or '", "'" + _(" or ") + "'")
+    return v
 
 
 class Review(BaseModel):

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from .i18n import _, grouped, ngettext
 from .model import CURATED, KIND_FIELDS
 
 NAME_KINDS = ("person", "organization", "location")
@@ -94,13 +95,19 @@ def summary(results: list[Proposed]) -> str:
     said = ""
     if places:
         named = [r for r in results if r.facts]
-        what = f"‘{named[0].text}’" if len(named) == 1 else f"{len(named)} names"
-        said = f"Proposed {what} in {places:,} more place{'s' if places != 1 else ''}"
+        if len(named) == 1:
+            said = ngettext("Proposed ‘{name}’ in {n} more place", "Proposed ‘{name}’ in {n} more places",
+                            places).format(name=named[0].text, n=grouped(places))
+        else:
+            said = ngettext("Proposed {names} names in {n} more place", "Proposed {names} names in {n} more places",
+                            places).format(names=len(named), n=grouped(places))
     if capped:
         r = capped[0]
-        note = (f"searched {r.searched:,} of the {r.articles:,} articles that mention ‘{r.text}’"
-                if len(capped) == 1 else
-                f"searched {sum(x.searched for x in results):,} of the "
-                f"{sum(x.articles for x in results):,} articles that mention them")
-        said = f"{said} ({note})" if said else f"Proposed nothing yet ({note})"
+        if len(capped) == 1:
+            note = _("searched {searched} of the {articles} articles that mention ‘{name}’").format(
+                searched=grouped(r.searched), articles=grouped(r.articles), name=r.text)
+        else:
+            note = _("searched {searched} of the {articles} articles that mention them").format(
+                searched=grouped(sum(x.searched for x in results)), articles=grouped(sum(x.articles for x in results)))
+        said = f"{said} ({note})" if said else _("Proposed nothing yet ({note})").format(note=note)
     return said

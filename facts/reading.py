@@ -14,6 +14,7 @@ from typing import Optional
 from .extract.dates import find_dates
 from .extract.numbers import SCALE, format_value, parse_number, scale_of
 from .extract.words import CURRENCIES
+from .i18n import _
 from .model import is_iso_date
 from .textio import typed_problem
 
@@ -61,12 +62,12 @@ def read_number(typed: str) -> Reading:
         return refused
     t = " ".join(typed.split())
     if not t:
-        return Reading(None, "a number is needed")
+        return Reading(None, _("a number is needed"))
     m = _TYPED_NUMBER.match(t)
     d = parse_number(m.group("num")) if m else None
     if d is None:
-        return Reading(None, f"“{typed.strip()}” is not a number: write 8.900 or 8900 for eight "
-                             "thousand nine hundred, 1,5 for one and a half")
+        return Reading(None, _("“{typed}” is not a number: write 8.900 or 8900 for eight thousand nine "
+                               "hundred, 1,5 for one and a half").format(typed=typed.strip()))
     d *= scale_of(m.group("scale"))
     if m.group("sign"):
         d = -d
@@ -96,16 +97,16 @@ def read_date(typed: str, year: Optional[int] = None) -> Reading:
         return refused
     t = " ".join(typed.split())
     if not t:
-        return Reading(None, "a date is needed")
+        return Reading(None, _("a date is needed"))
     value = t if is_iso_date(t) else next(
         (c.value for c in find_dates(t, year) if c.start == 0 and c.end == len(t) and is_iso_date(c.value)),
         None)
     if value is not None:
         if not _on_the_calendar(value):
-            return Reading(None, f"“{typed.strip()}” is not a day of the calendar")
+            return Reading(None, _("“{typed}” is not a day of the calendar").format(typed=typed.strip()))
         return Reading(value)
-    return Reading(None, f"“{typed.strip()}” is not a date: write 06/12/2024, 6-12-2024, "
-                         "tháng 5/2020, năm 2030 or 2024-12-06")
+    return Reading(None, _("“{typed}” is not a date: write 06/12/2024, 6-12-2024, tháng 5/2020, năm 2030 "
+                           "or 2024-12-06").format(typed=typed.strip()))
 
 
 def read_field(kind: str, name: str, typed: str, year: Optional[int] = None) -> Reading:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
+from .i18n import N_, _, decimal, kind_word, num
+
 SESSION_GAP = timedelta(minutes=30)
 REVIEWED = ("accepted", "edited", "rejected")
 
@@ -49,7 +51,7 @@ def sessions(events: Iterable[tuple], gap: timedelta = SESSION_GAP) -> list[Sess
     standing: dict[tuple, list] = defaultdict(list)  # (reviewer, fact) → [(session, action, kind)]
     taken: dict[tuple, list] = defaultdict(list)
     for reviewer, at, action, kind, fact_id in events:
-        reviewer = reviewer or "(unknown)"
+        reviewer = reviewer or _("(unknown)")
         if cur is None or cur.reviewer != reviewer or at - cur.end > gap:
             cur = Session(reviewer, at, at)
             out.append(cur)
@@ -121,20 +123,39 @@ def report(rows_by_rule: Iterable[tuple], events: Iterable[tuple]) -> Report:
                   acceptance(rows, "rule"))
 
 
+# The logged actions as a session's counts name them (their ids stay in `fact-review log`).
+ACTION_WORDS = {"accept": N_("accept"), "reject": N_("reject"), "edit": N_("edit"), "add": N_("add"),
+                "flag": N_("flag"), "reset": N_("reset"), "adjudicate": N_("adjudicate"),
+                "correct": N_("correct"), "delete": N_("delete"), "restore": N_("restore")}
+
+
+def action_word(action: str) -> str:
+    """A logged action as a sentence says it (its id when it is no action of a reviewer)."""
+    return _(ACTION_WORDS[action]) if action in ACTION_WORDS else action
+
+
 def format_report(rep: Report) -> str:
-    lines = ["", "Review sessions (a pause of over 30 minutes starts a new one):"]
+    """The sessions and the acceptance rates as `fact-review stats` prints them, in the language
+    in use."""
+    lines = ["", _("Review sessions (a pause of over 30 minutes starts a new one):")]
     if not rep.sessions:
-        lines.append("  none yet")
+        lines.append("  " + _("none yet"))
     for s in rep.sessions:
-        actions = ", ".join(f"{a} {n}" for a, n in s.by_action.most_common())
-        kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind.most_common())
-        lines.append(f"  {s.reviewer:<16} {s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}  "
-                     f"{s.decisions:>5} decisions  {s.per_hour:7.0f}/h  ({actions}; {kinds})")
-    for title, rates in (("kind", rep.by_kind), ("extractor rule, worst first", rep.by_rule)):
-        lines += ["", f"Acceptance by {title} (accepted as extracted / reviewed):"]
+        actions = ", ".join(f"{action_word(a)} {num(n)}" for a, n in s.by_action.most_common())
+        kinds = ", ".join(f"{kind_word(k)} {num(n)}" for k, n in s.by_kind.most_common())
+        decisions = _("{n} decisions").format(n=f"{num(s.decisions):>5}")
+        pace = _("{rate}/h").format(rate=f"{num(round(s.per_hour)):>7}")
+        lines.append(f"  {s.reviewer:<16} {s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}  {decisions}  {pace}  "
+                     f"({actions}; {kinds})")
+    for title, rates, name in (
+            (_("Acceptance by kind (accepted as extracted / reviewed):"), rep.by_kind, kind_word),
+            (_("Acceptance by extractor rule, worst first (accepted as extracted / reviewed):"), rep.by_rule, str)):
+        lines += ["", title]
         if not rates:
-            lines.append("  nothing reviewed yet")
+            lines.append("  " + _("nothing reviewed yet"))
         for r in rates:
-            lines.append(f"  {r.name:<36} {r.rate:6.1%}  of {r.reviewed:>6}  "
-                         f"(edited {r.edited}, rejected {r.rejected})")
+            share = f"{decimal(r.rate * 100, 1)}%"
+            of = _("of {n}").format(n=f"{num(r.reviewed):>6}")
+            but = _("(edited {edited}, rejected {rejected})").format(edited=num(r.edited), rejected=num(r.rejected))
+            lines.append(f"  {name(r.name):<36} {share:>6}  {of}  {but}")
     return "\n".join(lines)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
+from .i18n import _, decimal, kind_word, num
 from .model import Kind
 
 DECISIONS = ("accepted", "edited", "rejected")  # what kappa compares
@@ -35,11 +36,11 @@ def check_reviewers(names: Sequence[str]) -> list[str]:
     """Reviewer names as given on a command line (`a,b,c`): trimmed, none empty, none twice."""
     out = [n.strip() for n in names]
     if not out or any(not n for n in out):
-        raise TeamError("--reviewers: give the reviewers' names separated by commas, none empty "
-                        f"(got {','.join(names)!r})")
+        raise TeamError(_("--reviewers: give the reviewers' names separated by commas, none empty (got "
+                          "{names!r})").format(names=",".join(names)))
     twice = sorted({n for n in out if out.count(n) > 1})
     if twice:
-        raise TeamError(f"--reviewers: {', '.join(twice)} given more than once")
+        raise TeamError(_("--reviewers: {names} given more than once").format(names=", ".join(twice)))
     return out
 
 
@@ -51,9 +52,10 @@ def split(article_ids: Sequence[int], reviewers: Sequence[str], overlap: float,
     Deterministic: the same articles and names give the same split."""
     reviewers = check_reviewers(list(reviewers))
     if not 0.0 <= overlap <= 1.0:
-        raise TeamError(f"--overlap: {overlap:g} is not a share between 0 and 1 (0.1 is 10%)")
+        raise TeamError(_("--overlap: {overlap} is not a share between 0 and 1 (0.1 is 10%)").format(
+            overlap=f"{overlap:g}"))
     if overlap > 0 and len(reviewers) < 2:
-        raise TeamError("--overlap: an article reviewed by two needs at least two reviewers")
+        raise TeamError(_("--overlap: an article reviewed by two needs at least two reviewers"))
     load = {r: (load or {}).get(r, 0) for r in reviewers}
     pairs_used = {p: 0 for p in combinations(reviewers, 2)}
     order = {r: i for i, r in enumerate(reviewers)}
@@ -190,24 +192,30 @@ def agreement(a: str, b: str, articles: Iterable[SharedArticle]) -> PairAgreemen
 
 
 def format_agreement(pairs: Sequence[PairAgreement]) -> str:
-    """The table `fact-review agreement` prints."""
+    """The table `fact-review agreement` prints, in the language in use."""
     if not pairs:
-        return ("No shared articles yet: `fact-review assign --reviewers a,b --overlap 0.1` gives some "
-                "articles to two reviewers, and agreement is measured on those.")
+        return _("No shared articles yet: `fact-review assign --reviewers a,b --overlap 0.1` gives some "
+                 "articles to two reviewers, and agreement is measured on those.")
+    kinds = {k: (_("all") if k == ALL else kind_word(k)) for k in (*(k.value for k in Kind), ALL)}
+    kw = max(16, max(len(name) for name in kinds.values()) + 1)
+    both, kappa, facts, same = _("both"), _("kappa"), _("facts"), _("same")
+    cw = [max(7, len(h) + 1) for h in (both, kappa, facts, same)]
     lines = []
     for p in pairs:
-        lines.append(f"{p.a} and {p.b}: {p.shared_articles} shared articles, {p.finished_articles} "
-                     "finished by both (span F1 is over those)")
-        lines.append(f"  {'kind':<16}{'F1':>7}{p.a[:8]:>9}{p.b[:8]:>9}{'both':>7}   "
-                     f"{'kappa':>7}{'facts':>7}{'same':>7}")
+        lines.append(_("{a} and {b}: {shared} shared articles, {finished} finished by both (span F1 is over "
+                       "those)").format(a=p.a, b=p.b, shared=num(p.shared_articles),
+                                        finished=num(p.finished_articles)))
+        lines.append(f"  {_('kind'):<{kw}}{'F1':>7}{p.a[:8]:>9}{p.b[:8]:>9}{both:>{cw[0]}}   "
+                     f"{kappa:>{cw[1]}}{facts:>{cw[2]}}{same:>{cw[3]}}")
         for k, row in p.by_kind.items():
             if not (row.spans_a or row.spans_b or row.decided_both) and k != ALL:
                 continue
-            f1 = "—" if row.f1 is None else f"{row.f1:.3f}"
-            kappa = "—" if row.kappa is None else f"{row.kappa:.3f}"
-            lines.append(f"  {k:<16}{f1:>7}{row.spans_a:>9}{row.spans_b:>9}{row.spans_both:>7}   "
-                         f"{kappa:>7}{row.decided_both:>7}{row.same_decision:>7}")
-    lines.append("F1: exact spans both kept (accepted, edited or added) over the facts each kept. "
-                 "kappa: Cohen's, on accept/edit/reject of the proposed facts both decided; "
-                 "— where it is not defined.")
+            f1 = "—" if row.f1 is None else decimal(row.f1, 3)
+            kap = "—" if row.kappa is None else decimal(row.kappa, 3)
+            lines.append(f"  {kinds.get(k, k):<{kw}}{f1:>7}{num(row.spans_a):>9}{num(row.spans_b):>9}"
+                         f"{num(row.spans_both):>{cw[0]}}   {kap:>{cw[1]}}{num(row.decided_both):>{cw[2]}}"
+                         f"{num(row.same_decision):>{cw[3]}}")
+    lines.append(_("F1: exact spans both kept (accepted, edited or added) over the facts each kept. "
+                   "kappa: Cohen's, on accept/edit/reject of the proposed facts both decided; "
+                   "— where it is not defined."))
     return "\n".join(lines)

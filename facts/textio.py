@@ -7,6 +7,8 @@ import codecs
 import re
 import unicodedata
 
+from .i18n import _, grouped
+
 
 class BadInput(Exception):
     """A user's file that cannot be imported. `line` is 1-based where known."""
@@ -15,7 +17,7 @@ class BadInput(Exception):
         super().__init__(reason)
         self.reason = reason
         self.line = line
-        self.where = where or (f"line {line}" if line else None)
+        self.where = where or (_("line {n}").format(n=line) if line else None)
 
 
 # -- the one rule for characters that are not text -------------------------------------------
@@ -54,9 +56,11 @@ def typed_problem(text: str) -> str | None:
     if m is None:
         return None
     c = m.group()
-    what = "a character that is not text" if c in "\ufffe\uffff" or "\ud800" <= c <= "\udfff" \
-        else "a control character"
-    return f"holds {what} (U+{ord(c):04X}) at character {m.start() + 1}; remove it"
+    if c in "\ufffe\uffff" or "\ud800" <= c <= "\udfff":
+        said = _("holds a character that is not text ({code}) at character {n}; remove it")
+    else:
+        said = _("holds a control character ({code}) at character {n}; remove it")
+    return said.format(code=f"U+{ord(c):04X}", n=m.start() + 1)
 
 
 # -- decoding --------------------------------------------------------------------------------
@@ -77,9 +81,13 @@ def _no_nul(data: bytes) -> None:
     if at < 0:
         return
     if data[:4] == b"PK\x03\x04":
-        raise BadInput("this is a zip archive, not text; unpack it and import the files")
-    hint = ", or UTF-16 text without a byte-order mark" if _utf16_like(data) else ""
-    raise BadInput(f"binary file{hint} (contains NUL bytes, the first at byte {at + 1:,}); expected text")
+        raise BadInput(_("this is a zip archive, not text; unpack it and import the files"))
+    if _utf16_like(data):
+        said = _("binary file, or UTF-16 text without a byte-order mark (contains NUL bytes, the first at "
+                 "byte {n}); expected text")
+    else:
+        said = _("binary file (contains NUL bytes, the first at byte {n}); expected text")
+    raise BadInput(said.format(n=grouped(at + 1)))
 
 
 _BOMS = (  # UTF-32-LE's mark begins with UTF-16-LE's: it is looked for first
@@ -91,22 +99,23 @@ _BOMS = (  # UTF-32-LE's mark begins with UTF-16-LE's: it is looked for first
 def decode(data: bytes) -> str:
     """Decode file bytes to str, or raise BadInput saying why not."""
     if not data.strip():
-        raise BadInput("the file is empty")
+        raise BadInput(_("the file is empty"))
     for bom, enc in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
             if enc == "utf-8-sig" and _utf16_like(body):
-                raise BadInput("UTF-16 text behind a UTF-8 byte-order mark (the file was saved "
-                               "twice in different encodings); save it again as UTF-8")
+                raise BadInput(_("UTF-16 text behind a UTF-8 byte-order mark (the file was saved "
+                                 "twice in different encodings); save it again as UTF-8"))
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise BadInput(f"invalid {enc.removesuffix('-sig')} text at byte {exc.start}") from exc
+                raise BadInput(_("invalid {encoding} text at byte {n}").format(
+                    encoding=enc.removesuffix("-sig"), n=exc.start)) from exc
             if enc == "utf-8-sig":
                 _no_nul(body)
             elif "\x00" in text:
-                raise BadInput(f"binary file (contains NUL characters, the first at character "
-                               f"{text.index(chr(0)) + 1:,}); expected text")
+                raise BadInput(_("binary file (contains NUL characters, the first at character {n}); "
+                                 "expected text").format(n=grouped(text.index(chr(0)) + 1)))
             return text
     _no_nul(data)
     try:
@@ -117,13 +126,11 @@ def decode(data: bytes) -> str:
 
     best = from_bytes(data, cp_isolation=None).best()
     if best is None:
-        raise BadInput(
-            f"cannot decode the text: not UTF-8 (invalid byte at {utf8_error.start}) "
-            "and no other encoding fits"
-        )
+        raise BadInput(_("cannot decode the text: not UTF-8 (invalid byte at {n}) and no other "
+                         "encoding fits").format(n=utf8_error.start))
     text = str(best)
     if _mostly_unprintable(text):
-        raise BadInput("binary file: its bytes do not read as text in any encoding")
+        raise BadInput(_("binary file: its bytes do not read as text in any encoding"))
     return text
 
 

@@ -1,15 +1,15 @@
-"""Refresh and compile the command line's catalogue (README: Language).
+"""Refresh and compile the catalogue of the messages made outside the window (README: Language).
 
     .venv/bin/python scripts/update_cli_catalogue.py          # refresh cli_vi.po, compile cli_vi.mo
     .venv/bin/python scripts/update_cli_catalogue.py --check  # exit 1 if untranslated or stale
 
-Reads the strings marked in the command line's sources (`_("…")`, `N_("…")`,
-`ngettext("…", "…", n)` in app/cli.py, app/cli_team.py, app/messages.py) with Python's own
-parser, merges them into resources/i18n/cli_vi.po (every translation kept; new strings get an
-empty one and are listed; strings no longer marked are dropped, listed too), then writes
-cli_vi.mo in GNU gettext's binary format (which `gettext.GNUTranslations` reads). The standard
-library has no msgfmt, and GNU gettext's tools are not needed: the format is a header, two tables
-of (length, offset) and the NUL-terminated strings, sorted by msgid
+Reads the strings marked (`_("…")`, `N_("…")`, `ngettext("…", "…", n)`; facts/i18n.py) in the
+sources of the command line and of every layer below the window — app/, db/, facts/ — with
+Python's own parser, merges them into resources/i18n/cli_vi.po (every translation kept; new
+strings get an empty one and are listed; strings no longer marked are dropped, listed too), then
+writes cli_vi.mo in GNU gettext's binary format (which `gettext.GNUTranslations` reads). The
+standard library has no msgfmt, and GNU gettext's tools are not needed: the format is a header,
+two tables of (length, offset) and the NUL-terminated strings, sorted by msgid
 (https://www.gnu.org/software/gettext/manual/html_node/MO-Files.html).
 """
 from __future__ import annotations
@@ -23,7 +23,18 @@ from pathlib import Path
 from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "app" / "cli.py", ROOT / "app" / "cli_team.py", ROOT / "app" / "messages.py"]
+# The command line's own first (the catalogue keeps their order), then every other source of the
+# layers below the window, in path order.
+FIRST = [ROOT / "app" / "cli.py", ROOT / "app" / "cli_team.py", ROOT / "app" / "messages.py"]
+LAYERS = ("app", "db", "facts")
+
+
+def sources() -> list[Path]:
+    rest = sorted(p for layer in LAYERS for p in (ROOT / layer).rglob("*.py") if p not in FIRST)
+    return FIRST + rest
+
+
+SOURCES = sources()
 PO = ROOT / "resources" / "i18n" / "cli_vi.po"
 MO = PO.with_suffix(".mo")
 HEADER = ("Project-Id-Version: fact-review\n"
@@ -146,7 +157,8 @@ def _lines(keyword: str, s: str) -> list[str]:
 
 
 def write_po(entries: dict[str, Entry], path: Path = PO) -> None:
-    out = ["# The command line's messages in Vietnamese (app/messages.py).",
+    out = ["# The messages made outside the window, in Vietnamese: the command line's, and those of",
+           "# the layers below the window (facts/i18n.py), which the window shows too.",
            "# Refreshed and compiled by scripts/update_cli_catalogue.py; translate every msgstr.",
            'msgid ""'] + _lines("msgstr", HEADER)
     for e in entries.values():

@@ -32,6 +32,18 @@ def user_home(tmp_path_factory, monkeypatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def messages_in_english():
+    """The messages of the layers below the window (facts/i18n.py: one language a process) are
+    English when a test starts and again when it ends, whatever language a test chose: a
+    Vietnamese window or `--lang vi` leaks into no other test."""
+    from facts import i18n
+
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
 def pytest_collection_modifyitems(config, items):
     """The slow tests first (a stable sort): under pytest-xdist they start at once on their
     workers while the many short ones fill the others, rather than beginning last."""

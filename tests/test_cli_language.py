@@ -1,4 +1,5 @@
-"""The command line in Vietnamese and English (app/messages.py, resources/i18n/cli_vi.po)."""
+"""The command line in Vietnamese and English (app/messages.py, resources/i18n/cli_vi.po), with the
+messages the layers below it make (facts/i18n.py: import errors, workspace errors, the tables)."""
 import argparse
 import gettext
 import importlib.util
@@ -14,7 +15,7 @@ import pytest
 
 from app import messages
 from app.cli import main
-from tests.conftest import ROOT
+from tests.conftest import GOLD, ROOT, SEEDS
 
 LOCALE_VARS = ("FACT_REVIEW_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -66,6 +67,36 @@ def test_every_marked_string_has_a_translation():
     assert not missing, f"untranslated (run scripts/update_cli_catalogue.py and translate): {missing}"
     stale = [m for m in po if m and m not in marked]
     assert not stale, f"in cli_vi.po but no longer marked: {stale}"
+
+
+def test_the_catalogue_covers_every_layer_below_the_window():
+    """Every source of app/, db/ and facts/ is read for marked strings (the extractor's and the
+    learner's too), and the messages of storage and the core are among them: a string marked
+    there without a translation fails the test above."""
+    tool = _catalogue_tool()
+    read = {str(p.relative_to(ROOT)) for p in tool.SOURCES}
+    for layer in ("app", "db", "facts"):
+        assert {str(p.relative_to(ROOT)) for p in (ROOT / layer).rglob("*.py")} <= read, layer
+    assert {"facts/extract/rules.py", "facts/learn/training.py", "db/writer.py"} <= read
+    marked = tool.extract()
+    where = {ref.split("/")[0] for e in marked.values() for ref in e.refs}
+    assert {"app", "db", "facts"} <= where
+    for msgid in ("line {n}", "the file is empty", "{path} is damaged: {reason}",
+                  "Review sessions (a pause of over 30 minutes starts a new one):",
+                  "{title}: confidence of the predicted facts against the share that match gold",
+                  "“{typed}” is not a number: write 8.900 or 8900 for eight thousand nine hundred, 1,5 for one "
+                  "and a half"):
+        assert msgid in marked, msgid
+
+
+def test_the_core_speaks_the_language_it_is_given():
+    from facts import i18n
+
+    assert messages.use is i18n.use and messages._ is i18n._  # one language for the whole process
+    messages.use("vi")
+    assert i18n.language() == "vi" and i18n._("the file is empty") == "tệp trống"
+    messages.use("en")
+    assert i18n._("the file is empty") == "the file is empty"
 
 
 def test_translations_keep_every_placeholder_and_line_ending():
@@ -245,3 +276,143 @@ def test_a_real_process_speaks_the_system_language(tmp_path):
                           cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 2
     assert "Không có không gian làm việc nào tại" in done.stderr
+
+
+# -- the messages of the layers below -------------------------------------------------------------
+def test_import_errors_in_vietnamese_and_in_english(capsys, tmp_path):
+    (tmp_path / "bad.json").write_text("{oops", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "archive.txt").write_bytes(b"PK\x03\x04\x00\x00")
+    (tmp_path / "no-text.csv").write_text("id,text\n1,\n", encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("bad.json", "notes.pdf", "archive.txt", "no-text.csv", "gone.txt")]
+    ws = str(tmp_path / "ws.sqlite")
+    code, out, err = run(capsys, "--lang", "vi", "--db", ws, "import", *files)
+    assert code == 1
+    for said in ("bad.json: dòng 1: JSON không hợp lệ: cần tên thuộc tính đặt trong dấu nháy kép (cột 2)",
+                 "notes.pdf: kiểu tệp .pdf không được hỗ trợ; cần một trong ",
+                 "archive.txt: đây là tệp nén zip, không phải văn bản; hãy giải nén rồi nhập các tệp bên trong",
+                 "no-text.csv: dòng 2: 'text' trống",
+                 "gone.txt: không có tệp hoặc thư mục này"):
+        assert said in err, err
+    assert "invalid JSON" not in err and out.startswith("Đã nhập 0 tệp")
+    code, out, err = run(capsys, "--db", ws, "import", *files)
+    assert "bad.json: line 1: invalid JSON: Expecting property name enclosed in double quotes (column 2)" in err
+    assert "gone.txt: no such file or folder" in err and "no-text.csv: line 2: empty 'text'" in err
+
+
+def test_evaluate_table_in_vietnamese(capsys):
+    from facts.extract.evaluate import evaluate, format_table
+
+    code, out, _err = run(capsys, "--lang", "vi", "evaluate", str(GOLD), "--articles", str(SEEDS))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["loại", "chuẩn", "dự"] and "F1 khớp đúng" in lines[0]
+    assert any(line.startswith("tiền ") for line in lines) and any(line.startswith("tổng thể") for line in lines)
+    assert "IoU nội dung 1,000" in out
+    assert "Độ tin cậy: điểm tin cậy của các dữ kiện dự đoán so với tỷ lệ khớp với chuẩn" in out
+    assert "0,9–1,0" in out and "sai số hiệu chỉnh kỳ vọng (ECE) " in out
+    assert "overall" not in out and "Reliability" not in out
+    code, out, _err = run(capsys, "evaluate", str(GOLD), "--articles", str(SEEDS))
+    assert out == format_table(evaluate(GOLD, SEEDS)) + "\n"  # English: the core's table, word for word
+    code, _out, err = run(capsys, "--lang", "vi", "evaluate", str(GOLD), "--articles", str(SEEDS / "none"))
+    assert code == 2 and "fact-review: không có thư mục " in err
+
+
+def test_stats_session_report_in_vietnamese(capsys, workspace):
+    import json
+
+    _, out, _ = run(capsys, "--db", str(workspace), "facts", "--json")
+    ids = [json.loads(line)["id"] for line in out.splitlines()[:3]]
+    run(capsys, "--db", str(workspace), "--reviewer", "lan", "accept", str(ids[0]), str(ids[1]))
+    run(capsys, "--db", str(workspace), "--reviewer", "lan", "reject", str(ids[2]))
+    _, out, _ = run(capsys, "--lang", "vi", "--db", str(workspace), "stats")
+    assert "Các phiên duyệt (nghỉ quá 30 phút thì bắt đầu phiên mới):" in out
+    session = next(line for line in out.splitlines() if line.startswith("  lan "))
+    assert "3 quyết định" in session and "/giờ" in session and "chấp nhận 2, từ chối 1" in session
+    assert "Tỷ lệ chấp nhận theo loại (chấp nhận nguyên như trích xuất / đã duyệt):" in out
+    assert "Tỷ lệ chấp nhận theo quy tắc trích xuất, thấp nhất trước" in out and "(sửa 0, từ chối " in out
+    assert "Review sessions" not in out and "decisions" not in out
+
+
+def test_agreement_table_in_vietnamese():
+    from facts.team import Judged, SharedArticle, agreement, format_agreement
+
+    a, b = Judged("accepted", "money", 0, 5), Judged("rejected", "money", 0, 5)
+    pair = agreement("lan", "minh", [SharedArticle(1, [("money", a, a), ("money", a, b)])])
+    english = format_agreement([pair])
+    assert english.startswith("lan and minh: 1 shared articles, 1 finished by both")
+    messages.use("vi")
+    said = format_agreement([pair])
+    assert said.startswith("lan và minh: 1 bài báo dùng chung, cả hai đã duyệt xong 1 bài")
+    head = said.splitlines()[1].split()
+    assert head[0] == "loại" and "cả" in head and "hệ" in head
+    assert any(line.strip().startswith("tiền ") for line in said.splitlines())
+    assert "0,000" in said or "1,000" in said
+    assert format_agreement([]).startswith("Chưa có bài báo dùng chung nào")
+
+
+def test_workspace_errors_in_vietnamese(capsys, tmp_path):
+    not_ours = tmp_path / "notes.sqlite"
+    not_ours.write_text("chỉ là một tệp văn bản", encoding="utf-8")
+    code, _, err = run(capsys, "--lang", "vi", "--db", str(not_ours), "articles")
+    assert code == 2
+    assert f"{not_ours} không phải không gian làm việc của Fact Review (không phải cơ sở dữ liệu SQLite)." in err
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    code, _, err = run(capsys, "--lang", "vi", "--db", str(folder), "articles")
+    assert code == 2 and f"{folder} là một thư mục, không phải tệp không gian làm việc." in err
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    code, _, err = run(capsys, "--lang", "vi", "--db", str(empty), "articles")
+    assert code == 2 and f"Không có không gian làm việc nào tại {empty} (tệp trống)." in err
+    code, _, err = run(capsys, "--db", str(not_ours), "articles")
+    assert "is not a Fact Review workspace (not an SQLite database)" in err
+
+
+def test_values_and_validation_in_vietnamese():
+    from pydantic import ValidationError
+
+    from facts.model import error_text, validate_fact
+    from facts.reading import read_date, read_number
+    from facts.textio import typed_problem
+
+    fact = {"kind": "money", "start": -1, "end": 3, "text": "abc", "value": "ba"}
+    try:
+        validate_fact(fact)
+    except ValidationError as exc:
+        english = error_text(exc)
+    assert english == ("start: Input should be greater than or equal to 0; "
+                       "value: value 'ba' is not a number written with '.' as decimal mark")
+    messages.use("vi")
+    assert read_number("abc").error.startswith("“abc” không phải là số: viết 8.900 hoặc 8900")
+    assert read_date("31/02/2024").error == "“31/02/2024” không phải là một ngày có thật trên lịch"
+    assert typed_problem("đã\x07 xem") == "chứa một ký tự điều khiển (U+0007) ở ký tự thứ 3; hãy xóa nó"
+    try:
+        validate_fact(fact)
+    except ValidationError as exc:
+        said = error_text(exc)
+    assert said == ("start: Giá trị phải lớn hơn hoặc bằng 0; "
+                    "value: giá trị 'ba' không phải là số viết với '.' làm dấu thập phân")
+    try:
+        validate_fact({**fact, "kind": "tiền", "start": 0})
+    except ValidationError as exc:
+        said = error_text(exc)
+    assert said.startswith("Giá trị 'tiền' của trường 'kind' không khớp với giá trị nào được chấp nhận: ")
+
+
+def test_a_refused_value_names_its_field_in_vietnamese(seeded_store):
+    from db.store import UnstorableText
+    from facts.model import validate_fact
+
+    article = seeded_store.article(seeded_store.article_ids()[0])
+    fact = validate_fact({"kind": "person", "start": 0, "end": 3, "text": article.text[:3], "value": "x",
+                          "extractor": "manual"})
+    messages.use("vi")
+    with pytest.raises(UnstorableText) as refused:
+        seeded_store.add_fact(article.id, fact, "lan", note="xem\x07 lại")
+    assert str(refused.value) == ("Trường ghi chú chứa một ký tự điều khiển (U+0007) ở ký tự thứ 4; hãy xóa nó. "
+                                  "Chưa lưu gì.")
+    messages.use("en")
+    with pytest.raises(UnstorableText) as refused:
+        seeded_store.correct_article(article.id, "lan", title="Tin\x07")
+    assert str(refused.value).startswith("The article title holds a control character (U+0007) at character 4")

@@ -53,9 +53,24 @@ def words(text: str) -> set[str]:
             if w.isascii() and re.fullmatch(r"[A-Za-z]{2,}", w)}
 
 
+def below() -> list[tuple[str, str]]:
+    """(English, Vietnamese) of every message the layers below the window make (db/, facts/:
+    resources/i18n/cli_vi.po), which the window shows in its own language too."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_cli_catalogue", ROOT / "scripts" / "update_cli_catalogue.py")
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool  # its dataclasses look their module up
+    spec.loader.exec_module(tool)
+    return [(e.msgid, s) for e in tool.read_po().values() if e.msgid for s in e.msgstr]
+
+
 MESSAGES = catalogue()
-ENGLISH = set().union(*(words(src.replace("&", "")) for _, src, _, _ in MESSAGES))
-VIETNAMESE = set().union(*(words(vi.replace("&", "")) for _, _, vi, _ in MESSAGES))
+BELOW = below()
+ENGLISH = set().union(*(words(src.replace("&", "")) for _, src, _, _ in MESSAGES),
+                      *(words(src) for src, _ in BELOW))
+VIETNAMESE = set().union(*(words(vi.replace("&", "")) for _, _, vi, _ in MESSAGES),
+                         *(words(vi) for _, vi in BELOW))
 # Words of English that a Vietnamese screen may not show: those of the sources that no
 # translation keeps (a name like Markdown or Excel, a key like Enter, is kept by its translation).
 FOREIGN = ENGLISH - VIETNAMESE - KEY_NAMES
@@ -381,6 +396,66 @@ def test_switching_language_in_preferences_rebuilds_the_window_in_place(qtbot, w
         assert new.status_saved.text().startswith("✓ Đã hoàn tác: ")
     finally:
         i18n.install("en")
+
+
+# -- the messages of the layers below, on a Vietnamese screen --------------------------------------
+def test_the_window_language_is_the_language_of_every_message(qapp):
+    """What db/ and facts/ say (facts/i18n.py) follows the window's language, chosen or switched."""
+    from facts import i18n as core
+
+    try:
+        assert i18n.install("vi") == "vi" and core.language() == "vi"
+        assert core._("the file is empty") == "tệp trống"
+    finally:
+        i18n.install("en")
+    assert core.language() == "en" and core._("the file is empty") == "the file is empty"
+
+
+def test_a_failed_import_says_why_in_vietnamese(qtbot, vietnamese, window, tmp_path):
+    from desktop.dialogs import ImportErrors
+
+    (tmp_path / "bad.json").write_text("{ not json", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    window.files.import_paths([str(tmp_path / n) for n in ("bad.json", "notes.pdf", "empty.txt")])
+    shown = [d for d in QApplication.topLevelWidgets() if isinstance(d, ImportErrors) and d.isVisible()]
+    assert len(shown) == 1
+    text = shown[0].text.toPlainText()
+    try:
+        assert "dòng 1: JSON không hợp lệ: cần tên thuộc tính đặt trong dấu nháy kép (cột 3)" in text
+        assert "kiểu tệp .pdf không được hỗ trợ; cần một trong .bio, .conll" in text
+        assert "empty.txt\n    tệp trống" in text
+        assert not english_in(text), text
+    finally:
+        shown[0].close()
+
+
+def test_a_workspace_that_cannot_be_opened_says_why_in_vietnamese(vietnamese, window, tmp_path, monkeypatch):
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(_plain(a[2])))
+    not_ours = tmp_path / "notes.sqlite"
+    not_ours.write_text("chỉ là một tệp văn bản", encoding="utf-8")
+    window.switch_workspace(not_ours)
+    assert warned == [f"{not_ours} không phải không gian làm việc của Fact Review (không phải cơ sở dữ liệu "
+                      "SQLite)."]
+    assert window.workspace.path != not_ours  # the workspace before it is still open
+
+
+def test_the_edit_form_says_why_a_value_is_refused_in_vietnamese(qtbot, vietnamese, window):
+    f = next(f for f in window.facts.visible_facts() if f.kind in ("quantity", "money"))
+    window.select_fact(f.id)
+    window.edit()
+    form = window.facts.form
+    value = form.inputs["value"]
+    value.selectAll()
+    qtbot.keyClicks(value, "1.2.3")
+    assert not form.save_button.isEnabled()
+    assert form.errors["value"].text().startswith("“1.2.3” không phải là số: viết 8.900 hoặc 8900 cho tám nghìn")
+    value.selectAll()
+    qtbot.keyClicks(value, "12")
+    form.note.setText("xem\x07 lại")
+    assert form.note_error.text() == "chứa một ký tự điều khiển (U+0007) ở ký tự thứ 4; hãy xóa nó"
+    form.cancel()
 
 
 # -- Vietnamese input methods -------------------------------------------------------------------------
