@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from .messages import (LANGUAGES, _, argparse_speaks, choose, decimal, kind_word as _kind, lang_from_argv, ngettext,
+from .messages import (LANGUAGES, N_, _, argparse_speaks, choose, decimal, kind_word as _kind, lang_from_argv, ngettext,
                        num, status_word as _status, use)
 from .opening import ENV_REVIEWER, resolve_path
 from .workspace import WorkspaceError
@@ -544,6 +544,13 @@ def _learn(args, store) -> int:
     return EXIT_OK
 
 
+# What the model reads around (facts.learn.training.CANDIDATES), as `learn` names it.
+_READINGS = {
+    "uncovered": N_("the names the rules left unexplained"),
+    "all": N_("every name and rule span (about twice the model's time at extraction)"),
+}
+
+
 def format_learned(result, version: int) -> str:
     """What `learn` says: what it learned from, the k-fold table, the time, the model kept."""
     src = result.trained_from
@@ -564,6 +571,18 @@ def format_learned(result, version: int) -> str:
         rules, learned = ("".join(f"{decimal(x[key], 3):>{w}}" for key, w in
                                   (("precision", 6), ("recall", 7), ("f1", 7))) for x in (r, m))
         lines.append(f"{name:<{kw}}{num(r['gold']):>6}  {rules}  {learned}")
+    estimates = result.scores.get("estimates") or {}
+    if len(estimates) > 1:
+        lines.append(_("What the model reads, learned+rules F1 of each way ({n} articles, {folds} "
+                       "folds); * the way kept:").format(
+            n=num(result.scores.get("estimated_on", src["articles"])),
+            folds=result.scores["folds"] if result.scores.get("estimated_on", src["articles"])
+            == src["articles"] else 3))
+        for mode, f1 in estimates.items():
+            mark = "*" if mode == result.scores.get("candidates") else " "
+            scores = "  ".join(f"{_kind(k)} {decimal(v, 3)}" for k, v in f1.items())
+            what = _(_READINGS[mode]) if mode in _READINGS else mode
+            lines.append(f"  {mark} {what}: {scores}")
     lines.append(_("Model {version} kept in the workspace (learned in {seconds} s). `fact-review "
                    "extract` runs it over every article as learned@{version}; reviewed facts are "
                    "never changed.").format(version=version, seconds=decimal(result.seconds, 1)))

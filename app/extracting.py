@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from facts.extract import Extractor, default_extractor
 from facts.calibration import calibrate
+from facts.i18n import _
 from facts.learn import LearnedExtractor, Settings, model_tag
 
 from .calibrating import table_for
@@ -365,7 +366,7 @@ def run_extraction(store, *, article: Optional[int] = None, everything: bool = F
                    cancelled: Callable[[], bool] = lambda: False) -> RunSummary:
     if article is not None:
         if store.article(article) is None:
-            raise ValueError(f"no article with id {article}")
+            raise ValueError(_("no article with id {article}").format(article=article))
         ids = [article]
     else:
         tag = _tag(extractor) if extractor is not None else current_tag(store)

@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from facts.i18n import _
 from facts.model import (ALL_KIND_FIELDS, KIND_FIELDS, ArticleIn, FactBase, Review, Status, extractor_name,
                          run_extractors)
 
@@ -160,7 +161,7 @@ class Writer:
         except IntegrityError as exc:
             sp.rollback()
             self._forget()
-            raise ValueError(f"could not be stored: {exc.orig}") from exc
+            raise ValueError(_("could not be stored: {reason}").format(reason=exc.orig)) from exc
         except BaseException:
             sp.rollback()
             self._forget()
@@ -354,14 +355,14 @@ class Writer:
         if len(arts) > 1:
             arts = [a for a in arts if a.origin == row.article_origin] or arts[:0]
         if not arts:
-            raise ValueError(f"{row.where}: no article {row.article_uid!r} in this workspace "
-                             "(import the articles first)")
+            raise ValueError(_("{where}: no article {uid!r} in this workspace (import the articles "
+                               "first)").format(where=row.where, uid=row.article_uid))
         aid, _, text = arts[0]
         lock_articles(self.conn, [aid])
         f = row.fact
         if text[f.start:f.end] != f.text:
-            raise ValueError(f"{row.where}: text {f.text!r} is not at {f.start}-{f.end} of "
-                             f"article {row.article_uid!r}")
+            raise ValueError(_("{where}: text {text!r} is not at {start}-{end} of article {uid!r}").format(
+                where=row.where, text=f.text, start=f.start, end=f.end, uid=row.article_uid))
         cols = fact_columns(f)
         review = row.review
         cols.update(status=review.status.value,

@@ -140,6 +140,10 @@ def test_kfold_printout_has_a_row_per_kind(capsys, db_path, tmp_path):
     rules_f1, learned_f1 = float(rows["person"][3]), float(rows["person"][6])
     assert rules_f1 == 0.0 and learned_f1 > 0.9  # the rules know none of these names
     assert re.search(r"learned in [\d.]+ s", out)
+    # both ways of reading estimated, the one kept marked
+    ways = re.findall(r"^  ([* ]) (the names the rules left unexplained|every name and rule span)", out, re.M)
+    assert sorted(w for _, w in ways) == ["every name and rule span", "the names the rules left unexplained"]
+    assert [m for m, _ in ways].count("*") == 1
 
 
 def test_too_little_data_is_refused_clearly(capsys, db_path, tmp_path):

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional, Sequence
 
+from ..i18n import _, kind_word, ngettext
 from ..model import CURATED, FactBase, Status
 from .crf import Reading, Settings, Tagger, read_doc, train, training_sequences
 from .features import Doc
@@ -295,15 +296,18 @@ def learn(docs: Sequence[TrainingDoc], settings: Optional[Settings] = None, fold
     kinds = settings.kinds
     if len(docs) < settings.min_documents:
         raise TooLittleData(
-            f"too little to learn from: {len(docs)} article{'s' if len(docs) != 1 else ''} "
-            f"with every fact decided, and learning needs at least {settings.min_documents}. "
-            "An article counts once none of its facts is pending and at least one is accepted, "
-            "edited, added or rejected.")
+            ngettext("too little to learn from: {n} article with every fact decided, and learning "
+                     "needs at least {least}. An article counts once none of its facts is pending and "
+                     "at least one is accepted, edited, added or rejected.",
+                     "too little to learn from: {n} articles with every fact decided, and learning "
+                     "needs at least {least}. An article counts once none of its facts is pending and "
+                     "at least one is accepted, edited, added or rejected.", len(docs)
+                     ).format(n=len(docs), least=settings.min_documents))
     facts = {k: sum(1 for d in docs for t in d.truth if t[0] == k) for k in kinds}
     if not any(facts.values()):
         raise TooLittleData(
-            f"too little to learn from: the {len(docs)} decided articles hold no accepted, "
-            f"edited or added {', '.join(kinds)} fact.")
+            _("too little to learn from: the {n} decided articles hold no accepted, edited or added "
+              "{kinds} fact.").format(n=len(docs), kinds=", ".join(kind_word(k) for k in kinds)))
     note = (lambda stage: (lambda i, n: progress(stage, i, n))) if progress else (lambda s: None)
     settings = replace(settings, ordinary=ordinary_words(docs))
     by_rules = rule_readings(docs, progress=note("read"))
