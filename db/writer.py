@@ -357,7 +357,7 @@ class Writer:
         if not arts:
             raise ValueError(_("{where}: no article {uid!r} in this workspace (import the articles "
                                "first)").format(where=row.where, uid=row.article_uid))
-        aid, _, text = arts[0]
+        aid, text = arts[0].id, arts[0].text
         lock_articles(self.conn, [aid])
         f = row.fact
         if text[f.start:f.end] != f.text:

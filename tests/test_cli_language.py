@@ -416,3 +416,44 @@ def test_a_refused_value_names_its_field_in_vietnamese(seeded_store):
     with pytest.raises(UnstorableText) as refused:
         seeded_store.correct_article(article.id, "lan", title="Tin\x07")
     assert str(refused.value).startswith("The article title holds a control character (U+0007) at character 4")
+
+
+def test_a_facts_csv_row_for_no_article_says_so_in_either_language(capsys, workspace, tmp_path):
+    """A facts CSV whose row names an article the workspace does not hold: the file fails with
+    the row and the reason, in the language asked (a gettext `_` shadowed by a throwaway
+    variable once made this a crash)."""
+    rows = tmp_path / "facts.csv"
+    rows.write_text("article_id,kind,start,end,text,value\nkhông-có,money,0,3,abc,12\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(workspace), "import", str(rows))
+    assert code == 1 and "row 2: no article 'không-có' in this workspace (import the articles first)" in err
+    code, out, err = run(capsys, "--lang", "vi", "--db", str(workspace), "import", str(rows))
+    assert code == 1 and "không có bài báo 'không-có' trong không gian làm việc này" in err
+    assert "Traceback" not in err
+
+
+def test_no_function_both_translates_and_throws_away_into_underscore():
+    """`_` is gettext's: a function that also assigns to `_` (`a, _, b = row`) makes it a local
+    name, and every `_("…")` in it fails at run time. None in app/, db/, facts/, desktop/."""
+    import ast
+
+    found = []
+    for folder in ("app", "db", "facts", "desktop"):
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for fn in ast.walk(tree):
+                if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    continue
+                todo, stores, calls = list(ast.iter_child_nodes(fn)), False, False
+                while todo:
+                    node = todo.pop()
+                    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
+                                         ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                        continue  # a scope of its own
+                    if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+                        stores = True
+                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
+                        calls = True
+                    todo.extend(ast.iter_child_nodes(node))
+                if stores and calls:
+                    found.append(f"{path.relative_to(ROOT)}:{fn.lineno} {fn.name}")
+    assert not found, found

@@ -626,3 +626,17 @@ def test_a_reading_process_that_dies_leaves_the_reading_to_the_command(capsys, t
         counts[jobs] = con.execute("SELECT kind, start, \"end\", value FROM facts ORDER BY 1, 2, 3").fetchall()
         con.close()
     assert counts["1"] and counts["1"] == counts["2"]
+
+
+def test_decided_articles_without_names_are_refused_clearly():
+    """Decided articles holding no fact of the model's kinds: `learn` says so (in words, not a
+    crash)."""
+    from facts.learn import Settings, TooLittleData, learn
+    from facts.learn.training import TrainingDoc
+
+    text = "Giá xăng tăng 500 đồng mỗi lít từ ngày 5/3."
+    docs = [TrainingDoc(f"d{i}", text, [[0, len(text)]], None, truth=[("money", 14, 23)], rejected=[])
+            for i in range(6)]
+    with pytest.raises(TooLittleData, match="the 6 decided articles hold no accepted, edited or added "
+                                            "person, organization, location fact"):
+        learn(docs, Settings(), folds=2)

@@ -323,7 +323,7 @@ def learn(docs: Sequence[TrainingDoc], settings: Optional[Settings] = None, fold
         sub, sub_rules = [docs[i] for i in pick], [by_rules[i] for i in pick]
         best = None
         for mode in modes:
-            _, _, scores = _estimate(sub, sub_rules, settings, mode, min(folds, MODE_FOLDS), note)
+            scores = _estimate(sub, sub_rules, settings, mode, min(folds, MODE_FOLDS), note)[2]
             estimates[mode] = {k: round(scores[k]["learned"].f1, 4) for k in kinds}
             if best is None or sum(estimates[mode].values()) > sum(estimates[best].values()) + MODE_GAIN:
                 best = mode
@@ -337,7 +337,7 @@ def learn(docs: Sequence[TrainingDoc], settings: Optional[Settings] = None, fold
         if best_run is None or total > best_run[0] + MODE_GAIN:
             best_run = (total, *run)
     assert best_run is not None, "no way of reading candidates to learn with"
-    _, settings, prepared, scores = best_run
+    settings, prepared, scores = best_run[1:]
     data = train([s for p in prepared for s in p.sequences], settings)
     rejected = {k: sum(1 for d in docs for t in d.rejected if t[0] == k) for k in kinds}
     all_kinds: dict[str, int] = {}
