@@ -147,10 +147,10 @@ class Run:
     what it has done so far (its RunSummary).
 
     `jobs`: processes that read articles at once (default_jobs() when None). With more than
-    one, a run given many articles at once (read_many: an import's batch, a transaction of
-    extraction) reads them in that many processes forked from this one, where that is safe
-    (_can_fork), each with the same extractor and calibration; the facts are the same as read
-    here. close() ends them."""
+    one, a run given many articles at once (submit_many: an import's batch; read_many: a
+    transaction of extraction) reads them in that many processes forked from this one, where
+    that is safe (_can_fork), each with the same extractor and calibration; the facts are the
+    same as read here. close() ends them."""
 
     def __init__(self, store, extractor: Optional[Extractor] = None, jobs: Optional[int] = None) -> None:
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
@@ -176,11 +176,8 @@ class Run:
     def summary(self) -> RunSummary:
         return RunSummary(self.tag, self.articles, self.added, self.removed)
 
-    def read(self, text: str, published: Optional[str], article_id: Optional[int] = None):
-        """The extraction of one text: (result, its facts as dicts with calibrated confidences);
-        the one read before the article was stored (`ready`), when there is one."""
-        if article_id is not None and article_id in self._ready:
-            return self._ready.pop(article_id)
+    def read(self, text: str, published: Optional[str]):
+        """The extraction of one text: (result, its facts as dicts with calibrated confidences)."""
         result = self.extractor.extract(text, {"published": published})
         facts = result.facts if self.table is None else calibrate(result.facts, self.table)
         return result, [f.model_dump() for f in facts]
@@ -255,11 +252,6 @@ class Run:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-
-    def before_storing_many(self, arts: Sequence) -> list[tuple[dict, tuple]]:
-        """before_storing for many articles, read at once (read_many)."""
-        readings = self.read_many([(a.text, a.published) for a in arts])
-        return [(_metadata_updates(_stored(a), r[0]), r) for a, r in zip(arts, readings)]
 
     def before_storing(self, art) -> tuple[dict, tuple]:
         """Read an article about to be imported (facts.model.ArticleIn): the fields its
