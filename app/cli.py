@@ -612,10 +612,11 @@ def _evaluate(args) -> int:
 
 
 def _score(gold: Path, folder: Path, as_json: bool, table) -> int:
-    """facts.extract.evaluate.evaluate_cli, with the table in the command line's language."""
+    """`evaluate`: the scores of the extractor against a gold file (facts.extract.evaluate), as
+    a table in the command line's language or as JSON."""
     import json
 
-    from facts.extract.evaluate import evaluate
+    from facts.extract.evaluate import evaluate, format_table
 
     if not gold.is_file():
         print(_("fact-review: no gold file {path}").format(path=_q(gold)), file=sys.stderr)
@@ -631,29 +632,8 @@ def _score(gold: Path, folder: Path, as_json: bool, table) -> int:
     if as_json:
         print(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(format_scores(rep))
+        print(format_table(rep))
     return EXIT_OK
-
-
-def format_scores(rep) -> str:
-    """The table `evaluate` prints (facts.extract.evaluate.format_table's, in the command line's
-    language): precision, recall, F1, exact F1 and value accuracy per kind and overall, content
-    IoU, then the reliability table (facts.calibration.format_reliability)."""
-    from facts.calibration import format_reliability
-
-    rows = [(_kind(k), c) for k, c in rep.by_kind.items()] + [(_("overall"), rep.overall())]
-    heads = (_("gold"), _("pred"), "P", "R", "F1", _("exactF1"), _("value"))
-    widths = [max(w, len(h) + 1) for h, w in zip(heads, (6, 6, 7, 7, 7, 9, 8))]
-    kw = max(16, _width(_("kind"), *(name for name, _c in rows)) + 1)
-    lines = [f"{_('kind'):<{kw}}" + "".join(f"{h:>{w}}" for h, w in zip(heads, widths))]
-    for name, c in rows:
-        s = c.scores()
-        cells = (num(c.gold), num(c.predicted), *(decimal(s[k], 3) for k in
-                                                 ("precision", "recall", "f1", "exact_f1", "value_accuracy")))
-        lines.append(f"{name:<{kw}}" + "".join(f"{x:>{w}}" for x, w in zip(cells, widths)))
-    lines.append(_("content IoU {iou}").format(iou=decimal(rep.content_iou, 3)))
-    lines += ["", format_reliability(rep.reliability())]
-    return "\n".join(lines)
 
 
 def _size(n: int) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -161,7 +160,12 @@ def load_gold(path: Path) -> list[dict]:
                 try:
                     out.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}: line {n}: invalid JSON: {exc.msg}") from exc
+                    from ..i18n import _
+                    from ..importer import JSON_ERRORS
+
+                    why = _(exc.msg) if exc.msg in JSON_ERRORS else exc.msg
+                    raise ValueError(_("{path}: line {n}: invalid JSON: {error} (column {column})").format(
+                        path=path, n=n, error=why, column=exc.colno)) from exc
     return out
 
 
@@ -183,40 +187,25 @@ def evaluate(gold_path: Path, articles_dir: Path, extractor=None, table=None) ->
 
 
 def format_table(rep: Report) -> str:
-    lines = [f"{'kind':<16}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}"
-             f"{'exactF1':>9}{'value':>8}"]
-    rows = list(rep.by_kind.items()) + [("overall", rep.overall())]
+    """The table `fact-review evaluate` prints, in the language in use (facts.i18n): precision,
+    recall, F1, exact F1 and value accuracy per kind and overall, content IoU, then the
+    reliability table (facts.calibration.format_reliability)."""
+    from ..calibration import format_reliability
+    from ..i18n import _, decimal, kind_word, num
+
+    rows = [(kind_word(k), c) for k, c in rep.by_kind.items()] + [(_("overall"), rep.overall())]
+    heads = (_("gold"), _("pred"), "P", "R", "F1", _("exactF1"), _("value"))
+    widths = [max(w, len(h) + 1) for h, w in zip(heads, (6, 6, 7, 7, 7, 9, 8))]
+    kw = max(16, max(len(t) for t in (_("kind"), *(name for name, _c in rows))) + 1)
+    lines = [f"{_('kind'):<{kw}}" + "".join(f"{h:>{w}}" for h, w in zip(heads, widths))]
     for name, c in rows:
         s = c.scores()
-        lines.append(f"{name:<16}{c.gold:>6}{c.predicted:>6}{s['precision']:>7.3f}{s['recall']:>7.3f}"
-                     f"{s['f1']:>7.3f}{s['exact_f1']:>9.3f}{s['value_accuracy']:>8.3f}")
-    lines.append(f"content IoU {rep.content_iou:.3f}")
-    from ..calibration import format_reliability
-
+        cells = (num(c.gold), num(c.predicted), *(decimal(s[k], 3) for k in
+                                                 ("precision", "recall", "f1", "exact_f1", "value_accuracy")))
+        lines.append(f"{name:<{kw}}" + "".join(f"{x:>{w}}" for x, w in zip(cells, widths)))
+    lines.append(_("content IoU {iou}").format(iou=decimal(rep.content_iou, 3)))
     lines += ["", format_reliability(rep.reliability())]
     return "\n".join(lines)
 
 
-def evaluate_cli(gold: str, articles: str, as_json: bool = False,
-                 out=None, table=None) -> int:
-    out = out or sys.stdout
-    gp, ad = Path(gold), Path(articles)
-    if not gp.is_file():
-        print(f"fact-review: no gold file {gp}", file=sys.stderr)
-        return 2
-    if not ad.is_dir():
-        print(f"fact-review: no folder {ad}", file=sys.stderr)
-        return 2
-    try:
-        rep = evaluate(gp, ad, table=table)
-    except (ValueError, OSError) as exc:
-        print(f"fact-review: {exc}", file=sys.stderr)
-        return 2
-    if as_json:
-        out.write(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(format_table(rep) + "\n")
-    return 0
-
-
-__all__ = ["score", "evaluate", "evaluate_cli", "format_table", "match", "Report", "Counts"]
+__all__ = ["score", "evaluate", "format_table", "match", "Report", "Counts"]
