@@ -156,19 +156,19 @@ class Run:
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
         self._pool: Optional[ProcessPoolExecutor] = None
         self._model: Optional[tuple] = None  # the model the reading processes load
+        # the workspace's newest model: loaded when this run uses it, else only asked about
+        record = store.latest_model(data=extractor is None)
         if extractor is None:
-            record = store.latest_model()
             if record is not None:
                 self._model = (record.data, record.version, record.settings)
                 extractor = LearnedExtractor(record.data, record.version,
                                              Settings.from_json(record.settings))
         self._own = extractor is None or self._model is not None  # processes can rebuild it
-        self.extractor = extractor or extractor_for(store)
+        self.extractor = extractor or default_extractor()  # no model: the rules alone
         self.tag = _tag(self.extractor)
         # A learned model's facts are its own: the tag names the rules, whose pending facts
         # replace_pending renews, so a learned fact no longer found is removed here.
-        self.learned = getattr(self.extractor, "learned_name", None) is not None or (
-            store.latest_model(data=False) is not None)
+        self.learned = getattr(self.extractor, "learned_name", None) is not None or record is not None
         self.table = table_for(store)  # confidences as the workspace's decisions bear them out
         self.articles = self.added = self.removed = 0
         self._ready: dict[int, tuple] = {}  # readings done before the articles were stored
@@ -202,18 +202,17 @@ class Run:
                 initializer=_worker_start, initargs=(self._model, self.table, os.getpid()))
         return self._pool
 
-    def submit_many(self, arts: Sequence, progress: Optional[Callable[[int, int], None]] = None
-                    ) -> Callable[[Callable[[], bool]], list[tuple[dict, tuple]]]:
-        """Start reading many articles in the other processes (parallel() runs only) and go on:
-        the function returned waits for them and gives before_storing's answer for each, in
-        order; given `cancelled`, it stops waiting when that is true and gives those read
-        until then (the first ones)."""
-        items = [(a.text, a.published) for a in arts]
+    def _submit(self, items: Sequence[tuple[str, Optional[str]]],
+                progress: Optional[Callable[[int, int], None]] = None) -> Callable[..., list[tuple]]:
+        """Start reading many (text, published) in the other processes and go on: the function
+        returned waits for them and gives the readings, in order; given `cancelled`, it stops
+        waiting when that is true and gives those read until then (the first ones). Where a
+        reading process dies, the rest is read here, and every later reading too."""
         size = max(1, len(items) // (self.jobs * 4))
-        parts = [items[i:i + size] for i in range(0, len(items), size)]
-        futures = [self._processes().submit(_worker_read_many, part) for part in parts]
+        futures = [self._processes().submit(_worker_read_many, items[i:i + size])
+                   for i in range(0, len(items), size)]
 
-        def finish(cancelled: Callable[[], bool] = lambda: False) -> list[tuple[dict, tuple]]:
+        def finish(cancelled: Callable[[], bool] = lambda: False) -> list[tuple]:
             got: list[tuple] = []
             try:
                 for future in futures:
@@ -224,27 +223,27 @@ class Run:
                     got += [(Read(content, metadata), facts) for content, metadata, facts in future.result()]
                     if progress:
                         progress(len(got), len(items))
-            except BrokenProcessPool:  # a reading process died: the rest is read here
+            except BrokenProcessPool:  # killed, out of memory
                 self.close()
                 self.jobs = 1
                 got += [self.read(text, published) for text, published in items[len(got):]]
-            return [(_metadata_updates(_stored(a), r[0]), r) for a, r in zip(arts, got)]
+            return got
 
         return finish
+
+    def submit_many(self, arts: Sequence, progress: Optional[Callable[[int, int], None]] = None
+                    ) -> Callable[[Callable[[], bool]], list[tuple[dict, tuple]]]:
+        """_submit for articles about to be imported (parallel() runs only): the function
+        returned gives before_storing's answer for each."""
+        finish = self._submit([(a.text, a.published) for a in arts], progress)
+        return lambda cancelled=lambda: False: [
+            (_metadata_updates(_stored(a), r[0]), r) for a, r in zip(arts, finish(cancelled))]
 
     def read_many(self, items: Sequence[tuple[str, Optional[str]]]) -> list[tuple]:
         """The readings of many (text, published), in order: in other processes when the run
         has them and the items are many, else here."""
         if len(items) >= PARALLEL_MIN and self.parallel():
-            self._processes()
-            chunk = max(1, len(items) // (self.jobs * 4))
-            try:
-                return [(Read(content, metadata), facts) for content, metadata, facts
-                        in self._pool.map(_worker_read, items, chunksize=chunk)]
-            except BrokenProcessPool:
-                # a reading process died (killed, out of memory): read here from now on
-                self.close()
-                self.jobs = 1
+            return self._submit(items)()
         return [self.read(text, published) for text, published in items]
 
     def close(self) -> None:
